@@ -1,0 +1,172 @@
+"""Load a corpus folder: the manifest ``statements.csv`` and the statement texts it names.
+
+Every problem is a :class:`CorpusError` whose message is one line naming the file and the
+manifest row (rows are counted as lines of the CSV file, the header being line 1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import CorpusError
+from analysis.schema import DATE_BASES, Manifest, Statements, columns
+
+MANIFEST_NAME = "statements.csv"
+REQUIRED_COLUMNS = ("file", "statement_id", "date", "date_basis")
+OPTIONAL_COLUMNS = tuple(c for c in columns(Manifest) if c not in REQUIRED_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A loaded corpus: the statements table and each statement's decoded text."""
+
+    root: Path
+    statements: pd.DataFrame
+    texts: dict[str, str]
+
+    def text(self, statement_id: str) -> str:
+        return self.texts[statement_id]
+
+
+def decode_statement(data: bytes, where: str) -> str:
+    """Decode statement bytes: UTF-8 (a BOM is dropped) or UTF-16 with a BOM.
+
+    Line endings are kept as they are, so character offsets index the file's own text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, payload = "utf-16", data
+    elif data.startswith(codecs.BOM_UTF8):
+        encoding, payload = "utf-8", data[len(codecs.BOM_UTF8) :]
+    else:
+        encoding, payload = "utf-8", data
+    try:
+        return payload.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = payload[: exc.start].count(b"\n") + 1
+        raise CorpusError(
+            f"{where}: not valid {encoding.upper()} at line {line} (byte {exc.start}); "
+            "save the statement as UTF-8"
+        ) from None
+
+
+def _read_manifest_rows(manifest: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    try:
+        raw = manifest.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{manifest}: no manifest; a corpus folder needs {MANIFEST_NAME}") from None
+    except OSError as exc:
+        raise CorpusError(f"{manifest}: cannot read manifest ({exc.strerror})") from None
+    text = decode_statement(raw, str(manifest))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise CorpusError(f"{manifest}: manifest is empty; expected a header row")
+        header = [h.strip() for h in header]
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise CorpusError(f"{manifest}, line 1: missing column(s) {', '.join(missing)}")
+        unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+        if unknown:
+            raise CorpusError(
+                f"{manifest}, line 1: unknown column(s) {', '.join(unknown)}; "
+                f"allowed: {', '.join(columns(Manifest))}"
+            )
+        if len(set(header)) != len(header):
+            raise CorpusError(f"{manifest}, line 1: a column name is repeated")
+        rows = []
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                raise CorpusError(
+                    f"{manifest}, line {line}: {len(record)} fields, expected {len(header)} "
+                    "(check the quoting)"
+                )
+            rows.append((line, dict(zip(header, (cell.strip() for cell in record), strict=True))))
+    except csv.Error as exc:
+        raise CorpusError(f"{manifest}, line {reader.line_num}: malformed CSV ({exc})") from None
+    return header, rows
+
+
+def _statement_path(root: Path, name: str, where: str) -> Path:
+    """Resolve a manifest ``file`` entry, refusing anything that leaves the corpus folder."""
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise CorpusError(f"{where}: file {name!r} must be a path inside the corpus folder")
+    path = root / relative
+    if not path.is_file():
+        raise CorpusError(f"{where}: file {name!r} not found in {root}")
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise CorpusError(f"{where}: file {name!r} links outside the corpus folder")
+    return path
+
+
+def _check_row(row: dict[str, str], where: str) -> None:
+    if not row["statement_id"]:
+        raise CorpusError(f"{where}: empty statement_id")
+    if row["date_basis"] not in DATE_BASES:
+        raise CorpusError(
+            f"{where}: unknown date_basis {row['date_basis']!r}; "
+            f"expected one of {', '.join(DATE_BASES)}"
+        )
+    if row["date"]:
+        try:
+            parsed = dt.date.fromisoformat(row["date"])
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.isoformat() != row["date"]:
+            raise CorpusError(f"{where}: unparseable date {row['date']!r}; expected YYYY-MM-DD")
+        if row["date_basis"] == "unknown":
+            raise CorpusError(f"{where}: date_basis is 'unknown' but a date is given")
+    elif row["date_basis"] != "unknown":
+        raise CorpusError(f"{where}: empty date needs date_basis 'unknown'")
+    if row["sha256"] and not (
+        len(row["sha256"]) == 64 and all(c in "0123456789abcdef" for c in row["sha256"])
+    ):
+        raise CorpusError(f"{where}: sha256 must be 64 lower-case hex digits")
+
+
+def load_corpus(folder: str | Path) -> Corpus:
+    """Load and validate a corpus folder (see DESIGN.md, "Corpus folder format")."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a folder")
+    manifest = root / MANIFEST_NAME
+    _, rows = _read_manifest_rows(manifest)
+    if not rows:
+        raise CorpusError(f"{manifest}: the manifest lists no statements")
+
+    records, texts, seen = [], {}, {}
+    for line, row in rows:
+        where = f"{manifest}, line {line}"
+        row = {c: row.get(c, "") for c in columns(Manifest)}
+        _check_row(row, where)
+        if row["statement_id"] in seen:
+            raise CorpusError(
+                f"{where}: duplicate statement_id {row['statement_id']!r} "
+                f"(first on line {seen[row['statement_id']]})"
+            )
+        seen[row["statement_id"]] = line
+        path = _statement_path(root, row["file"], where)
+        data = path.read_bytes()
+        if row["sha256"] and hashlib.sha256(data).hexdigest() != row["sha256"]:
+            raise CorpusError(f"{where}: {row['file']} does not match its sha256 (file changed?)")
+        text = decode_statement(data, str(path))
+        texts[row["statement_id"]] = text
+        records.append({**row, "n_chars": len(text)})
+
+    statements = pd.DataFrame.from_records(records, columns=columns(Statements))
+    for column in columns(Manifest):
+        statements[column] = statements[column].astype("str").where(statements[column] != "", None)
+    statements["n_chars"] = statements["n_chars"].astype("int64")
+    return Corpus(root=root, statements=Statements.validate(statements), texts=texts)

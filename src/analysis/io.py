@@ -1,0 +1,57 @@
+"""Atomic writes: an output file is either the old one or the complete new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success.
+
+    On any exception (KeyboardInterrupt included) the temporary file is removed and
+    ``target`` keeps its previous content.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(target: str | os.PathLike[str], data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(target: str | os.PathLike[str], text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_with(target: str | os.PathLike[str], writer: Callable[[Path], None]) -> None:
+    """Call ``writer(tmp_path)`` and move the result to ``target`` atomically."""
+    with atomic_path(target) as tmp:
+        writer(tmp)
+
+
+def write_csv(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
+    """CSV with fixed formatting (LF line ends, shortest float repr) for byte-identical reruns."""
+    write_text(target, table.to_csv(index=False, lineterminator="\n"))
+
+
+def write_parquet(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
+    # Parquet metadata carries no timestamp; writing the pandas index is what varies, so drop it.
+    write_with(target, lambda tmp: table.to_parquet(tmp, index=False, engine="pyarrow"))

@@ -1,0 +1,175 @@
+"""The data contract: table schemas and controlled vocabularies, defined once.
+
+Column names live in the pandera models below (``Claims.metric == "metric"``); vocabularies
+live in ``vocabulary.yml`` beside this module. Everything else imports them from here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+from pandera.typing import Series
+
+VOCABULARY_FILE = files("analysis") / "vocabulary.yml"
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The parsed ``vocabulary.yml`` (metrics, bounds, units, periods, devices, ...)."""
+    return yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+
+
+METRICS: tuple[str, ...] = tuple(vocabulary()["metrics"])
+METRIC_UNITS: dict[str, str] = {name: spec["unit"] for name, spec in vocabulary()["metrics"].items()}
+BOUNDS: tuple[str, ...] = tuple(vocabulary()["bounds"])
+UNITS: tuple[str, ...] = tuple(vocabulary()["units"])
+PERIODS: tuple[str, ...] = tuple(vocabulary()["periods"])
+DEVICES: tuple[str, ...] = tuple(vocabulary()["devices"])
+DATE_BASES: tuple[str, ...] = tuple(vocabulary()["date_bases"])
+METHODS: tuple[str, ...] = tuple(vocabulary()["methods"])
+CEASEFIRE_DATE: str = vocabulary()["ceasefire_date"]
+
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+SHA256 = r"^[0-9a-f]{64}$"
+
+
+class _Strict:
+    strict = True
+    ordered = True
+    coerce = False
+
+
+class Manifest(pa.DataFrameModel):
+    """``statements.csv`` of a corpus folder, as the analyst writes it."""
+
+    file: Series[str] = pa.Field(str_length={"min_value": 1})
+    statement_id: Series[str] = pa.Field(unique=True, str_matches=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    date_basis: Series[str] = pa.Field(isin=list(DATE_BASES))
+    outlet: Series[str] = pa.Field(nullable=True)
+    speaker: Series[str] = pa.Field(nullable=True)
+    title: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    sha256: Series[str] = pa.Field(nullable=True, str_matches=SHA256)
+    notes: Series[str] = pa.Field(nullable=True)
+
+    class Config(_Strict):
+        name = "manifest"
+
+
+class Statements(Manifest):
+    """One row per statement: the manifest plus what loading measured."""
+
+    n_chars: Series[int] = pa.Field(ge=0)
+
+    class Config(_Strict):
+        name = "statements"
+
+
+class Claims(pa.DataFrameModel):
+    """One row per reported figure, traceable to its quote and character span."""
+
+    claim_id: Series[str] = pa.Field(unique=True)
+    statement_id: Series[str]
+    metric: Series[str] = pa.Field(isin=list(METRICS))
+    value_low: Series[float] = pa.Field(nullable=True)
+    value_best: Series[float] = pa.Field(nullable=True)
+    value_high: Series[float] = pa.Field(nullable=True)
+    bound: Series[str] = pa.Field(isin=list(BOUNDS))
+    unit: Series[str] = pa.Field(isin=list(UNITS))
+    period: Series[str] = pa.Field(isin=list(PERIODS))
+    period_start: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    period_end: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    area: Series[str] = pa.Field(nullable=True)
+    device: Series[str] = pa.Field(nullable=True, isin=list(DEVICES))
+    surface: Series[str] = pa.Field(str_length={"min_value": 1})
+    quote: Series[str] = pa.Field(str_length={"min_value": 1})
+    char_start: Series[int] = pa.Field(ge=0)
+    char_end: Series[int] = pa.Field(ge=0)
+    method: Series[str] = pa.Field(isin=list(METHODS))
+
+    class Config(_Strict):
+        name = "claims"
+
+    @pa.dataframe_check
+    def values_are_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        """low <= best <= high wherever both sides are known."""
+        low, best, high = df["value_low"], df["value_best"], df["value_high"]
+        ok_low_best = low.isna() | best.isna() | (low <= best)
+        ok_best_high = best.isna() | high.isna() | (best <= high)
+        ok_low_high = low.isna() | high.isna() | (low <= high)
+        return ok_low_best & ok_best_high & ok_low_high
+
+    @pa.dataframe_check
+    def span_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["char_start"] < df["char_end"]
+
+
+class Evolution(pa.DataFrameModel):
+    """One row per (metric, period, area, device) series and statement, in date order.
+
+    Value columns are the reported claim; ``delta_best``, ``days_since_previous`` and
+    ``rate_per_30_days`` are derived arithmetic on two claims, never reported figures.
+    """
+
+    series: Series[str]
+    metric: Series[str] = pa.Field(isin=list(METRICS))
+    period: Series[str] = pa.Field(isin=list(PERIODS))
+    area: Series[str] = pa.Field(nullable=True)
+    device: Series[str] = pa.Field(nullable=True, isin=list(DEVICES))
+    statement_id: Series[str]
+    date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    outlet: Series[str] = pa.Field(nullable=True)
+    speaker: Series[str] = pa.Field(nullable=True)
+    claim_id: Series[str] = pa.Field(unique=True)
+    surface: Series[str]
+    bound: Series[str] = pa.Field(isin=list(BOUNDS))
+    unit: Series[str] = pa.Field(isin=list(UNITS))
+    value_low: Series[float] = pa.Field(nullable=True)
+    value_best: Series[float] = pa.Field(nullable=True)
+    value_high: Series[float] = pa.Field(nullable=True)
+    previous_claim_id: Series[str] = pa.Field(nullable=True)
+    delta_best: Series[float] = pa.Field(nullable=True)
+    days_since_previous: Series[float] = pa.Field(nullable=True)
+    rate_per_30_days: Series[float] = pa.Field(nullable=True)
+    bound_change: Series[str] = pa.Field(nullable=True)
+    change: Series[str] = pa.Field(nullable=True)
+
+    class Config(_Strict):
+        name = "evolution"
+
+
+SEVERITIES: tuple[str, ...] = ("info", "warning", "contradiction")
+
+
+class Findings(pa.DataFrameModel):
+    """One row per consistency finding, naming the claims (and so the quotes) involved."""
+
+    finding_id: Series[str] = pa.Field(unique=True)
+    rule: Series[str]
+    severity: Series[str] = pa.Field(isin=list(SEVERITIES))
+    statement_ids: Series[str]
+    claim_ids: Series[str]
+    message: Series[str]
+    quotes: Series[str]
+
+    class Config(_Strict):
+        name = "findings"
+
+
+def columns(model: type[pa.DataFrameModel]) -> list[str]:
+    """The ordered column names of a table model."""
+    return list(model.to_schema().columns)
+
+
+def empty(model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """An empty table with the model's columns and dtypes (so it validates)."""
+    schema = model.to_schema()
+    return pd.DataFrame(
+        {name: pd.Series(dtype=col.dtype.type if col.dtype else object) for name, col in schema.columns.items()}
+    )
