@@ -61,7 +61,9 @@ def _read_manifest_rows(manifest: Path) -> tuple[list[str], list[tuple[int, dict
     try:
         raw = manifest.read_bytes()
     except FileNotFoundError:
-        raise CorpusError(f"{manifest}: no manifest; a corpus folder needs {MANIFEST_NAME}") from None
+        raise CorpusError(
+            f"{manifest}: no manifest; a corpus folder needs {MANIFEST_NAME}"
+        ) from None
     except OSError as exc:
         raise CorpusError(f"{manifest}: cannot read manifest ({exc.strerror})") from None
     text = decode_statement(raw, str(manifest))

@@ -25,7 +25,9 @@ def vocabulary() -> dict[str, Any]:
 
 
 METRICS: tuple[str, ...] = tuple(vocabulary()["metrics"])
-METRIC_UNITS: dict[str, str] = {name: spec["unit"] for name, spec in vocabulary()["metrics"].items()}
+METRIC_UNITS: dict[str, str] = {
+    name: spec["unit"] for name, spec in vocabulary()["metrics"].items()
+}
 BOUNDS: tuple[str, ...] = tuple(vocabulary()["bounds"])
 UNITS: tuple[str, ...] = tuple(vocabulary()["units"])
 PERIODS: tuple[str, ...] = tuple(vocabulary()["periods"])
@@ -171,5 +173,8 @@ def empty(model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """An empty table with the model's columns and dtypes (so it validates)."""
     schema = model.to_schema()
     return pd.DataFrame(
-        {name: pd.Series(dtype=col.dtype.type if col.dtype else object) for name, col in schema.columns.items()}
+        {
+            name: pd.Series(dtype=col.dtype.type if col.dtype else object)
+            for name, col in schema.columns.items()
+        }
     )

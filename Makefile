@@ -1,0 +1,68 @@
+# Every target creates .venv on first use. `make help` lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+CORPUS ?= data/raw
+REPORTS ?= reports
+TABLES ?= data/processed
+
+# Stable output: no .pyc timestamps or hash randomisation leaking into results.
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export MPLBACKEND := Agg
+
+.PHONY: help venv report tables notebooks test lint unit nbtest lab bench fuzz clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(INSTALLED): pyproject.toml constraints.txt
+	@test -n "$(PYTHON)" || { echo "error: python3.11 not found on PATH" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+		|| { echo "error: $(PYTHON) is not Python 3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $@
+
+venv: $(INSTALLED) ## Create .venv and install the package with pinned versions
+
+tables: $(INSTALLED) ## Extract the claims tables of CORPUS into TABLES (data/processed)
+	$(BIN)/analysis extract $(CORPUS) --out $(TABLES)
+
+report: $(INSTALLED) ## Extract tables, run every notebook with papermill, write reports/index.html
+	$(BIN)/analysis report --corpus $(CORPUS) --out $(REPORTS) --tables $(TABLES)
+
+notebooks: $(INSTALLED) ## Re-run the committed notebooks in place (refresh outputs) and sync jupytext pairs
+	$(BIN)/analysis refresh-notebooks
+
+lint: $(INSTALLED) ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+unit: $(INSTALLED) ## Unit tests (pytest)
+	$(BIN)/pytest -q -p no:cacheprovider
+
+nbtest: $(INSTALLED) ## Check committed notebooks against a fresh run (nbval)
+	$(BIN)/pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
+
+test: lint unit nbtest ## Lint, unit tests and notebook tests
+
+lab: $(INSTALLED) ## JupyterLab with the package importable and a named kernel "analysis"
+	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)"
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(INSTALLED) ## Benchmarks: extraction throughput, report build time
+	$(BIN)/python benchmarks/run.py
+
+fuzz: $(INSTALLED) ## Long fuzzing run of the number parser and extractor
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+
+clean: ## Remove generated reports, tables and caches (keeps .venv and data/raw)
+	rm -rf $(REPORTS) .pytest_cache .ruff_cache .hypothesis
+	find $(TABLES) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,104 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 1.0 Extract claims
+#
+# The statements of the corpus, with their provenance, and every figure they report as a row
+# of the claims table, traced to its quote.
+#
+# **Every figure below is a claim attributed to the named speaker of its statement, a party to
+# the conflict. This package records and normalises what was said; it does not verify it.**
+
+# %% tags=["parameters"]
+corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it names
+
+# %%
+import pandas as pd
+
+from analysis import params
+from analysis.pipeline import build_tables
+from analysis.schema import Claims, Statements
+
+params.check(corpus=corpus)
+pd.set_option("display.max_colwidth", 80)
+tables = build_tables(corpus)
+
+# %% [markdown]
+# ## Statements and their provenance
+#
+# `date_basis` says how each date is known: `stated` (printed in the text), `manifest` (from the
+# publisher's page), `inferred` (reasoned from the content; the reasoning is in `notes`).
+
+# %%
+tables.statements[
+    [
+        Statements.statement_id,
+        Statements.date,
+        Statements.date_basis,
+        Statements.outlet,
+        Statements.speaker,
+        Statements.n_chars,
+    ]
+]
+
+# %%
+tables.statements.loc[
+    tables.statements[Statements.date_basis] != "stated",
+    [Statements.statement_id, Statements.notes],
+]
+
+# %% [markdown]
+# ## Claims per statement
+#
+# How many figures each statement reports, and how many needed an analyst's review
+# (`method = reviewed`, set in `annotations.yml`) rather than the extraction rules alone.
+
+# %%
+pd.crosstab(
+    tables.claims[Claims.statement_id],
+    tables.claims[Claims.method],
+    margins=True,
+    margins_name="total",
+)
+
+# %% [markdown]
+# ## The claims table
+#
+# One row per reported figure: normalised value range, qualifier (`bound`), metric, reference
+# period, and the exact text it came from (`surface`, at `char_start`..`char_end` in the raw file).
+
+# %%
+tables.claims[
+    [
+        Claims.statement_id,
+        Claims.surface,
+        Claims.metric,
+        Claims.period,
+        Claims.bound,
+        Claims.value_low,
+        Claims.value_best,
+        Claims.value_high,
+        Claims.unit,
+        Claims.method,
+    ]
+]
+
+# %% [markdown]
+# ## Rows set or corrected by an analyst
+
+# %%
+tables.claims.loc[
+    tables.claims[Claims.method] == "reviewed",
+    [Claims.claim_id, Claims.metric, Claims.surface, Claims.quote],
+]

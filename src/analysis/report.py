@@ -1,0 +1,264 @@
+"""Build the reports: run every notebook with papermill, render HTML, write an index page.
+
+Parameters are validated for every notebook before the first kernel starts. Outputs are
+built in a staging folder and moved into place only when every notebook succeeded, so a
+failing notebook leaves the reports of the previous run as they were.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from analysis import __version__, params
+from analysis.errors import NotebookError
+
+TEMPLATES = Path(__file__).parent / "templates"
+KERNEL = "python3"
+# papermill writes run timestamps and durations; they would make every build differ.
+VOLATILE_NOTEBOOK_KEYS = (
+    "start_time",
+    "end_time",
+    "duration",
+    "exception",
+    "input_path",
+    "output_path",
+)
+VOLATILE_CELL_KEYS = ("execution", "papermill")
+CLAIMS_NOTICE = (
+    "Every figure here is a claim attributed to the named speaker of its statement, a party to "
+    "the conflict. This package records what was said, normalises it and traces it to its quote; "
+    "it does not verify any figure."
+)
+
+
+@dataclass(frozen=True)
+class NotebookRun:
+    source: Path
+    parameters: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.source.stem
+
+
+def find_notebooks(folder: str | Path, only: list[str] | None = None) -> list[Path]:
+    notebooks = sorted(Path(folder).glob("*.ipynb"))
+    if only:
+        by_name = {nb.stem: nb for nb in notebooks}
+        missing = [name for name in only if name not in by_name]
+        if missing:
+            raise params.ParameterError(
+                f"--notebook: no notebook named {', '.join(missing)} in {folder} "
+                f"(have: {', '.join(by_name)})"
+            )
+        notebooks = [by_name[name] for name in only]
+    if not notebooks:
+        raise params.ParameterError(f"{folder}: no notebooks found")
+    return notebooks
+
+
+def plan(
+    notebooks: list[Path], shared: Mapping[str, Any], given: Mapping[str, Any]
+) -> list[NotebookRun]:
+    """Validate parameters for every notebook before any kernel starts.
+
+    ``shared`` values (such as the corpus) go to each notebook that declares them;
+    ``given`` values (``-p name=value``) must be declared by every notebook selected.
+    """
+    runs = []
+    for notebook in notebooks:
+        declared = params.declared_parameters(notebook)
+        chosen = {k: v for k, v in shared.items() if k in declared} | dict(given)
+        params.validate(notebook, chosen)
+        runs.append(NotebookRun(notebook, chosen))
+    return runs
+
+
+def sanitize(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what changes from run to run (timestamps, durations, random cell ids)."""
+    papermill_meta = notebook.metadata.get("papermill", {})
+    for key in VOLATILE_NOTEBOOK_KEYS:
+        papermill_meta.pop(key, None)
+    for index, cell in enumerate(notebook.cells):
+        for key in VOLATILE_CELL_KEYS:
+            cell.metadata.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+        elif not cell.get("id"):
+            cell["id"] = f"cell-{index}"
+    return notebook
+
+
+def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
+    """Execute one notebook with papermill; a failure names the notebook and the cell."""
+    import papermill  # heavy; imported only when a kernel is needed
+
+    try:
+        papermill.execute_notebook(
+            str(run.source),
+            str(output),
+            parameters=run.parameters,
+            kernel_name=KERNEL,
+            cwd=str(run.source.parent),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
+    except papermill.PapermillExecutionError as exc:
+        first_line = next((line for line in exc.source.splitlines() if line.strip()), "")
+        raise NotebookError(
+            f"{run.source}: cell In [{exc.exec_count}] ({first_line.strip()[:60]!r}) failed: "
+            f"{exc.ename}: {exc.evalue}"
+        ) from None
+    notebook = sanitize(nbformat.read(output, as_version=4))
+    nbformat.write(notebook, output)
+    return notebook
+
+
+def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
+    """Self-contained HTML (figures embedded, no outside scripts); reader version hides code."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not with_code,
+        exclude_input_prompt=not with_code,
+        exclude_output_prompt=not with_code,
+    )
+    exporter.template_file = "report.html.j2"
+    body, _ = exporter.from_notebook_node(notebook)
+    return body
+
+
+def describe(notebook: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
+    """Title and one-line summary from the notebook's first markdown cell."""
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+        title = next((line.lstrip("# ") for line in lines if line.startswith("#")), fallback)
+        summary = next((line for line in lines if not line.startswith("#")), "")
+        return title, summary
+    return fallback, ""
+
+
+def render_index(entries: list[dict[str, str]], statements: Any) -> str:
+    """The entry page: what was analysed, links to each report, version and checksums."""
+    esc = html.escape
+    rows = "\n".join(
+        "<tr>"
+        f"<td>{esc(str(s.statement_id))}</td><td>{esc(str(s.date or ''))}</td>"
+        f"<td>{esc(str(s.date_basis))}</td><td>{esc(str(s.outlet or ''))}</td>"
+        f"<td>{esc(str(s.speaker or ''))}</td>"
+        f"<td><code>{esc(str(s.sha256 or 'not pinned'))}</code></td>"
+        "</tr>"
+        for s in statements.itertuples()
+    )
+    reports = "\n".join(
+        f'<li><a href="{esc(e["html"])}">{esc(e["title"])}</a> '
+        f'(<a href="{esc(e["reader"])}">reader version, no code</a>)'
+        f"<br><span>{esc(e['summary'])}</span></li>"
+        for e in entries
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Claims analysis reports</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem;
+       line-height: 1.45; }}
+table {{ border-collapse: collapse; display: block; overflow-x: auto; }}
+td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }}
+code {{ font-size: .8em; word-break: break-all; }}
+.notice {{ background: #fff6d6; border-left: 4px solid #e0b000; padding: .5rem 1rem; }}
+</style>
+</head>
+<body>
+<h1>Claims analysis reports</h1>
+<p class="notice">{esc(CLAIMS_NOTICE)}</p>
+<h2>Reports</h2>
+<ul>
+{reports}
+</ul>
+<h2>Statements analysed</h2>
+<table>
+<thead><tr><th>statement</th><th>date</th><th>how the date is known</th><th>outlet</th>
+<th>speaker</th><th>sha256</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+<p>Built with claims-analysis {esc(__version__)}.</p>
+</body>
+</html>
+"""
+
+
+def build_reports(
+    runs: list[NotebookRun],
+    out_dir: str | Path,
+    statements: Any,
+    progress: Callable[[str], None] = print,
+) -> list[Path]:
+    """Run notebooks into a staging folder, render HTML and index, then move into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    try:
+        entries = []
+        for number, run in enumerate(runs, start=1):
+            progress(f"[{number}/{len(runs)}] running {run.source.name}")
+            notebook = execute(run, staging / f"{run.name}.ipynb")
+            (staging / f"{run.name}.html").write_text(
+                render_html(notebook, with_code=True), encoding="utf-8"
+            )
+            (staging / f"{run.name}.reader.html").write_text(
+                render_html(notebook, with_code=False), encoding="utf-8"
+            )
+            title, summary = describe(notebook, run.name)
+            entries.append(
+                {
+                    "html": f"{run.name}.html",
+                    "reader": f"{run.name}.reader.html",
+                    "title": title,
+                    "summary": summary,
+                }
+            )
+        (staging / "index.html").write_text(render_index(entries, statements), encoding="utf-8")
+        written = []
+        for built in sorted(staging.iterdir()):
+            target = out / built.name
+            built.replace(target)
+            written.append(target)
+        progress(f"wrote {out / 'index.html'}")
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def refresh_committed(notebook_path: Path) -> None:
+    """Re-run a committed notebook in place with its defaults and rewrite its jupytext pair.
+
+    The .py percent script and the .ipynb are first synced (the newer one wins), so edits made
+    in either survive; the notebook then carries the outputs of a clean run for nbval.
+    """
+    import jupytext
+    from jupytext.cli import jupytext as jupytext_cli
+
+    jupytext_cli(["--sync", "--quiet", str(notebook_path)])
+    with tempfile.TemporaryDirectory() as tmp:
+        executed = execute(NotebookRun(notebook_path, {}), Path(tmp) / notebook_path.name)
+    executed.metadata.pop("papermill", None)
+    nbformat.write(executed, notebook_path)
+    jupytext.write(executed, notebook_path.with_suffix(".py"), fmt="py:percent")

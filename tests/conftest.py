@@ -1,0 +1,49 @@
+"""Shared fixtures: the shipped corpus and builders of small corpus folders."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED_CORPUS = ROOT / "data" / "raw"
+NOTEBOOKS = ROOT / "notebooks"
+MANIFEST_HEADER = "file,statement_id,date,date_basis,outlet,speaker,title,url,sha256,notes\n"
+
+
+@pytest.fixture
+def shipped_corpus() -> Path:
+    return SHIPPED_CORPUS
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SHIPPED_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Build a corpus folder from {file name: bytes or str} and manifest rows (CSV text)."""
+
+    def build(files: dict[str, bytes | str], manifest: str | None, name: str = "c") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        for file_name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (folder / file_name).write_bytes(data)
+        if manifest is not None:
+            (folder / "statements.csv").write_text(MANIFEST_HEADER + manifest, encoding="utf-8")
+        return folder
+
+    return build
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,75 @@
+"""The project's promises about its own set-up: deps in step, pins, CI and docs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+from conftest import ROOT
+
+CONDA_ONLY = {"python", "pip"}
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].strip().lower().replace("_", "-")
+
+
+def _pyproject_dependencies() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        deps += extra
+    return {_name(d) for d in deps}
+
+
+def test_environment_yml_lists_the_pyproject_dependencies() -> None:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - CONDA_ONLY
+    assert conda == _pyproject_dependencies()
+
+
+def test_constraints_pin_every_dependency() -> None:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"constraints.txt: {line!r} is not pinned with =="
+            pins[_name(name)] = version
+    missing = _pyproject_dependencies() - set(pins)
+    assert not missing, f"not pinned in constraints.txt: {sorted(missing)}"
+
+
+def _make_targets() -> set[str]:
+    return set(re.findall(r"^([a-zA-Z_-]+):", (ROOT / "Makefile").read_text(), flags=re.M))
+
+
+def test_makefile_has_the_documented_targets() -> None:
+    assert {"help", "report", "test", "lab", "bench", "clean"} <= _make_targets()
+
+
+def test_github_workflow_names_existing_make_targets() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    runs = [
+        step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step
+    ]
+    named = {m for run in runs for m in re.findall(r"\bmake\s+([a-z_-]+)", run)}
+    assert {"test", "report"} <= named
+    assert named <= _make_targets()
+    uploads = [
+        s
+        for job in workflow["jobs"].values()
+        for s in job["steps"]
+        if "upload-artifact" in s.get("uses", "")
+    ]
+    assert uploads and uploads[0]["with"]["path"].rstrip("/") == "reports"
+
+
+def test_ci_and_readme_use_the_same_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in readme and "make report" in readme
+    assert re.search(r"^make test$", ci, flags=re.M)
+    first_commands = re.findall(r"^make \w+", readme, flags=re.M)[:2]
+    assert first_commands == ["make report", "make test"]

@@ -1,0 +1,131 @@
+"""The report pipeline end to end: papermill kernels, HTML, index, atomic replacement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import cli, report
+from analysis.errors import NotebookError, ParameterError
+from conftest import NOTEBOOKS, SHIPPED_CORPUS
+
+pytestmark = pytest.mark.slow
+
+
+def _notebook(folder: Path, name: str, body: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('corpus: str = "../corpus"  # corpus folder')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}\n\nA line about {name}."), params]
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in body.split("\n---\n")]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def _report(out: Path, tables: Path, notebooks: Path = NOTEBOOKS, *extra: str) -> int:
+    return cli.main(
+        [
+            "report",
+            "--corpus",
+            str(SHIPPED_CORPUS),
+            "--out",
+            str(out),
+            "--tables",
+            str(tables),
+            "--notebooks",
+            str(notebooks),
+            *extra,
+        ]
+    )
+
+
+def test_report_builds_every_notebook_and_rebuilds_byte_identical(tmp_path: Path) -> None:
+    out, tables = tmp_path / "reports", tmp_path / "tables"
+    assert _report(out, tables) == 0
+    names = [nb.stem for nb in sorted(NOTEBOOKS.glob("*.ipynb"))]
+    index = (out / "index.html").read_text()
+    for name in names:
+        for suffix in (".ipynb", ".html", ".reader.html"):
+            assert (out / f"{name}{suffix}").is_file()
+        assert f'href="{name}.html"' in index and f'href="{name}.reader.html"' in index
+        full = (out / f"{name}.html").read_text()
+        reader = (out / f"{name}.reader.html").read_text()
+        assert "build_tables(" in full and "build_tables(" not in reader
+        for page in (full, reader):
+            assert "<script src=" not in page
+            assert "cdnjs" not in page and "cdn.jsdelivr" not in page
+    assert "claim attributed to the named speaker" in index
+    for statement in ("azernews-2022-10-25", "aa-hajizada-2024"):
+        assert statement in index
+    assert {"statements.csv", "claims.csv", "claims.parquet", "datapackage.json"} <= {
+        p.name for p in tables.iterdir()
+    }
+    executed = nbformat.read(out / f"{names[0]}.ipynb", as_version=4)
+    assert "start_time" not in executed.metadata.get("papermill", {})
+
+    first = _snapshot(tmp_path)
+    assert _report(out, tables) == 0
+    assert _snapshot(tmp_path) == first
+
+
+def test_failing_notebook_names_notebook_and_cell_and_keeps_earlier_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks, "1.0-good", "x = 1\n---\nprint(x)")
+    out, tables = tmp_path / "reports", tmp_path / "tables"
+    assert _report(out, tables, notebooks) == 0
+    before = _snapshot(out)
+
+    _notebook(notebooks, "2.0-bad", "y = 2\n---\nraise ValueError('figure missing')")
+    assert _report(out, tables, notebooks) == 2
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "2.0-bad.ipynb" in error
+    assert "cell In [4]" in error and "raise ValueError" in error
+    assert "ValueError: figure missing" in error
+    assert _snapshot(out) == before
+    assert not list(out.glob(".build-*"))
+
+
+def test_parameters_are_checked_before_any_kernel_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_kernel(*args, **kwargs):
+        raise AssertionError("a kernel started before parameters were validated")
+
+    monkeypatch.setattr(report, "execute", no_kernel)
+    with pytest.raises(ParameterError, match="unknown parameter 'metricz'"):
+        report.plan(report.find_notebooks(NOTEBOOKS), {}, {"metricz": ["killed"]})
+    code = _report(tmp_path / "r", tmp_path / "t", NOTEBOOKS, "-p", "corpus=3")
+    assert code == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_unknown_notebook_name_is_an_error() -> None:
+    with pytest.raises(ParameterError, match=r"no notebook named 9\.9-nothing"):
+        report.find_notebooks(NOTEBOOKS, ["9.9-nothing"])
+
+
+def test_notebook_error_is_reported_not_raised(tmp_path: Path) -> None:
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    path = _notebook(notebooks, "bad", "1/0")
+    with pytest.raises(
+        NotebookError, match=r"bad\.ipynb: cell In \[2\] \('1/0'\) failed: ZeroDivisionError"
+    ):
+        report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb")
