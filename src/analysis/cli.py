@@ -68,7 +68,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     _progress(f"extracting tables from {args.corpus} into {tables_dir}")
     tables = build_tables(args.corpus)
     write_tables(tables, tables_dir, progress=_progress)
-    report.build_reports(runs, args.out, tables.statements, progress=_progress)
+    report.build_reports(runs, args.out, tables, progress=_progress)
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> None:

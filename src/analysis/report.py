@@ -19,6 +19,8 @@ import nbformat
 
 from analysis import __version__, params
 from analysis.errors import NotebookError
+from analysis.pipeline import Tables
+from analysis.provenance import statement_page_name, write_statement_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 KERNEL = "python3"
@@ -156,7 +158,8 @@ def render_index(entries: list[dict[str, str]], statements: Any) -> str:
     esc = html.escape
     rows = "\n".join(
         "<tr>"
-        f"<td>{esc(str(s.statement_id))}</td><td>{esc(str(s.date or ''))}</td>"
+        f'<td><a href="{esc(statement_page_name(s.statement_id))}">{esc(str(s.statement_id))}</a>'
+        f"</td><td>{esc(str(s.date or ''))}</td>"
         f"<td>{esc(str(s.date_basis))}</td><td>{esc(str(s.outlet or ''))}</td>"
         f"<td>{esc(str(s.speaker or ''))}</td>"
         f"<td><code>{esc(str(s.sha256 or 'not pinned'))}</code></td>"
@@ -208,7 +211,7 @@ code {{ font-size: .8em; word-break: break-all; }}
 def build_reports(
     runs: list[NotebookRun],
     out_dir: str | Path,
-    statements: Any,
+    tables: Tables,
     progress: Callable[[str], None] = print,
 ) -> list[Path]:
     """Run notebooks into a staging folder, render HTML and index, then move into ``out_dir``."""
@@ -235,10 +238,16 @@ def build_reports(
                     "summary": summary,
                 }
             )
-        (staging / "index.html").write_text(render_index(entries, statements), encoding="utf-8")
+        pages = write_statement_pages(
+            tables.statements, tables.corpus.texts, tables.claims, staging
+        )
+        progress(f"wrote {len(list(pages))} statement pages")
+        index = render_index(entries, tables.statements)
+        (staging / "index.html").write_text(index, encoding="utf-8")
         written = []
-        for built in sorted(staging.iterdir()):
-            target = out / built.name
+        for built in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = out / built.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
             built.replace(target)
             written.append(target)
         progress(f"wrote {out / 'index.html'}")

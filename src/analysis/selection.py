@@ -1,0 +1,52 @@
+"""Select the claims a notebook's parameters ask for: metrics, period and a date window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.schema import Claims, Statements
+
+
+def in_window(dates: pd.Series, date_from: str = "", date_to: str = "") -> pd.Series:
+    """True where an ISO date lies in [date_from, date_to] ("" leaves that end open).
+
+    With no window every row is kept, undated ones included; with a window undated rows are
+    dropped, since nobody can say whether they fall inside it.
+    """
+    if not (date_from or date_to):
+        return pd.Series(True, index=dates.index)
+    keep = dates.notna()
+    if date_from:
+        keep &= dates.fillna("") >= date_from
+    if date_to:
+        keep &= dates.fillna("") <= date_to
+    return keep
+
+
+def select_statements(
+    statements: pd.DataFrame, date_from: str = "", date_to: str = ""
+) -> pd.DataFrame:
+    return statements[in_window(statements[Statements.date], date_from, date_to)]
+
+
+def select_claims(
+    claims: pd.DataFrame,
+    statements: pd.DataFrame,
+    metrics: Sequence[str] = (),
+    period: str = "",
+    date_from: str = "",
+    date_to: str = "",
+) -> pd.DataFrame:
+    """Claims of the given metrics (all if empty) and period ("" for all) from statements
+    dated inside the window."""
+    dates = claims[Claims.statement_id].map(
+        statements.set_index(Statements.statement_id)[Statements.date]
+    )
+    keep = in_window(dates, date_from, date_to)
+    if metrics:
+        keep &= claims[Claims.metric].isin(list(metrics))
+    if period:
+        keep &= claims[Claims.period] == period
+    return claims[keep]
