@@ -25,9 +25,11 @@ corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it na
 
 # %%
 import pandas as pd
+from IPython.display import HTML
 
 from analysis import params
 from analysis.pipeline import build_tables
+from analysis.provenance import linked_claims_table
 from analysis.schema import Claims, Statements
 
 params.check(corpus=corpus)
@@ -77,22 +79,26 @@ pd.crosstab(
 #
 # One row per reported figure: normalised value range, qualifier (`bound`), metric, reference
 # period, and the exact text it came from (`surface`, at `char_start`..`char_end` in the raw file).
+# In the HTML report each printed figure links to its highlight in the statement's text.
 
 # %%
-tables.claims[
-    [
-        Claims.statement_id,
-        Claims.surface,
-        Claims.metric,
-        Claims.period,
-        Claims.bound,
-        Claims.value_low,
-        Claims.value_best,
-        Claims.value_high,
-        Claims.unit,
-        Claims.method,
-    ]
-]
+HTML(
+    linked_claims_table(
+        tables.claims,
+        [
+            Claims.statement_id,
+            Claims.surface,
+            Claims.metric,
+            Claims.period,
+            Claims.bound,
+            Claims.value_low,
+            Claims.value_best,
+            Claims.value_high,
+            Claims.unit,
+            Claims.method,
+        ],
+    )
+)
 
 # %% [markdown]
 # ## Rows set or corrected by an analyst

@@ -47,3 +47,26 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def built_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`analysis report` on the shipped corpus, built once per test session."""
+    from analysis import cli
+
+    root = tmp_path_factory.mktemp("built")
+    code = cli.main(
+        [
+            "report",
+            "--corpus",
+            str(SHIPPED_CORPUS),
+            "--out",
+            str(root / "reports"),
+            "--tables",
+            str(root / "tables"),
+            "--notebooks",
+            str(NOTEBOOKS),
+        ]
+    )
+    assert code == 0
+    return root
