@@ -16,13 +16,17 @@ period: str = ""  # "" for every period
 date_from: str = ""  # first date, YYYY-MM-DD
 date_to: str = ""  # last date
 threshold: float = 1.5  # a number
+severities: list = ["warning"]  # findings to show
+baseline_statement: str = ""  # statement to compare with
 """
 
 
 @pytest.fixture
 def notebook(tmp_path: Path) -> Path:
     (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "statements.csv").write_text("file,statement_id,date,date_basis\n")
+    (tmp_path / "corpus" / "statements.csv").write_text(
+        "file,statement_id,date,date_basis\na.txt,oct-2022,2022-10-25,stated\n"
+    )
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell(PARAMETERS)
     cell.metadata["tags"] = ["parameters"]
@@ -34,14 +38,23 @@ def notebook(tmp_path: Path) -> Path:
 
 def test_declared_parameters_read_types_defaults_and_comments(notebook: Path) -> None:
     declared = params.declared_parameters(notebook)
-    assert list(declared) == ["corpus", "metrics", "period", "date_from", "date_to", "threshold"]
+    assert list(declared)[:6] == [
+        "corpus",
+        "metrics",
+        "period",
+        "date_from",
+        "date_to",
+        "threshold",
+    ]
     assert declared["metrics"].type is list
     assert declared["metrics"].default == ["killed", "casualties"]
     assert declared["threshold"].comment == "a number"
 
 
 def test_valid_parameters_merge_with_defaults(notebook: Path) -> None:
-    merged = params.validate(notebook, {"metrics": ["killed"], "threshold": 2})
+    merged = params.validate(
+        notebook, {"metrics": ["killed"], "threshold": 2, "baseline_statement": "oct-2022"}
+    )
     assert merged["metrics"] == ["killed"]
     assert merged["threshold"] == 2
     assert merged["corpus"] == "corpus"
@@ -59,6 +72,8 @@ def test_valid_parameters_merge_with_defaults(notebook: Path) -> None:
         ({"date_to": "31/12/2023"}, "'31/12/2023' is not a YYYY-MM-DD date"),
         ({"date_from": "2024-01-01", "date_to": "2023-01-01"}, "is after 'date_to'"),
         ({"corpus": "nowhere"}, "has no statements.csv"),
+        ({"severities": ["fatal"]}, "unknown fatal"),
+        ({"baseline_statement": "dec-2022"}, "'dec-2022' is not a statement_id"),
     ],
 )
 def test_bad_parameters_are_errors_naming_notebook_and_parameter(notebook, given, message):

@@ -8,6 +8,7 @@ The same checks run inside each notebook (``check``), so JupyterLab users get th
 from __future__ import annotations
 
 import ast
+import csv
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import nbformat
 
 from analysis.corpus import MANIFEST_NAME
 from analysis.errors import ParameterError
-from analysis.schema import METRICS, PERIODS
+from analysis.schema import METRICS, PERIODS, SEVERITIES
 
 PARAMETERS_TAG = "parameters"
 PATH_PARAMETERS = ("corpus",)
@@ -98,12 +99,18 @@ def _iso_date_or_empty(name: str, value: str) -> None:
         raise ParameterError(f"parameter {name!r}: {value!r} is not a YYYY-MM-DD date") from None
 
 
+def _statement_ids(manifest: Path) -> set[str]:
+    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        return {row.get("statement_id", "") for row in csv.DictReader(handle)}
+
+
 def check(**values: Any) -> dict[str, Any]:
     """Check the meaning of known parameter names; return the values unchanged.
 
     corpus: a folder holding statements.csv; metrics: names from the metric vocabulary;
     period: a period of the vocabulary or "" for all; date_from/date_to: "" or YYYY-MM-DD,
-    in order; output paths must not be existing files.
+    in order; severities: from the findings vocabulary; baseline_statement: "" or a
+    statement_id of the corpus.
     """
     if "corpus" in values:
         corpus = Path(values["corpus"])
@@ -120,6 +127,19 @@ def check(**values: Any) -> dict[str, Any]:
         raise ParameterError(
             f"parameter 'period': {values['period']!r} is not one of {', '.join(PERIODS)}"
         )
+    unknown = [s for s in values.get("severities", []) if s not in SEVERITIES]
+    if unknown:
+        raise ParameterError(
+            f"parameter 'severities': unknown {', '.join(map(str, unknown))}; "
+            f"known: {', '.join(SEVERITIES)}"
+        )
+    if values.get("baseline_statement") and "corpus" in values:
+        ids = _statement_ids(Path(values["corpus"]) / MANIFEST_NAME)
+        if values["baseline_statement"] not in ids:
+            raise ParameterError(
+                f"parameter 'baseline_statement': {values['baseline_statement']!r} is not a "
+                f"statement_id of {values['corpus']}"
+            )
     for name in ("date_from", "date_to"):
         if name in values:
             _iso_date_or_empty(name, values[name])

@@ -169,3 +169,42 @@ def linked_claims_table(claims: pd.DataFrame, columns: list[str], prefix: str = 
         + "".join(body)
         + "</tbody></table>"
     )
+
+
+def findings_side_by_side(
+    findings: pd.DataFrame,
+    claims: pd.DataFrame,
+    statements: pd.DataFrame,
+    separator: str = "; ",
+    prefix: str = "",
+) -> str:
+    """Each finding as a heading, its message, and its claims' quotes side by side."""
+    esc = html.escape
+    by_claim = claims.set_index(Claims.claim_id)
+    by_statement = statements.set_index(Statements.statement_id)
+    sections = []
+    for finding in findings.itertuples():
+        cells = []
+        for claim_id in str(finding.claim_ids).split(separator):
+            if claim_id not in by_claim.index:
+                continue
+            claim = by_claim.loc[claim_id]
+            statement = by_statement.loc[claim[Claims.statement_id]]
+            href = claim_link(claim_id, claim[Claims.statement_id], prefix)
+            source = " · ".join(
+                str(statement[c])
+                for c in (Statements.date, Statements.outlet, Statements.speaker)
+                if pd.notna(statement[c])
+            )
+            cells.append(
+                f'<td><p><a href="{esc(href)}">{esc(claim[Claims.surface])}</a> '
+                f"<small>({esc(claim[Claims.metric])}, {esc(claim[Claims.period])})</small></p>"
+                f"<blockquote>{esc(claim[Claims.quote])}</blockquote>"
+                f"<p><small>{esc(source)}</small></p></td>"
+            )
+        sections.append(
+            f'<section class="finding"><h3>{esc(finding.severity)}: {esc(finding.rule)}</h3>'
+            f"<p>{esc(finding.message)}</p>"
+            f'<table class="claims"><tr>{"".join(cells)}</tr></table></section>'
+        )
+    return "\n".join(sections) or "<p>No findings.</p>"

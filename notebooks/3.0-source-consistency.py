@@ -1,0 +1,58 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 3.0 Source consistency
+#
+# Where the claims do not fit together: two figures for the same quantity in one text, outlets
+# reporting the same statement differently, a subgroup larger than its total, a cumulative count
+# that falls, totals that cannot both hold, qualifiers that drift, and estimates that jump by an
+# order of magnitude. Each finding quotes its claims side by side.
+#
+# **The figures are claims by the named speakers, parties to the conflict; the package does not
+# verify them.** A finding says that claims disagree with each other, not which one is right.
+
+# %% tags=["parameters"]
+corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it names
+severities: list = ["contradiction", "warning", "info"]  # which findings to show, in this order
+
+# %%
+import pandas as pd
+from IPython.display import HTML
+
+from analysis import params
+from analysis.pipeline import build_tables
+from analysis.provenance import findings_side_by_side
+from analysis.schema import SEVERITIES, Findings
+
+params.check(corpus=corpus, severities=severities)
+tables = build_tables(corpus)
+findings = tables.findings[tables.findings[Findings.severity].isin(severities)]
+order = {severity: rank for rank, severity in enumerate(severities)}
+findings = findings.sort_values(Findings.severity, key=lambda s: s.map(order), kind="stable")
+
+# %% [markdown]
+# ## Findings by rule and severity
+
+# %%
+pd.crosstab(findings[Findings.rule], findings[Findings.severity]).reindex(
+    columns=[s for s in SEVERITIES if s in severities], fill_value=0
+)
+
+# %% [markdown]
+# ## Each finding, quotes side by side
+#
+# In the HTML report, each printed figure links to its highlight in the statement's text.
+
+# %%
+HTML(findings_side_by_side(findings, tables.claims, tables.statements))
