@@ -8,9 +8,11 @@ failing notebook leaves the reports of the previous run as they were.
 from __future__ import annotations
 
 import html
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,36 +210,54 @@ code {{ font-size: .8em; word-break: break-all; }}
 """
 
 
+def build_one(run: NotebookRun, staging: Path) -> dict[str, str]:
+    """Execute one notebook and render its full and reader HTML into ``staging``."""
+    notebook = execute(run, staging / f"{run.name}.ipynb")
+    for suffix, with_code in ((".html", True), (".reader.html", False)):
+        html_text = render_html(notebook, with_code=with_code)
+        (staging / f"{run.name}{suffix}").write_text(html_text, encoding="utf-8")
+    title, summary = describe(notebook, run.name)
+    return {
+        "html": f"{run.name}.html",
+        "reader": f"{run.name}.reader.html",
+        "title": title,
+        "summary": summary,
+    }
+
+
+def run_all(
+    runs: list[NotebookRun], staging: Path, jobs: int, progress: Callable[[str], None]
+) -> list[dict[str, str]]:
+    """Build every notebook, ``jobs`` at a time; the first failure cancels the rest."""
+    workers = max(1, min(jobs, len(runs)))
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        futures = {pool.submit(build_one, run, staging): run for run in runs}
+        progress(f"running {len(runs)} notebooks, {workers} at a time")
+        for number, future in enumerate(as_completed(futures), start=1):
+            future.result()
+            progress(f"[{number}/{len(runs)}] {futures[future].source.name} done")
+        return [future.result() for future in futures]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def build_reports(
     runs: list[NotebookRun],
     out_dir: str | Path,
     tables: Tables,
     progress: Callable[[str], None] = print,
+    jobs: int | None = None,
 ) -> list[Path]:
-    """Run notebooks into a staging folder, render HTML and index, then move into ``out_dir``."""
+    """Run notebooks into a staging folder, render HTML and index, then move into ``out_dir``.
+
+    Up to ``jobs`` kernels (default: one per core) run at once.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        entries = []
-        for number, run in enumerate(runs, start=1):
-            progress(f"[{number}/{len(runs)}] running {run.source.name}")
-            notebook = execute(run, staging / f"{run.name}.ipynb")
-            (staging / f"{run.name}.html").write_text(
-                render_html(notebook, with_code=True), encoding="utf-8"
-            )
-            (staging / f"{run.name}.reader.html").write_text(
-                render_html(notebook, with_code=False), encoding="utf-8"
-            )
-            title, summary = describe(notebook, run.name)
-            entries.append(
-                {
-                    "html": f"{run.name}.html",
-                    "reader": f"{run.name}.reader.html",
-                    "title": title,
-                    "summary": summary,
-                }
-            )
+        entries = run_all(runs, staging, jobs or os.cpu_count() or 1, progress)
         pages = write_statement_pages(
             tables.statements, tables.corpus.texts, tables.claims, staging
         )

@@ -112,6 +112,18 @@ class Claims(pa.DataFrameModel):
         return df["char_start"] < df["char_end"]
 
 
+# ``Evolution.change``: how a claim relates to its previous claim (see analysis.evolution).
+CHANGES: tuple[str, ...] = (
+    "first",
+    "rise",
+    "fall",
+    "unchanged",
+    "not_comparable",
+    "same_day",
+    "undated",
+)
+
+
 class Evolution(pa.DataFrameModel):
     """One row per (metric, period, area, device) series and statement, in date order.
 
@@ -136,11 +148,17 @@ class Evolution(pa.DataFrameModel):
     value_best: Series[float] = pa.Field(nullable=True)
     value_high: Series[float] = pa.Field(nullable=True)
     previous_claim_id: Series[str] = pa.Field(nullable=True)
-    delta_best: Series[float] = pa.Field(nullable=True)
-    days_since_previous: Series[float] = pa.Field(nullable=True)
-    rate_per_30_days: Series[float] = pa.Field(nullable=True)
+    delta_best: Series[float] = pa.Field(
+        nullable=True, description="derived: value_best minus the previous claim's value_best"
+    )
+    days_since_previous: Series[float] = pa.Field(
+        nullable=True, description="derived: days between the two statements' dates"
+    )
+    rate_per_30_days: Series[float] = pa.Field(
+        nullable=True, description="derived: delta_best / days_since_previous * 30"
+    )
     bound_change: Series[str] = pa.Field(nullable=True)
-    change: Series[str] = pa.Field(nullable=True)
+    change: Series[str] = pa.Field(isin=list(CHANGES))
 
     class Config(_Strict):
         name = "evolution"

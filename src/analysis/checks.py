@@ -1,0 +1,451 @@
+"""Consistency findings: figures in the statements that disagree or cannot all hold.
+
+Each rule is a small function from the claims (joined with their statements) to a list of
+:class:`Finding`; :data:`RULES` registers them in the order they run and are reported.
+Every finding names its claims, their statements and the quotes, so a reader can check it
+against the text.
+
+All comparisons use intervals (:func:`analysis.evolution.interval`): a figure such as
+"more than 3,400" is the range [3400, inf). A rule calls something a ``contradiction`` only
+when the intervals cannot both hold; when the figures as printed disagree but an open
+bound or a range leaves room for both, it is a ``warning``; a difference of wording with no
+effect on the numbers is ``info``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.evolution import (
+    OPEN_ABOVE,
+    OPEN_BELOW,
+    claim_interval,
+    ordered_claims,
+    short_outlet,
+)
+from analysis.schema import SEVERITIES, Claims, Evolution, Findings, Statements, columns
+
+INFO, WARNING, CONTRADICTION = SEVERITIES
+CUMULATIVE_PERIODS = ("since_ceasefire", "since_1990s")
+LONG_RUN, POST_WAR = "since_1990s", "since_ceasefire"
+PERCENT = "percent"
+# An estimate that moves by this factor or more between statements is flagged.
+MAGNITUDE_FACTOR = 10.0
+# Qualifiers placing the true value below / above the printed figure.
+BELOW = frozenset({"nearly"}) | OPEN_BELOW
+ABOVE = OPEN_ABOVE
+
+# A subgroup can never exceed its total (same statement, period, area and device).
+SUBGROUP_OF: dict[str, tuple[str, ...]] = {
+    "killed": ("casualties",),
+    "injured": ("casualties",),
+    "civilian_casualties": ("casualties",),
+    "children_casualties": ("casualties",),
+    "women_casualties": ("casualties",),
+    "civilians_killed": ("killed", "civilian_casualties"),
+    "civilians_injured": ("injured", "civilian_casualties"),
+    "military_killed": ("killed",),
+    "military_injured": ("injured",),
+    "journalists_killed": ("killed",),
+    "mines_found": ("mines_laid",),
+}
+
+
+def _all_totals(metric: str) -> list[str]:
+    """Every total a metric belongs to, directly or through another subgroup."""
+    seen: list[str] = []
+    pending = list(SUBGROUP_OF.get(metric, ()))
+    while pending:
+        total = pending.pop(0)
+        if total not in seen:
+            seen.append(total)
+            pending.extend(SUBGROUP_OF.get(total, ()))
+    return seen
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding before it becomes a row: the claims involved are rows of the joined table."""
+
+    rule: str
+    severity: str
+    claims: tuple[object, ...]
+    message: str
+
+
+Rule = Callable[[pd.DataFrame, pd.DataFrame], list[Finding]]
+
+
+def _get(row: object, name: str) -> object:
+    return getattr(row, name)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _figure(row: object) -> tuple[object, ...]:
+    """What a claim says numerically (bound and values), for equality tests."""
+    values = (_get(row, c) for c in (Claims.value_low, Claims.value_best, Claims.value_high))
+    return (_get(row, Claims.bound), *(None if _missing(v) else float(v) for v in values))
+
+
+def _same_values(a: object, b: object) -> bool:
+    """The same number: equal best values (the qualifier may differ), else equal ranges."""
+    best_a, best_b = _get(a, Claims.value_best), _get(b, Claims.value_best)
+    if not (_missing(best_a) or _missing(best_b)):
+        return float(best_a) == float(best_b)
+    return _figure(a)[1:] == _figure(b)[1:]
+
+
+def _disjoint(a: object, b: object) -> bool:
+    (a_lo, a_hi), (b_lo, b_hi) = claim_interval(a), claim_interval(b)
+    return a_lo > b_hi or b_lo > a_hi
+
+
+def _where(row: object) -> str:
+    """'"surface" (outlet, date)' for messages."""
+    date = _get(row, Statements.date)
+    outlet = short_outlet(_get(row, Statements.outlet), _get(row, Claims.statement_id))
+    return f'"{_get(row, Claims.surface)}" ({outlet}, {"undated" if _missing(date) else date})'
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _records(table: pd.DataFrame) -> list[object]:
+    return list(table.itertuples(index=False))
+
+
+# --- the rules -----------------------------------------------------------------------------
+
+
+def same_quantity_twice(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """Two different figures for the same series within one statement."""
+    findings = []
+    for (_, series), rows in table.groupby([Claims.statement_id, Evolution.series], sort=False):
+        for a, b in itertools.combinations(_records(rows), 2):
+            if _figure(a) == _figure(b):
+                continue  # the same figure repeated ("65 ... Of the 65 people killed")
+            severity = CONTRADICTION if _disjoint(a, b) else WARNING
+            findings.append(
+                Finding(
+                    "same_quantity_twice",
+                    severity,
+                    (a, b),
+                    f"{_get(a, Claims.statement_id)} gives two figures for {series}: "
+                    f'"{_get(a, Claims.surface)}" and "{_get(b, Claims.surface)}"',
+                )
+            )
+    return findings
+
+
+def _same_organisation(a: object, b: object) -> bool:
+    """Same speaker, or one speaker names the other's organisation ("spokesman of the X")."""
+    if _missing(a) or _missing(b):
+        return False
+    a, b = str(a).casefold(), str(b).casefold()
+    return a == b or a in b or b in a
+
+
+def outlets_disagree(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """Same-day statements by the same speaker that report a quantity differently.
+
+    A figure of one statement is flagged when the other statement has no figure with the
+    same values for that series; it is then paired with each of the other's figures.
+    Differences of qualifier only (same values) are left to ``qualifier_drift``.
+    """
+    findings = []
+    info = statements.set_index(Statements.statement_id)
+    dated = statements[statements[Statements.date].notna()]
+    for _, day in dated.groupby(Statements.date, sort=True):
+        for id_a, id_b in itertools.combinations(day[Statements.statement_id], 2):
+            if not _same_organisation(
+                info.at[id_a, Statements.speaker], info.at[id_b, Statements.speaker]
+            ):
+                continue
+            inferred = [s for s in (id_a, id_b) if info.at[s, Statements.date_basis] == "inferred"]
+            note = f" (date of {', '.join(inferred)} is inferred)" if inferred else ""
+            pair = table[table[Claims.statement_id].isin([id_a, id_b])]
+            for series, rows in pair.groupby(Evolution.series, sort=False):
+                a_rows = _records(rows[rows[Claims.statement_id] == id_a])
+                b_rows = _records(rows[rows[Claims.statement_id] == id_b])
+                pairs: list[tuple[object, object]] = []
+                for a in a_rows:
+                    if b_rows and not any(_same_values(a, b) for b in b_rows):
+                        pairs.extend((a, b) for b in b_rows)
+                for b in b_rows:
+                    if a_rows and not any(_same_values(a, b) for a in a_rows):
+                        pairs.extend((a, b) for a in a_rows if (a, b) not in pairs)
+                for a, b in pairs:
+                    severity = CONTRADICTION if _disjoint(a, b) else WARNING
+                    findings.append(
+                        Finding(
+                            "outlets_disagree",
+                            severity,
+                            (a, b),
+                            f"Same speaker, same day: {series} is {_where(a)} but "
+                            f"{_where(b)}{note}",
+                        )
+                    )
+    return findings
+
+
+def subgroup_exceeds_total(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """A subgroup larger than its total within one statement (same period, area, device)."""
+    findings = []
+    keys = [Claims.statement_id, Claims.period, Claims.area, Claims.device]
+    for _, rows in table.groupby(keys, sort=False, dropna=False):
+        records = _records(rows)
+        for sub in records:
+            for total_metric in _all_totals(_get(sub, Claims.metric)):
+                for total in (r for r in records if _get(r, Claims.metric) == total_metric):
+                    sub_lo, _ = claim_interval(sub)
+                    _, total_hi = claim_interval(total)
+                    sub_best, total_best = (
+                        _get(sub, Claims.value_best),
+                        _get(total, Claims.value_best),
+                    )
+                    if sub_lo > total_hi:
+                        severity, verdict = CONTRADICTION, "cannot both hold"
+                    elif not (_missing(sub_best) or _missing(total_best)) and sub_best > total_best:
+                        severity = WARNING
+                        verdict = f"both hold only if the total is at least {_num(sub_best)}"
+                    else:
+                        continue
+                    findings.append(
+                        Finding(
+                            "subgroup_exceeds_total",
+                            severity,
+                            (sub, total),
+                            f"{_get(sub, Claims.metric)} {_where(sub)} exceeds "
+                            f"{total_metric} {_where(total)}: {verdict}",
+                        )
+                    )
+    return findings
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    return table[table[Statements.date].notna()]
+
+
+def cumulative_series_falls(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """A running total (since the ceasefire or the 1990s) certainly lower on a later date."""
+    findings = []
+    cumulative = _dated(table[table[Claims.period].isin(CUMULATIVE_PERIODS)])
+    for series, rows in cumulative.groupby(Evolution.series, sort=False):
+        for a, b in itertools.combinations(_records(rows), 2):
+            if _get(a, Statements.date) >= _get(b, Statements.date):
+                continue
+            (a_lo, _), (_, b_hi) = claim_interval(a), claim_interval(b)
+            if b_hi < a_lo:
+                findings.append(
+                    Finding(
+                        "cumulative_series_falls",
+                        CONTRADICTION,
+                        (a, b),
+                        f"The running total {series} falls from {_where(a)} to {_where(b)}",
+                    )
+                )
+    return findings
+
+
+def long_run_grew_less(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """The 30-year total grew less than the post-ceasefire count over the same dates.
+
+    The since-1990s total contains the post-ceasefire period, so between two dates it must
+    grow at least as much as the since-ceasefire count. With intervals the long-run growth
+    is at most ``L2.high - L1.low`` and the post-war growth at least ``S2.low - S1.high``;
+    if the first is smaller the figures cannot both hold (``contradiction``). If only the
+    printed (best) figures grow too little while an open bound leaves room, e.g.
+    3,345 -> "more than 3,400" (+55) against 266 -> 342 (+76), it is a ``warning``: both
+    hold only if "more than 3,400" means at least 3,421. For each metric, area, device and
+    pair of dates one finding is reported: the most severe combination of claims (the first
+    such in claim order).
+    """
+    findings = []
+    dated = _dated(table)
+    keys = [Claims.metric, Claims.area, Claims.device]
+    for (metric, *_), rows in dated.groupby(keys, sort=False, dropna=False):
+        long = rows[rows[Claims.period] == LONG_RUN]
+        post = rows[rows[Claims.period] == POST_WAR]
+        days = sorted(set(long[Statements.date]) & set(post[Statements.date]))
+        for d1, d2 in itertools.combinations(days, 2):
+            worst: tuple[int, Finding] | None = None
+            combos = itertools.product(
+                _records(long[long[Statements.date] == d1]),
+                _records(long[long[Statements.date] == d2]),
+                _records(post[post[Statements.date] == d1]),
+                _records(post[post[Statements.date] == d2]),
+            )
+            for l1, l2, s1, s2 in combos:
+                found = _grew_less(metric, l1, l2, s1, s2)
+                if found and (worst is None or SEVERITIES.index(found.severity) > worst[0]):
+                    worst = (SEVERITIES.index(found.severity), found)
+            if worst:
+                findings.append(worst[1])
+    return findings
+
+
+def _grew_less(metric: str, l1: object, l2: object, s1: object, s2: object) -> Finding | None:
+    # Widest growth of the long-run total against the narrowest post-war growth.
+    l1_lo, l2_hi = claim_interval(l1)[0], claim_interval(l2)[1]
+    s1_hi, s2_lo = claim_interval(s1)[1], claim_interval(s2)[0]
+    best = [_get(r, Claims.value_best) for r in (l1, l2, s1, s2)]
+    long_max, post_min = l2_hi - l1_lo, s2_lo - s1_hi
+    printed = (
+        f"{metric} since the 1990s went from {_where(l1)} to {_where(l2)} while since the "
+        f"ceasefire it went from {_where(s1)} to {_where(s2)}"
+    )
+    if long_max < post_min:
+        return Finding(
+            "long_run_grew_less",
+            CONTRADICTION,
+            (l1, l2, s1, s2),
+            f"{printed}: the 30-year total grew by at most {_num(long_max)} but the "
+            f"post-ceasefire count by at least {_num(post_min)}; they cannot both hold",
+        )
+    if any(_missing(v) for v in best):
+        return None
+    long_growth, post_growth = best[1] - best[0], best[3] - best[2]
+    if long_growth >= post_growth:
+        return None
+    needed = best[0] + post_growth
+    return Finding(
+        "long_run_grew_less",
+        WARNING,
+        (l1, l2, s1, s2),
+        f"{printed}: as printed the 30-year total grew by {_num(long_growth)} (derived) and "
+        f"the post-ceasefire count by {_num(post_growth)} (derived); both hold only if "
+        f'"{_get(l2, Claims.surface)}" means at least {_num(needed)}',
+    )
+
+
+def qualifier_drift(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """A percentage repeated with the same number but another qualifier.
+
+    One finding per pair of qualifiers in a series (the first two claims, in series order,
+    that show it). ``warning`` when the qualifiers point opposite ways ("nearly 55%" is
+    under 55, "more than 55%" over it), ``info`` otherwise ("about 55%" -> "more than 55%").
+    """
+    findings = []
+    shares = table[table[Claims.unit] == PERCENT]
+    for series, rows in shares.groupby(Evolution.series, sort=False):
+        seen: set[frozenset[str]] = set()
+        for a, b in itertools.combinations(_records(rows), 2):
+            bounds = frozenset({_get(a, Claims.bound), _get(b, Claims.bound)})
+            best_a, best_b = _get(a, Claims.value_best), _get(b, Claims.value_best)
+            if len(bounds) < 2 or bounds in seen or _missing(best_a) or best_a != best_b:
+                continue
+            seen.add(bounds)
+            opposite = bool(bounds & BELOW) and bool(bounds & ABOVE)
+            findings.append(
+                Finding(
+                    "qualifier_drift",
+                    WARNING if opposite else INFO,
+                    (a, b),
+                    f"{series}: {_where(a)} then {_where(b)}; same figure, qualifier "
+                    f"{_get(a, Claims.bound)} -> {_get(b, Claims.bound)}",
+                )
+            )
+    return findings
+
+
+def representative(row: object) -> float:
+    """One number for an estimate: best; else the geometric middle of a finite range
+    ("hundreds of thousands" [200,000, 999,999] -> about 447,000, since such ranges span a
+    factor rather than a difference); else the known lower bound. NaN when none applies."""
+    best = _get(row, Claims.value_best)
+    if not _missing(best):
+        return float(best)
+    lo, hi = claim_interval(row)
+    if lo > 0 and math.isfinite(hi):
+        return math.sqrt(lo * hi)
+    return lo if math.isfinite(lo) else math.nan
+
+
+def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """An estimate of one quantity that moves by ``MAGNITUDE_FACTOR`` or more.
+
+    Compares :func:`representative` values of claims from different statements. Note that
+    "hundreds of thousands" -> "exceeds 1 million" is only about 2.2x on this measure (and
+    at most 5x even from the range's lower end), so it is not flagged.
+    """
+    findings = []
+    for series, rows in table.groupby(Evolution.series, sort=False):
+        for a, b in itertools.combinations(_records(rows), 2):
+            if _get(a, Claims.statement_id) == _get(b, Claims.statement_id):
+                continue
+            va, vb = representative(a), representative(b)
+            if not (va > 0 and vb > 0):
+                continue
+            ratio = max(va, vb) / min(va, vb)
+            if ratio >= MAGNITUDE_FACTOR:
+                findings.append(
+                    Finding(
+                        "order_of_magnitude_change",
+                        WARNING,
+                        (a, b),
+                        f"{series}: {_where(a)} and {_where(b)} differ about "
+                        f"{ratio:,.0f}-fold (derived from {_num(va)} and {_num(vb)})",
+                    )
+                )
+    return findings
+
+
+RULES: list[Rule] = [
+    same_quantity_twice,
+    outlets_disagree,
+    subgroup_exceeds_total,
+    cumulative_series_falls,
+    long_run_grew_less,
+    qualifier_drift,
+    order_of_magnitude_change,
+]
+
+
+def find_inconsistencies(
+    claims: pd.DataFrame, statements: pd.DataFrame, rules: Iterable[Rule] = RULES
+) -> pd.DataFrame:
+    """Run every rule; a table validated against :class:`analysis.schema.Findings`.
+
+    Rows come in rule order, then in the order each rule found them (claims in series and
+    date order), so the output is deterministic. ``finding_id`` is the rule name plus a hash
+    of the claim ids, stable across runs as long as the claims are.
+    """
+    table = ordered_claims(claims, statements)
+    records, ids = [], set()
+    for rule in rules:
+        for finding in rule(table, statements):
+            claim_ids = [_get(c, Claims.claim_id) for c in finding.claims]
+            digest = hashlib.sha1("|".join(claim_ids).encode("utf-8")).hexdigest()[:10]
+            finding_id = f"{finding.rule}-{digest}"
+            if finding_id in ids:
+                continue  # the same claims flagged twice by one rule
+            ids.add(finding_id)
+            statement_ids = list(
+                dict.fromkeys(_get(c, Claims.statement_id) for c in finding.claims)
+            )
+            quotes = dict.fromkeys(
+                f'{_get(c, Claims.statement_id)}: "{_get(c, Claims.quote)}"' for c in finding.claims
+            )
+            records.append(
+                {
+                    Findings.finding_id: finding_id,
+                    Findings.rule: finding.rule,
+                    Findings.severity: finding.severity,
+                    Findings.statement_ids: "; ".join(statement_ids),
+                    Findings.claim_ids: "; ".join(claim_ids),
+                    Findings.message: finding.message,
+                    Findings.quotes: " | ".join(quotes),
+                }
+            )
+    result = pd.DataFrame.from_records(records, columns=columns(Findings))
+    return Findings.validate(result.astype("str"))

@@ -1,0 +1,286 @@
+"""Consistency rules: each fires on the case it is for and stays quiet otherwise."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from claims_factory import (
+    AA_2024,
+    AZ_45,
+    AZ_266,
+    AZERNEWS,
+    CF,
+    LONG,
+    MFA_2024,
+    PRESS_RELEASE,
+    Figure,
+    exact,
+    make_statements,
+    more_than,
+    shipped_claims,
+    shipped_statements,
+    synthetic_claims,
+)
+
+from analysis.checks import (
+    RULES,
+    cumulative_series_falls,
+    find_inconsistencies,
+    long_run_grew_less,
+    order_of_magnitude_change,
+    representative,
+    subgroup_exceeds_total,
+)
+from analysis.evolution import ordered_claims
+from analysis.schema import Claims, Findings
+
+
+@pytest.fixture(scope="module")
+def claims() -> pd.DataFrame:
+    return shipped_claims()
+
+
+@pytest.fixture(scope="module")
+def findings(claims) -> pd.DataFrame:
+    return find_inconsistencies(claims, shipped_statements())
+
+
+def claim_id(claims: pd.DataFrame, statement_id: str, metric: str, surface: str) -> str:
+    hit = claims[
+        (claims[Claims.statement_id] == statement_id)
+        & (claims[Claims.metric] == metric)
+        & (claims[Claims.surface] == surface)
+    ]
+    return hit[Claims.claim_id].iloc[0]
+
+
+def of_rule(findings: pd.DataFrame, rule: str) -> pd.DataFrame:
+    return findings[findings[Findings.rule] == rule]
+
+
+def two_dates(speaker_b: str = "Ministry") -> pd.DataFrame:
+    return make_statements(
+        [
+            {"statement_id": "early", "date": "2023-01-01", "outlet": "A", "speaker": "Ministry"},
+            {"statement_id": "late", "date": "2023-06-01", "outlet": "B", "speaker": speaker_b},
+        ]
+    )
+
+
+def test_findings_validate_and_are_stable(claims, findings):
+    Findings.validate(findings)
+    assert findings[Findings.finding_id].is_unique
+    shuffled = claims.sample(frac=1, random_state=7).reset_index(drop=True)
+    again = find_inconsistencies(shuffled, shipped_statements())
+    pd.testing.assert_frame_equal(again, findings)
+
+
+def test_same_quantity_twice_in_azernews(claims, findings):
+    found = of_rule(findings, "same_quantity_twice")
+    assert len(found) == 1
+    row = found.iloc[0]
+    ids = {claim_id(claims, AZERNEWS, "killed", "48"), claim_id(claims, AZERNEWS, "killed", "45")}
+    assert set(row[Findings.claim_ids].split("; ")) == ids
+    assert row[Findings.severity] == "contradiction"
+    assert row[Findings.statement_ids] == AZERNEWS
+    assert AZ_266 in row[Findings.quotes] and AZ_45 in row[Findings.quotes]
+
+
+def test_repeated_identical_figure_is_not_a_finding(findings):
+    # The ministry gives 65 killed twice ("65 of them ... died", "Of the 65 people killed").
+    assert not findings[Findings.statement_ids].eq(MFA_2024).any()
+
+
+def test_outlets_disagree_on_killed_but_agree_elsewhere(claims, findings):
+    found = of_rule(findings, "outlets_disagree")
+    expected = {
+        claim_id(claims, AZERNEWS, "killed", "48"),
+        claim_id(claims, PRESS_RELEASE, "killed", "45"),
+    }
+    assert any(set(ids.split("; ")) == expected for ids in found[Findings.claim_ids])
+    killed = found[
+        found[Findings.claim_ids].str.contains(claim_id(claims, AZERNEWS, "killed", "48"))
+    ]
+    assert (killed[Findings.severity] == "contradiction").all()
+    # "three reporters" vs "3 journalists", 266 vs 266, 3,345 vs 3345 agree: no finding.
+    for metric, surface in [
+        ("journalists_killed", "three"),
+        ("casualties", "266"),
+        ("casualties", "3,345"),
+    ]:
+        cid = claim_id(claims, AZERNEWS, metric, surface)
+        assert not found[Findings.claim_ids].str.contains(cid).any()
+
+
+def test_outlets_of_different_speakers_are_not_compared():
+    statements = make_statements(
+        [
+            {"statement_id": "x", "date": "2023-01-01", "outlet": "A", "speaker": "Ministry"},
+            {"statement_id": "y", "date": "2023-01-01", "outlet": "B", "speaker": "Opposition"},
+        ]
+    )
+    claims = synthetic_claims(
+        [
+            exact(s, "killed", f"{v} were killed.", str(v), v, **CF)
+            for s, v in (("x", 45), ("y", 60))
+        ]
+    )
+    assert find_inconsistencies(claims, statements).empty
+
+
+def test_no_subgroup_or_cumulative_findings_on_shipped_corpus(findings):
+    # 35 civilians of 45 killed, 3 journalists, 38 women of 3,345: all consistent; and
+    # "more than 260" after 266 is not a fall.
+    assert of_rule(findings, "subgroup_exceeds_total").empty
+    assert of_rule(findings, "cumulative_series_falls").empty
+
+
+def test_subgroup_exceeds_total():
+    statements = two_dates()
+    quote = "Of the 65 people killed, 70 were civilians and 3 were journalists."
+    claims = synthetic_claims(
+        [
+            exact("early", "killed", quote, "65", 65, **CF),
+            exact("early", "civilians_killed", quote, "70", 70, **CF),
+            exact("early", "journalists_killed", quote, "3", 3, **CF),
+            more_than(
+                "late",
+                "killed",
+                "More than 40 people were killed, 45 of them civilians.",
+                "More than 40",
+                40,
+                **CF,
+            ),
+            exact(
+                "late",
+                "civilians_killed",
+                "More than 40 people were killed, 45 of them civilians.",
+                "45",
+                45,
+                **CF,
+            ),
+        ]
+    )
+    table = ordered_claims(claims, statements)
+    found = subgroup_exceeds_total(table, statements)
+    assert [(f.severity, f.claims[0].surface, f.claims[1].surface) for f in found] == [
+        ("contradiction", "70", "65"),
+        ("warning", "45", "More than 40"),
+    ]
+    assert "at least 45" in found[1].message
+
+
+def test_cumulative_series_falls_only_when_certain():
+    statements = two_dates()
+    claims = synthetic_claims(
+        [
+            exact("early", "casualties", "342 citizens were victims.", "342", 342, **CF),
+            exact("late", "casualties", "300 citizens were victims.", "300", 300, **CF),
+            exact("early", "killed", "65 were killed.", "65", 65, **CF),
+            more_than("late", "killed", "more than 60 were killed.", "more than 60", 60, **CF),
+            # not cumulative: a yearly figure may fall
+            exact("early", "injured", "120 were injured this year.", "120", 120, period="year"),
+            exact("late", "injured", "20 were injured this year.", "20", 20, period="year"),
+        ]
+    )
+    found = cumulative_series_falls(ordered_claims(claims, statements), statements)
+    assert [(f.severity, f.claims[1].surface) for f in found] == [("contradiction", "300")]
+
+
+def test_long_run_grew_less_is_a_warning_when_an_open_bound_leaves_room(claims, findings):
+    found = of_rule(findings, "long_run_grew_less")
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert row[Findings.severity] == "warning"
+    assert "at least 3,421" in row[Findings.message]
+    ids = row[Findings.claim_ids].split("; ")
+    assert claim_id(claims, AA_2024, "casualties", "more than 3,400") in ids
+    assert len(ids) == 4
+
+
+def test_long_run_grew_less_is_a_contradiction_with_exact_figures():
+    statements = two_dates()
+    figures = [
+        exact("early", "casualties", "Over 30 years 3,345 people.", "3,345", 3345, **LONG),
+        exact("early", "casualties", "Since the war 266 people.", "266", 266, **CF),
+        exact("late", "casualties", "Over 30 years 3,350 people.", "3,350", 3350, **LONG),
+        exact("late", "casualties", "Since the war 342 people.", "342", 342, **CF),
+    ]
+    table = ordered_claims(synthetic_claims(figures), statements)
+    found = long_run_grew_less(table, statements)
+    assert [f.severity for f in found] == ["contradiction"]
+    # Growth of 80 on the long run against 76 after the war is fine.
+    figures[2] = exact("late", "casualties", "Over 30 years 3,425 people.", "3,425", 3425, **LONG)
+    table = ordered_claims(synthetic_claims(figures), statements)
+    assert long_run_grew_less(table, statements) == []
+
+
+def test_qualifier_drift(findings):
+    found = of_rule(findings, "qualifier_drift")
+    summary = {
+        (msg.split("qualifier ")[-1], sev)
+        for msg, sev in zip(found[Findings.message], found[Findings.severity], strict=True)
+    }
+    assert ("about -> more_than", "info") in summary
+    assert ("nearly -> more_than", "warning") in summary
+    assert ("nearly -> exact", "info") in summary  # "barely 25 percent" vs "only 25%"
+    # The same qualifier repeated ("only 25%" three times) is not drift.
+    assert ("exact -> exact", "info") not in summary
+
+
+def test_hundreds_of_thousands_to_a_million_is_not_tenfold(findings):
+    assert of_rule(findings, "order_of_magnitude_change").empty
+
+
+def test_order_of_magnitude_change_fires_on_tenfold():
+    statements = two_dates()
+    claims = synthetic_claims(
+        [
+            Figure(
+                "early",
+                "mines_laid",
+                "Tens of thousands of mines were laid.",
+                "Tens of thousands",
+                None,
+                20000,
+                99999,
+                "range",
+            ),
+            more_than(
+                "late",
+                "mines_laid",
+                "The number of mines exceeds 1 million.",
+                "exceeds 1 million",
+                1_000_000,
+            ),
+        ]
+    )
+    table = ordered_claims(claims, statements)
+    found = order_of_magnitude_change(table, statements)
+    assert len(found) == 1 and found[0].severity == "warning"
+    ranged = table[table[Claims.bound] == "range"].iloc[0]
+    assert representative(ranged) == pytest.approx((20000 * 99999) ** 0.5)
+
+
+def test_rules_are_registered_in_order():
+    assert [rule.__name__ for rule in RULES] == [
+        "same_quantity_twice",
+        "outlets_disagree",
+        "subgroup_exceeds_total",
+        "cumulative_series_falls",
+        "long_run_grew_less",
+        "qualifier_drift",
+        "order_of_magnitude_change",
+    ]
+
+
+def test_findings_are_in_rule_order(findings):
+    order = [rule.__name__ for rule in RULES]
+    positions = [order.index(rule) for rule in findings[Findings.rule]]
+    assert positions == sorted(positions)
+
+
+def test_no_claims_gives_an_empty_valid_table(claims):
+    empty = find_inconsistencies(claims.iloc[:0], shipped_statements())
+    assert empty.empty
+    Findings.validate(empty)
