@@ -31,6 +31,7 @@ from analysis.evolution import (
     compare,
     headline,
     interval,
+    versus_baseline,
 )
 from analysis.schema import Claims, Evolution, columns
 
@@ -341,3 +342,24 @@ def test_evolution_invariants(days, figures):
             )
         if not (prev_open or cur_open):
             assert change != "not_comparable"
+
+
+def test_versus_default_baseline_compares_later_figures_with_the_earliest_statement(evolution):
+    table = versus_baseline(evolution)
+    assert set(table["baseline_date"]) == {"2022-10-25"}
+    casualties = table[
+        (table["quantity"] == "casualties/since_ceasefire") & table["figure"].str.startswith("342")
+    ]
+    assert len(casualties) == 2  # the ministry and AA, kept apart
+    assert set(casualties["change"]) == {"rise"}
+    assert set(casualties["delta_best (derived)"]) == {76.0}
+    assert set(casualties["days"]) == {(dt.date(2024, 1, 26) - dt.date(2022, 10, 25)).days}
+
+
+def test_versus_chosen_baseline_keeps_open_bounds_open(evolution):
+    table = versus_baseline(evolution, UN_LETTER)
+    assert set(table["baseline_date"]) == {"2022-12-03"}
+    change = dict(zip(table["quantity"] + " " + table["figure"], table["change"], strict=True))
+    # "more than 260" may already have been 342; "hundreds of thousands" cannot be > 1 million.
+    assert change["casualties/since_ceasefire 342 (AA)"] == "not_comparable"
+    assert change["mines_laid/unspecified exceeds 1 million (mfa-2024-01-26)"] == "rise"

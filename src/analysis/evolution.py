@@ -347,3 +347,55 @@ def _short(row: pd.Series) -> str:
 
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+BASELINE_COLUMNS = [
+    "quantity",
+    "baseline_date",
+    "baseline_figure",
+    "date",
+    "figure",
+    "change",
+    "delta_best (derived)",
+    "days",
+]
+
+
+def versus_baseline(evolution: pd.DataFrame, baseline_statement: str = "") -> pd.DataFrame:
+    """Each later figure compared with the baseline statement's figure of the same series.
+
+    The baseline is ``baseline_statement`` or, when empty, the earliest dated statement. Series
+    the baseline does not report are left out; with several baseline figures for one series
+    (e.g. two death tolls in one text) each is compared, none is chosen silently.
+    """
+    dated = evolution[evolution[Evolution.date].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=BASELINE_COLUMNS)
+    if not baseline_statement:
+        earliest = dated[Evolution.date].min()
+        baseline_statement = dated.loc[
+            dated[Evolution.date] == earliest, Evolution.statement_id
+        ].iloc[0]
+    base_rows = dated[dated[Evolution.statement_id] == baseline_statement]
+    records = []
+    for _, base in base_rows.iterrows():
+        later = dated[
+            (dated[Evolution.series] == base[Evolution.series])
+            & (dated[Evolution.date] > base[Evolution.date])
+        ]
+        for _, row in later.iterrows():
+            delta = row[Evolution.value_best] - base[Evolution.value_best]
+            days = pd.Timestamp(row[Evolution.date]) - pd.Timestamp(base[Evolution.date])
+            records.append(
+                {
+                    "quantity": base[Evolution.series],
+                    "baseline_date": base[Evolution.date],
+                    "baseline_figure": f"{base[Evolution.surface]} ({_short(base)})",
+                    "date": row[Evolution.date],
+                    "figure": f"{row[Evolution.surface]} ({_short(row)})",
+                    "change": compare(claim_interval(base), claim_interval(row)),
+                    "delta_best (derived)": None if _missing(delta) else delta,
+                    "days": days.days,
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=BASELINE_COLUMNS)
