@@ -47,11 +47,19 @@ def write_with(target: str | os.PathLike[str], writer: Callable[[Path], None]) -
         writer(tmp)
 
 
-def write_csv(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
+def csv_text(table: pd.DataFrame) -> str:
     """CSV with fixed formatting (LF line ends, shortest float repr) for byte-identical reruns."""
-    write_text(target, table.to_csv(index=False, lineterminator="\n"))
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def save_parquet(path: Path, table: pd.DataFrame) -> None:
+    # No index and no timestamps in pyarrow's metadata: the bytes depend on the data only.
+    table.to_parquet(path, index=False, engine="pyarrow")
+
+
+def write_csv(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
+    write_text(target, csv_text(table))
 
 
 def write_parquet(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
-    # Parquet metadata carries no timestamp; writing the pandas index is what varies, so drop it.
-    write_with(target, lambda tmp: table.to_parquet(tmp, index=False, engine="pyarrow"))
+    write_with(target, lambda tmp: save_parquet(tmp, table))

@@ -6,6 +6,7 @@ file is written atomically, so an earlier run's outputs survive a failure or an 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,21 +112,31 @@ def datapackage(tables: Tables) -> dict:
 def write_tables(
     tables: Tables, out_dir: str | Path, progress: Callable[[str], None] = print
 ) -> list[Path]:
-    """Validate and write every table as CSV (claims also as Parquet) plus datapackage.json."""
+    """Validate and write every table as CSV (claims also as Parquet) plus datapackage.json.
+
+    All files are written to temporary names first and renamed together at the end, so an
+    error or an interrupt leaves the previous set of tables as it was.
+    """
     out = Path(out_dir)
     validated = {
         name: TABLE_MODELS[name].validate(table) for name, table in tables.as_dict().items()
     }
-    written = []
+    contents: dict[str, str | pd.DataFrame] = {}
     for name, table in validated.items():
-        target = out / f"{name}.csv"
-        io.write_csv(target, table)
-        written.append(target)
+        contents[f"{name}.csv"] = io.csv_text(table)
         if name in PARQUET_TABLES:
-            io.write_parquet(out / f"{name}.parquet", table)
-            written.append(out / f"{name}.parquet")
-        progress(f"wrote {target} ({len(table)} rows)")
-    descriptor = json.dumps(datapackage(tables), indent=2, ensure_ascii=False, sort_keys=False)
-    io.write_text(out / "datapackage.json", descriptor + "\n")
-    written.append(out / "datapackage.json")
-    return written
+            contents[f"{name}.parquet"] = table
+    contents["datapackage.json"] = (
+        json.dumps(datapackage(tables), indent=2, ensure_ascii=False) + "\n"
+    )
+    with contextlib.ExitStack() as stack:
+        for name, content in contents.items():
+            staged = stack.enter_context(io.atomic_path(out / name))
+            if isinstance(content, str):
+                staged.write_text(content, encoding="utf-8")
+            else:
+                io.save_parquet(staged, content)
+        # Leaving the stack renames every temporary file over its target.
+    for name, table in validated.items():
+        progress(f"wrote {out / (name + '.csv')} ({len(table)} rows)")
+    return [out / name for name in contents]

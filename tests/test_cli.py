@@ -1,0 +1,112 @@
+"""The `analysis` command as a user runs it: exit codes, one-line errors, intact outputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import cli
+from analysis.schema import Claims, columns
+from conftest import ROOT, SHIPPED_CORPUS
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.cli", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_extract_writes_every_table_and_a_datapackage(tmp_path: Path) -> None:
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path)]) == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {
+        "statements.csv",
+        "claims.csv",
+        "claims.parquet",
+        "evolution.csv",
+        "findings.csv",
+        "datapackage.json",
+    } <= names
+    claims = pd.read_csv(tmp_path / "claims.csv")
+    assert list(claims.columns) == columns(Claims)
+    assert pd.read_parquet(tmp_path / "claims.parquet").shape == claims.shape
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    described = {
+        r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]
+    }
+    for name, fields in described.items():
+        assert fields == list(pd.read_csv(tmp_path / f"{name}.csv", nrows=0).columns)
+    assert "not verify" in package["description"]
+
+
+def test_extract_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path / "a")])
+    cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path / "b")])
+    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+
+
+def test_bad_corpus_is_one_line_without_traceback_and_keeps_earlier_outputs(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(out)]) == 0
+    before = _snapshot(out)
+    bad = tmp_path / "bad"
+    shutil.copytree(SHIPPED_CORPUS, bad)
+    with (bad / "statements.csv").open("a") as manifest:
+        manifest.write("statements/nope.txt,extra,2024-02-30,stated,,,,,,\n")
+    result = _run("extract", str(bad), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("analysis: error: ")
+    assert "statements.csv, line 7" in lines[-1]
+    assert "Traceback" not in result.stderr
+    assert _snapshot(out) == before
+
+
+def test_missing_corpus_folder(tmp_path: Path) -> None:
+    result = _run("extract", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"analysis: error: {tmp_path / 'nowhere'}: not a folder"
+
+
+def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus) -> None:
+    # A corpus big enough that extraction is still running when the signal arrives.
+    sentence = "Since the war, 266 persons became landmine victims, 45 of them died. "
+    text = sentence * 200_000
+    manifest = "".join(f"s{i}.txt,s{i},2024-01-0{i + 1},stated,,,,,,\n" for i in range(3))
+    corpus = make_corpus({f"s{i}.txt": text for i in range(3)}, manifest)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis.cli", "extract", str(corpus), "--out", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("extraction finished before the interrupt; machine too fast for this size")
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    leftovers = [p.name for p in out.iterdir()] if out.exists() else []
+    assert not [n for n in leftovers if n.endswith(".tmp")]
+    for name in leftovers:  # anything present is complete
+        assert name in {"statements.csv", "claims.csv", "claims.parquet"}
+
+
+def test_version_and_help() -> None:
+    assert "analysis" in _run("--version").stdout
+    assert "extract" in _run("--help").stdout
