@@ -76,24 +76,50 @@ class Statements(Manifest):
 class Claims(pa.DataFrameModel):
     """One row per reported figure, traceable to its quote and character span."""
 
-    claim_id: Series[str] = pa.Field(unique=True)
-    statement_id: Series[str]
-    metric: Series[str] = pa.Field(isin=list(METRICS))
-    value_low: Series[float] = pa.Field(nullable=True)
-    value_best: Series[float] = pa.Field(nullable=True)
-    value_high: Series[float] = pa.Field(nullable=True)
-    bound: Series[str] = pa.Field(isin=list(BOUNDS))
-    unit: Series[str] = pa.Field(isin=list(UNITS))
-    period: Series[str] = pa.Field(isin=list(PERIODS))
-    period_start: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    period_end: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    area: Series[str] = pa.Field(nullable=True)
-    device: Series[str] = pa.Field(nullable=True, isin=list(DEVICES))
-    surface: Series[str] = pa.Field(str_length={"min_value": 1})
-    quote: Series[str] = pa.Field(str_length={"min_value": 1})
-    char_start: Series[int] = pa.Field(ge=0)
-    char_end: Series[int] = pa.Field(ge=0)
-    method: Series[str] = pa.Field(isin=list(METHODS))
+    claim_id: Series[str] = pa.Field(
+        unique=True, description="stable id: statement_id:char_start-char_end"
+    )
+    statement_id: Series[str] = pa.Field(description="the statement (manifest key)")
+    metric: Series[str] = pa.Field(
+        isin=list(METRICS), description="what is counted (metric vocabulary)"
+    )
+    value_low: Series[float] = pa.Field(
+        nullable=True, description="lowest value the wording allows; empty when open"
+    )
+    value_best: Series[float] = pa.Field(
+        nullable=True, description="the figure as stated; empty for vague amounts"
+    )
+    value_high: Series[float] = pa.Field(
+        nullable=True, description="highest value the wording allows; empty when open"
+    )
+    bound: Series[str] = pa.Field(
+        isin=list(BOUNDS), description="qualifier: exact, about, more_than, ..."
+    )
+    unit: Series[str] = pa.Field(isin=list(UNITS), description="people, mines, percent, ...")
+    period: Series[str] = pa.Field(
+        isin=list(PERIODS), description="reference period the figure covers"
+    )
+    period_start: Series[str] = pa.Field(
+        nullable=True, str_matches=ISO_DATE, description="start of the period, ISO date"
+    )
+    period_end: Series[str] = pa.Field(
+        nullable=True, str_matches=ISO_DATE, description="end of the period, ISO date"
+    )
+    area: Series[str] = pa.Field(nullable=True, description="place, when narrower than the country")
+    device: Series[str] = pa.Field(
+        nullable=True, isin=list(DEVICES), description="for mine counts: kind of device"
+    )
+    surface: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="the figure exactly as printed"
+    )
+    quote: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="the verbatim sentence it came from"
+    )
+    char_start: Series[int] = pa.Field(ge=0, description="offset of surface in the raw text")
+    char_end: Series[int] = pa.Field(ge=0, description="end offset: text[start:end] == surface")
+    method: Series[str] = pa.Field(
+        isin=list(METHODS), description="rule (extractor) or reviewed (annotations.yml)"
+    )
 
     class Config(_Strict):
         name = "claims"
