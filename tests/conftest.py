@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `make test` runs a few thousand generated cases in all; `make fuzz` many more.
+settings.register_profile("default", max_examples=300, deadline=None)
+settings.register_profile(
+    "fuzz", max_examples=50_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_CORPUS = ROOT / "data" / "raw"
