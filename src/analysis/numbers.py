@@ -1,0 +1,282 @@
+"""Numeric expressions in text -> :class:`Quantity` (low, best, high, bound, unit, span).
+
+How the wording maps to values (``v`` is the number as printed):
+
+=============================================  ==========  =====  =====  =====
+wording                                        bound       low    best   high
+=============================================  ==========  =====  =====  =====
+"266", "only 25%"                              exact       v      v      v
+"about", "around", "approximately", "some"     about       v      v      v
+"nearly", "almost", "barely", "close to"       nearly      --     v      v
+"more than", "over", "exceeds", "above"        more_than   v      v      --
+"at least", "no fewer than"                    at_least    v      v      --
+"up to", "at most", "no more than"             at_most     --     v      v
+"less than", "under", "fewer than"             less_than   --     v      v
+"hundreds of thousands" and other vague sizes  range       200k   --     999,999
+"200-300", "between 200 and 300"               range       200    --     300
+=============================================  ==========  =====  =====  =====
+
+"--" is empty (an open side). "only" and "barely" stress smallness; "only" keeps the figure
+exact, "barely" says it is at or just under ``v``. Square metres become hectares (unit
+``hectares``); the printed surface is kept. A dot or space between digit groups
+("1.400", "3 345") is European grouping and is read as thousands only when every group has
+exactly three digits; "1,258.7" is English grouping with a decimal point. A number too large
+for a float, or with more than 15 significant digits, is not a quantity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+UNITS_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague sizes: (low, high) of what the phrase can mean.
+VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+}
+QUALIFIERS = {
+    "more than": "more_than",
+    "over": "more_than",
+    "exceeds": "more_than",
+    "exceeding": "more_than",
+    "exceeded": "more_than",
+    "above": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "barely": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "up to": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "only": "exact",
+    "just": "exact",
+}
+SQUARE_METRES_PER_HECTARE = 10_000
+MAX_SIGNIFICANT_DIGITS = 15
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: float | None
+    best: float | None
+    high: float | None
+    bound: str
+    unit: str | None
+    start: int
+    end: int
+    surface: str
+
+
+def _alternation(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_DIGIT_WORDS = [word for word, value in UNITS_WORDS.items() if 0 < value < 10]
+_WORD_NUMBER = (
+    rf"(?:(?:{_alternation(TENS_WORDS)})(?:[-\s](?:{_alternation(_DIGIT_WORDS)}))?"
+    rf"|{_alternation(UNITS_WORDS)})"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+_SCALE = rf"(?:\s*(?:{_alternation(SCALES)})\b)"
+_PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
+_AREA = r"(?:\s+square\s+met(?:re|er)s?\b|\s*(?:sq\.?\s?m|m2|m²)(?!\w))"
+_HECTARES = r"(?:\s+hectares?\b|\s*ha\b)"
+_QUALIFIER = rf"(?:(?<![\w-])(?:{_alternation(QUALIFIERS)}),?\s+)"
+_VAGUE = rf"(?:{_alternation(VAGUE)})\b"
+
+EXPRESSION = re.compile(
+    rf"(?P<qualifier>{_QUALIFIER})?"
+    rf"(?:(?P<vague>(?<![\w-]){_VAGUE})"
+    rf"|(?P<range_low>{_DIGITS})\s?[-–]\s?(?P<range_high>{_DIGITS})(?P<range_scale>{_SCALE})?"
+    rf"|(?P<digits>(?<![\w.,])(?<!\d[.,])){_DIGITS}(?![\w]|[.,]\d)(?P<digit_scale>{_SCALE})?"
+    rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<word_scale>{_SCALE})?)"
+    rf"(?P<unit>{_PERCENT}|{_AREA}|{_HECTARES})?",
+    re.IGNORECASE,
+)
+
+
+def _digits_value(text: str) -> float | None:
+    raw = text.replace("\u00a0", " ").replace("\u202f", " ")
+    if "," in raw:
+        raw = raw.replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+", raw):
+        raw = raw.replace(".", "").replace(" ", "")
+    significant = raw.replace(".", "").lstrip("0")
+    if len(significant) > MAX_SIGNIFICANT_DIGITS:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _word_value(text: str) -> float | None:
+    parts = re.split(r"[-\s]+", text.lower())
+    total = 0
+    for part in parts:
+        if part in TENS_WORDS:
+            total += TENS_WORDS[part]
+        elif part in UNITS_WORDS:
+            total += UNITS_WORDS[part]
+        else:
+            return None
+    return float(total)
+
+
+def _scale_value(text: str | None) -> int:
+    if not text:
+        return 1
+    return SCALES[text.strip().lower()]
+
+
+def _unit(text: str | None) -> str | None:
+    if not text:
+        return None
+    lowered = text.lower()
+    if "%" in lowered or "cent" in lowered:
+        return "percent"
+    if "hect" in lowered or re.search(r"\bha\b", lowered):
+        return "hectares"
+    return "square_metres"
+
+
+def _bounded(value: float, bound: str) -> tuple[float | None, float | None, float | None]:
+    if bound in ("more_than", "at_least"):
+        return value, value, None
+    if bound in ("nearly", "at_most", "less_than"):
+        return None, value, value
+    return value, value, value
+
+
+def _from_match(match: re.Match[str], offset: int = 0) -> Quantity | None:
+    groups = match.groupdict()
+    qualifier = (groups["qualifier"] or "").strip().rstrip(",").strip()
+    bound = QUALIFIERS[re.sub(r"\s+", " ", qualifier.lower())] if qualifier else "exact"
+    if groups["vague"]:
+        low, high = VAGUE[re.sub(r"\s+", " ", groups["vague"].lower())]
+        values: tuple[float | None, float | None, float | None] = (float(low), None, float(high))
+        if bound in ("more_than", "at_least"):
+            values = (float(low), None, None)
+        elif bound in ("nearly", "at_most", "less_than"):
+            values = (None, None, float(high))
+        bound = "range" if bound in ("exact", "about") else bound
+    elif groups["range_low"]:
+        scale = _scale_value(groups["range_scale"])
+        low, high = _digits_value(groups["range_low"]), _digits_value(groups["range_high"])
+        if low is None or high is None or low > high:
+            return None
+        values = (low * scale, None, high * scale)
+        bound = "range"
+    else:
+        if groups["word"]:
+            value = _word_value(groups["word"])
+            scale = _scale_value(groups["word_scale"])
+        else:
+            digits = match.group(0)[match.start("digits") - match.start() :]
+            digits = re.match(_DIGITS, digits).group(0)
+            value = _digits_value(digits)
+            scale = _scale_value(groups["digit_scale"])
+        if value is None:
+            return None
+        value *= scale
+        if not math.isfinite(value):
+            return None
+        values = _bounded(value, bound)
+    unit = _unit(groups["unit"])
+    if unit == "square_metres":
+        values = tuple(None if v is None else v / SQUARE_METRES_PER_HECTARE for v in values)
+        unit = "hectares"
+    low, best, high = values
+    return Quantity(
+        low=low,
+        best=best,
+        high=high,
+        bound=bound,
+        unit=unit,
+        start=match.start() + offset,
+        end=match.end() + offset,
+        surface=match.group(0),
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every numeric expression in ``text``, in order, with its exact span."""
+    found = []
+    for match in EXPRESSION.finditer(text):
+        quantity = _from_match(match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def parse_quantity(expression: str) -> Quantity | None:
+    """Parse one whole expression such as "almost 4 thousand"; None if it is not one."""
+    stripped = expression.strip()
+    match = EXPRESSION.fullmatch(stripped)
+    if match is None:
+        return None
+    quantity = _from_match(match)
+    if quantity is None:
+        return None
+    shift = expression.index(stripped)
+    return replace(quantity, start=quantity.start + shift, end=quantity.end + shift)

@@ -1,0 +1,70 @@
+"""The claims table of the shipped corpus against a hand-curated expectation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.claims import build_claims
+from analysis.corpus import load_corpus
+from analysis.schema import Claims
+from conftest import SHIPPED_CORPUS
+
+EXPECTED = Path(__file__).parent / "fixtures" / "expected_claims.csv"
+KEY = [
+    Claims.statement_id,
+    Claims.surface,
+    Claims.char_start,
+    Claims.metric,
+    Claims.period,
+    Claims.bound,
+    Claims.value_low,
+    Claims.value_best,
+    Claims.value_high,
+    Claims.unit,
+    Claims.area,
+    Claims.device,
+]
+
+
+def _rows(table: pd.DataFrame) -> set[tuple]:
+    return {
+        tuple(None if pd.isna(v) else v for v in row)
+        for row in table[KEY].astype(object).itertuples(index=False)
+    }
+
+
+@pytest.fixture(scope="module")
+def claims() -> pd.DataFrame:
+    return build_claims(load_corpus(SHIPPED_CORPUS))
+
+
+def test_shipped_claims_match_the_curated_table_exactly(claims: pd.DataFrame) -> None:
+    expected = pd.read_csv(EXPECTED, dtype={Claims.char_start: "int64"})
+    got, want = _rows(claims), _rows(expected)
+    missing = "\n".join(map(str, sorted(want - got, key=str)))
+    extra = "\n".join(map(str, sorted(got - want, key=str)))
+    assert got == want, f"missing:\n{missing}\nunexpected:\n{extra}"
+
+
+def test_both_azernews_death_tolls_are_claims(claims: pd.DataFrame) -> None:
+    azernews = claims[claims[Claims.statement_id] == "azernews-2022-10-25"]
+    killed = azernews[azernews[Claims.metric] == "killed"]
+    assert set(killed[Claims.surface]) == {"48", "45"}
+    assert "Of the 45 dead" in killed[Claims.quote].tolist()[1]
+
+
+def test_every_claim_points_at_its_surface_and_quote(claims: pd.DataFrame) -> None:
+    corpus = load_corpus(SHIPPED_CORPUS)
+    for row in claims.itertuples():
+        text = corpus.text(row.statement_id)
+        assert text[row.char_start : row.char_end] == row.surface
+        assert row.surface in row.quote and row.quote in text
+        assert row.claim_id == f"{row.statement_id}:{row.char_start}-{row.char_end}"
+
+
+def test_claims_are_deterministic(claims: pd.DataFrame) -> None:
+    again = build_claims(load_corpus(SHIPPED_CORPUS))
+    assert again.to_csv(index=False) == claims.to_csv(index=False)

@@ -1,0 +1,95 @@
+"""Fuzzing the parser and extractor: they never raise, spans match, values are ordered.
+
+`make test` runs the default Hypothesis profile; `make fuzz` runs many more cases.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.classify import classify_mentions
+from analysis.extract import find_mentions
+from analysis.numbers import find_quantities, parse_quantity
+
+WORDS = [
+    "more than",
+    "over",
+    "about",
+    "nearly",
+    "almost",
+    "barely",
+    "only",
+    "up to",
+    "at least",
+    "hundreds of",
+    "thousands",
+    "million",
+    "percent",
+    "%",
+    "square meters",
+    "people",
+    "killed",
+    "injured",
+    "mines",
+    "since",
+    "November 10, 2020",
+    "2021",
+    "PMN-2",
+    "No:493/22",
+    "(46)",
+    "paragraph 4",
+    "including",
+    "of whom",
+    "civilians",
+    "children",
+    "-",
+    ",",
+    ".",
+    "\n",
+    "\r\n",
+    "1,400",
+    "3 345",
+    "1.400",
+    "99999999999999999999999999",
+    "1e308",
+    "sixty-five",
+    "(",
+]
+text_like = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.integers(0, 10**30).map(str), st.text(max_size=8)),
+    max_size=40,
+).map(" ".join)
+
+
+def _ordered(low, best, high) -> bool:
+    known = [v for v in (low, best, high) if v is not None]
+    return all(math.isfinite(v) for v in known) and known == sorted(known)
+
+
+@given(st.one_of(text_like, st.text()))
+def test_quantities_never_raise_and_spans_match(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.surface
+        assert _ordered(quantity.low, quantity.best, quantity.high)
+
+
+@given(st.one_of(text_like, st.text()))
+def test_parse_quantity_never_raises(text: str) -> None:
+    quantity = parse_quantity(text)
+    if quantity is not None:
+        assert text[quantity.start : quantity.end] == quantity.surface
+        assert _ordered(quantity.low, quantity.best, quantity.high)
+
+
+@given(st.one_of(text_like, st.text()))
+def test_mentions_and_classification_never_raise(text: str) -> None:
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, "2024-01-26")
+    assert len(results) == len(mentions)
+    for mention in mentions:
+        assert text[mention.sentence_start : mention.sentence_end] == mention.sentence
+        assert mention.sentence_start <= mention.quantity.start
+        assert mention.quantity.end <= mention.sentence_end
