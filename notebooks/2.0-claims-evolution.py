@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -27,7 +29,7 @@ metrics: list = []  # metrics to analyse, e.g. ["killed", "civilians_killed"]; [
 period: str = ""  # reference period to keep, e.g. "since_ceasefire"; "" for every period
 date_from: str = ""  # first statement date to include, YYYY-MM-DD; "" for no limit
 date_to: str = ""  # last statement date to include, YYYY-MM-DD; "" for no limit
-baseline_statement: str = ""  # statement_id every later figure is compared with; "" = earliest
+baseline_statement: str = ""  # statement_id to compare later figures with; empty = earliest
 
 # %%
 import matplotlib.pyplot as plt

@@ -23,8 +23,9 @@ pre.statement { white-space: pre-wrap; word-wrap: break-word; font-family: Georg
                 font-size: 1rem; background: #fafafa; padding: 1rem; border: 1px solid #ddd; }
 mark { background: #ffe58a; padding: 0 .1em; }
 mark:target { background: #ff9f43; outline: 2px solid #c0392b; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; }
 dt { font-weight: 600; }
+dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .notice { background: #fff6d6; border-left: 4px solid #e0b000; padding: .5rem 1rem; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 td, th { border: 1px solid #ccc; padding: .2rem .4rem; text-align: left; }

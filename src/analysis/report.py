@@ -8,11 +8,12 @@ failing notebook leaves the reports of the previous run as they were.
 from __future__ import annotations
 
 import html
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,11 +108,11 @@ def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
 
     try:
         papermill.execute_notebook(
-            str(run.source),
+            str(run.source.resolve()),
             str(output),
             parameters=run.parameters,
             kernel_name=KERNEL,
-            cwd=str(run.source.parent),
+            cwd=str(run.source.resolve().parent),
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
@@ -133,7 +134,7 @@ def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
 
     exporter = HTMLExporter(
         template_name="lab",
-        extra_template_basedirs=[str(TEMPLATES)],
+        extra_template_paths=[str(TEMPLATES)],
         exclude_input=not with_code,
         exclude_input_prompt=not with_code,
         exclude_output_prompt=not with_code,
@@ -144,13 +145,13 @@ def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
 
 
 def describe(notebook: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
-    """Title and one-line summary from the notebook's first markdown cell."""
+    """Title and summary (first paragraph) from the notebook's first markdown cell."""
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue
-        lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
-        title = next((line.lstrip("# ") for line in lines if line.startswith("#")), fallback)
-        summary = next((line for line in lines if not line.startswith("#")), "")
+        paragraphs = [" ".join(p.split()) for p in cell.source.split("\n\n") if p.strip()]
+        title = next((p.lstrip("# ") for p in paragraphs if p.startswith("#")), fallback)
+        summary = next((p for p in paragraphs if not p.startswith("#")), "")
         return title, summary
     return fallback, ""
 
@@ -228,18 +229,25 @@ def build_one(run: NotebookRun, staging: Path) -> dict[str, str]:
 def run_all(
     runs: list[NotebookRun], staging: Path, jobs: int, progress: Callable[[str], None]
 ) -> list[dict[str, str]]:
-    """Build every notebook, ``jobs`` at a time; the first failure cancels the rest."""
+    """Build every notebook, ``jobs`` at a time; the first failure cancels the rest.
+
+    Each notebook builds in its own process: papermill changes the working directory of the
+    process it runs in, so threads would race on it.
+    """
     workers = max(1, min(jobs, len(runs)))
-    pool = ThreadPoolExecutor(max_workers=workers)
-    try:
+    progress(f"running {len(runs)} notebooks, {workers} at a time")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(build_one, run, staging): run for run in runs}
-        progress(f"running {len(runs)} notebooks, {workers} at a time")
-        for number, future in enumerate(as_completed(futures), start=1):
-            future.result()
-            progress(f"[{number}/{len(runs)}] {futures[future].source.name} done")
+        try:
+            for number, future in enumerate(as_completed(futures), start=1):
+                future.result()
+                progress(f"[{number}/{len(runs)}] {futures[future].source.name} done")
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
         return [future.result() for future in futures]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def build_reports(
@@ -253,7 +261,7 @@ def build_reports(
 
     Up to ``jobs`` kernels (default: one per core) run at once.
     """
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
