@@ -29,17 +29,16 @@ metrics: list = []  # metrics to analyse, e.g. ["killed", "civilians_killed"]; [
 period: str = ""  # reference period to keep, e.g. "since_ceasefire"; "" for every period
 date_from: str = ""  # first statement date to include, YYYY-MM-DD; "" for no limit
 date_to: str = ""  # last statement date to include, YYYY-MM-DD; "" for no limit
-baseline_statement: str = ""  # statement_id to compare later figures with; empty = earliest
+baseline_statement: str = ""  # statement_id to compare later figures with; empty for the earliest
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from analysis import params
 from analysis.evolution import build_evolution, claim_diff, headline, versus_baseline
 from analysis.pipeline import build_tables
-from analysis.plots import metric_families, plot_metric_family
+from analysis.plots import metric_families, plot_metric_family, png_image
 from analysis.provenance import linked_claims_table
 from analysis.schema import Evolution, Statements
 from analysis.selection import select_claims, select_statements
@@ -96,8 +95,8 @@ families = metric_families()
 for family, family_metrics in families.items():
     shown = [m for m in family_metrics if m in set(evolution[Evolution.metric])]
     if shown:
-        plot_metric_family(evolution, shown, title=f"{family}: figures as claimed")
-        plt.show()
+        figure = plot_metric_family(evolution, shown, title=f"{family}: figures as claimed")
+        display(png_image(figure))
 
 # %% [markdown]
 # ## Claim diff between consecutive statement dates

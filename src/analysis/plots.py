@@ -10,11 +10,13 @@ saving one with :func:`save_png` gives the same bytes on every run.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 from pathlib import Path
 
 import matplotlib.dates as mdates
 import pandas as pd
+from IPython.display import Image
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -245,6 +247,13 @@ def _place_labels(ax: Axes, labels: list[tuple[float, float, bool, str, str]]) -
             )
 
 
-def save_png(fig: Figure, path: str | Path) -> None:
+def save_png(fig: Figure, path: str | Path | io.BytesIO) -> None:
     """Save a figure as PNG with no timestamp or software metadata (byte-identical reruns)."""
     fig.savefig(path, format="png", dpi=DPI, metadata={"Software": None})
+
+
+def png_image(fig: Figure) -> Image:
+    """The figure as an IPython image, for notebooks: same bytes on every run."""
+    buffer = io.BytesIO()
+    save_png(fig, buffer)
+    return Image(data=buffer.getvalue(), format="png")

@@ -107,6 +107,7 @@ def render_statement_page(statement: pd.Series, text: str, claims: pd.DataFrame)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{esc(title)}</title>
 <style>{PAGE_STYLE}</style>
 </head>

@@ -180,6 +180,7 @@ def render_index(entries: list[dict[str, str]], statements: Any) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Claims analysis reports</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem;
