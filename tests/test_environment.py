@@ -26,7 +26,10 @@ def _pyproject_dependencies() -> set[str]:
 
 def test_environment_yml_lists_the_pyproject_dependencies() -> None:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    conda = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - CONDA_ONLY
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    listed = [d for d in env["dependencies"] if isinstance(d, str)]
+    listed += [d.split("#")[0] for d in pip if not d.startswith("-e")]
+    conda = {_name(d) for d in listed} - CONDA_ONLY
     assert conda == _pyproject_dependencies()
 
 
