@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analysis import numbers
 from analysis.numbers import find_quantities, parse_quantity
 
 NAN = None
@@ -113,3 +114,35 @@ def test_percentages_round_trip(value: float) -> None:
         quantity = parse_quantity(text)
         assert quantity is not None and quantity.unit == "percent"
         assert math.isclose(quantity.best, value)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "more than",
+                    "Approximately,",
+                    "someone",
+                    "often",
+                    "tens of",
+                    "hundreds of",
+                    "thousands",
+                    "3,345",
+                    "1.5 million",
+                    "sixty-five",
+                    "25 %",
+                    "x",
+                    ",",
+                    "\n",
+                ]
+            ),
+            st.integers(0, 10**9).map(str),
+            st.text(max_size=5),
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    full_scan = [numbers._from_match(m) for m in numbers.EXPRESSION.finditer(text)]
+    assert find_quantities(text) == [q for q in full_scan if q is not None]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from analysis.extract import Mention, sentence_spans
+from analysis.extract import MAX_QUOTE_CHARS, Mention, sentence_spans
 from analysis.schema import CEASEFIRE_DATE, METRIC_UNITS, vocabulary
 
 MONTHS = (
@@ -32,6 +32,10 @@ MONTHS = (
 )
 MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)}
 NOUN_WINDOW = 80  # characters after a number in which its noun is looked for
+CLAUSE_END = re.compile(r"[.;:!?]")
+INCLUDING = re.compile(r"\s*,\s*including\b", re.IGNORECASE)
+OTHER_CLAUSE = re.compile(r"[,;]|\bwho\b|\bwhich\b")
+DIGIT = re.compile(r"\d")
 HEAD_WORDS = 5  # words after a number in which its noun is looked for
 
 
@@ -183,8 +187,8 @@ def _head(context: _Context) -> tuple[str, str] | None:
     before the number.
     """
     c = cues()
-    phrase = re.split(r"[.;:!?]", context.noun_phrase, maxsplit=1)[0]
-    if c.direct_event.match(phrase) or re.match(r"\s*,\s*including\b", phrase, re.IGNORECASE):
+    phrase = CLAUSE_END.split(context.noun_phrase, maxsplit=1)[0]
+    if c.direct_event.match(phrase) or INCLUDING.match(phrase):
         return ("people", "general")
     predicate = c.group_predicate.match(phrase.lstrip())
     if predicate:  # "35 are civilians"
@@ -199,12 +203,12 @@ def _head(context: _Context) -> tuple[str, str] | None:
     if not candidates:
         return _head_before(context)
     position, category, name = min(candidates, key=lambda item: item[0])
-    if re.search(r"[,;]|\bwho\b|\bwhich\b", noun_phrase[:position]):
+    if OTHER_CLAUSE.search(noun_phrase[:position]):
         return None  # the noun belongs to another clause
     if category == "people":
         # "civilians and military personnel": several groups in one noun phrase make a
         # general count ("38 women and 357 children" are two phrases: cut at the next number).
-        own = re.split(r"\d", noun_phrase[position:])[0]
+        own = DIGIT.split(noun_phrase[position:], maxsplit=1)[0]
         groups = {g for g, p in c.groups.items() if g != "general" and p.search(own)}
         if len(groups) > 1:
             name = "general"
@@ -329,12 +333,12 @@ def _classification(
 
 
 def _previous_sentence(text: str, start: int, sentences: list[tuple[int, int]]) -> str:
-    """The sentence before the one starting at ``start`` ("" for the first)."""
-    index = bisect.bisect_left([s for s, _ in sentences], start)
+    """The end of the sentence before the one starting at ``start`` ("" for the first)."""
+    index = bisect.bisect_left(sentences, (start, -1))
     if index == 0:
         return ""
     begin, end = sentences[index - 1]
-    return text[begin:end]
+    return text[max(begin, end - MAX_QUOTE_CHARS) : end]
 
 
 def _metric(context: _Context, parent_event: str | None) -> tuple[str | None, str | None]:

@@ -52,6 +52,11 @@ NON_CLAIMS = re.compile(
         )
     )
 )
+# No non-claim pattern starts further before its number ("paragraphs ", "September ") or
+# ends further after it (" September, 2022") than these.
+NON_CLAIM_BEFORE = 16
+NON_CLAIM_AFTER = 24
+MAX_QUOTE_CHARS = 600  # longer sentences are quoted as a window around the figure
 SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -81,30 +86,51 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def _blocked(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in NON_CLAIMS.finditer(text)]
+def _is_non_claim(text: str, quantity: Quantity) -> bool:
+    """Whether a non-claim pattern (date, code, age ...) overlaps the quantity.
+
+    Only a window around the number is searched, so the cost follows the number of figures,
+    not the length of the text. The window starts at a space, so no pattern is entered
+    halfway.
+    """
+    begin = max(0, quantity.start - NON_CLAIM_BEFORE)
+    space = text.rfind(" ", max(0, begin - NON_CLAIM_BEFORE), begin)
+    begin = space if space >= 0 else begin
+    end = min(len(text), quantity.end + NON_CLAIM_AFTER)
+    for match in NON_CLAIMS.finditer(text, begin, end):
+        if match.start() >= quantity.end:
+            return False
+        if match.end() > quantity.start:
+            return True
+    return False
 
 
-def _overlaps(
-    span: tuple[int, int], blocked_starts: list[int], blocked: list[tuple[int, int]]
-) -> bool:
-    index = bisect.bisect_right(blocked_starts, span[1] - 1)
-    # Blocked spans do not overlap each other (finditer), so only the one before can reach.
-    return index > 0 and blocked[index - 1][1] > span[0]
+def _quote_span(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
+    """The sentence, or for an overlong one (a text without punctuation) a window of it
+    around the number, cut at spaces: a quote stays readable and its size bounded."""
+    start, end = min(sentence[0], quantity.start), max(sentence[1], quantity.end)
+    if end - start <= MAX_QUOTE_CHARS:
+        return start, end
+    half = MAX_QUOTE_CHARS // 2
+    left = max(start, quantity.start - half)
+    right = min(end, quantity.end + half)
+    space = text.find(" ", left, quantity.start)
+    left = space + 1 if space >= 0 else left
+    space = text.rfind(" ", quantity.end, right)
+    right = space if space >= 0 else right
+    return left, right
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Numbers that may be claims, in text order, each with its sentence."""
-    blocked = _blocked(text)
-    blocked_starts = [start for start, _ in blocked]
     sentences = sentence_spans(text)
     sentence_starts = [start for start, _ in sentences]
     mentions = []
     for quantity in find_quantities(text):
-        if _overlaps((quantity.start, quantity.end), blocked_starts, blocked):
+        if _is_non_claim(text, quantity):
             continue
         index = max(0, bisect.bisect_right(sentence_starts, quantity.start) - 1)
-        start, end = sentences[index] if sentences else (0, len(text))
-        start, end = min(start, quantity.start), max(end, quantity.end)
+        sentence = sentences[index] if sentences else (0, len(text))
+        start, end = _quote_span(text, sentence, quantity)
         mentions.append(Mention(quantity, text[start:end], start, end))
     return mentions

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from dataclasses import dataclass, replace
 
 UNITS_WORDS = {
@@ -259,10 +260,45 @@ def _from_match(match: re.Match[str], offset: int = 0) -> Quantity | None:
     )
 
 
+# Every expression holds a digit or one of these words; the slow full pattern is only tried
+# near them. A qualifier can stand this many characters before its number.
+ANCHOR_WORDS = tuple(sorted({*UNITS_WORDS, *TENS_WORDS, *(w.split()[0] for w in VAGUE)}))
+QUALIFIER_REACH = 30
+EXPRESSION_REACH = 80  # longest expression from its number on ("hundreds of thousands ...")
+_DIGIT_RUNS = re.compile(r"\d+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _anchors(text: str) -> list[int]:
+    """Positions of digits and number words, found with fast scans (length-preserving
+    ASCII lower-casing keeps the offsets)."""
+    positions = [m.start() for m in _DIGIT_RUNS.finditer(text)]
+    lowered = text.translate(_ASCII_LOWER)
+    for word in ANCHOR_WORDS:
+        index = lowered.find(word)
+        while index != -1:
+            positions.append(index)
+            index = lowered.find(word, index + 1)
+    return sorted(set(positions))
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """Every numeric expression in ``text``, in order, with its exact span."""
-    found = []
-    for match in EXPRESSION.finditer(text):
+    """Every numeric expression in ``text``, in order, with its exact span.
+
+    Same result as scanning the text with ``EXPRESSION.finditer``, but the pattern is only
+    tried in a window before each digit or number word, so plain prose costs little.
+    """
+    found, searched_to = [], 0
+    for anchor in _anchors(text):
+        if anchor < searched_to:
+            continue
+        start = max(searched_to, anchor - QUALIFIER_REACH)
+        match = EXPRESSION.search(text, start, min(len(text), anchor + EXPRESSION_REACH))
+        if match is None or match.start() > anchor:
+            continue
+        if match.end() >= anchor + EXPRESSION_REACH and match.end() < len(text):
+            match = EXPRESSION.search(text, start)  # longer than the window: no cut-off
+        searched_to = match.end()
         quantity = _from_match(match)
         if quantity is not None:
             found.append(quantity)
