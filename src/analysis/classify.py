@@ -309,7 +309,10 @@ def classify_mentions(
 
 
 def _classification(
-    metric: str, context: _Context, sentences: list[tuple[int, int]], statement_date: str | None
+    metric: str,
+    context: _Context,
+    sentences: tuple[tuple[int, int], ...],
+    statement_date: str | None,
 ) -> Classification:
     """Period, area, device and unit of a mention whose metric is known."""
     c = cues()
@@ -332,7 +335,7 @@ def _classification(
     return Classification(metric, unit, period, start, end, area, device)
 
 
-def _previous_sentence(text: str, start: int, sentences: list[tuple[int, int]]) -> str:
+def _previous_sentence(text: str, start: int, sentences: tuple[tuple[int, int], ...]) -> str:
     """The end of the sentence before the one starting at ``start`` ("" for the first)."""
     index = bisect.bisect_left(sentences, (start, -1))
     if index == 0:

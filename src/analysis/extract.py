@@ -8,6 +8,7 @@ War"), model codes ("PMN-2", "E-001M") and durations ("past 30 years").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,8 +69,12 @@ class Mention:
     sentence_end: int
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding white space."""
+@functools.lru_cache(maxsize=4)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence, trimmed of surrounding white space.
+
+    Cached: extraction and classification both ask for the spans of the same text.
+    """
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
         spans.append((start, match.start() + len(match.group("close") or "")))
@@ -83,7 +88,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         if begin < end:
             trimmed.append((begin, end))
-    return trimmed
+    return tuple(trimmed)
 
 
 def _is_non_claim(text: str, quantity: Quantity) -> bool:

@@ -273,7 +273,9 @@ def _anchors(text: str) -> list[int]:
     """Positions of digits and number words, found with fast scans (length-preserving
     ASCII lower-casing keeps the offsets)."""
     positions = [m.start() for m in _DIGIT_RUNS.finditer(text)]
-    lowered = text.translate(_ASCII_LOWER)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few non-ASCII letters lower-case to two characters
+        lowered = text.translate(_ASCII_LOWER)
     for word in ANCHOR_WORDS:
         index = lowered.find(word)
         while index != -1:
