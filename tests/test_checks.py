@@ -13,6 +13,7 @@ from claims_factory import (
     LONG,
     MFA_2024,
     PRESS_RELEASE,
+    UN_LETTER,
     Figure,
     exact,
     make_statements,
@@ -228,8 +229,22 @@ def test_qualifier_drift(findings):
     assert ("exact -> exact", "info") not in summary
 
 
-def test_hundreds_of_thousands_to_a_million_is_not_tenfold(findings):
-    assert of_rule(findings, "order_of_magnitude_change").empty
+def test_hundreds_of_thousands_to_more_than_a_million_changes_order_of_magnitude(findings):
+    found = of_rule(findings, "order_of_magnitude_change")
+    assert len(found) == 1
+    assert set(found.iloc[0][Findings.statement_ids].split("; ")) == {UN_LETTER, MFA_2024}
+    assert "hundreds of thousands" in found.iloc[0][Findings.quotes]
+
+
+def test_neighbouring_figures_across_a_power_of_ten_are_not_flagged():
+    statements = two_dates()
+    claims = synthetic_claims(
+        [
+            exact("early", "mines_laid", "About 900 mines were laid.", "900", 900),
+            exact("late", "mines_laid", "Some 1,100 mines were laid.", "1,100", 1100),
+        ]
+    )
+    assert order_of_magnitude_change(ordered_claims(claims, statements), statements) == []
 
 
 def test_order_of_magnitude_change_fires_on_tenfold():

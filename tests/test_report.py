@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis import cli, report
@@ -130,3 +131,54 @@ def test_notebook_error_is_reported_not_raised(tmp_path: Path) -> None:
         NotebookError, match=r"bad\.ipynb: cell In \[2\] \('1/0'\) failed: ZeroDivisionError"
     ):
         report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb")
+
+
+def _stream_text(notebook: Path) -> str:
+    nb = nbformat.read(notebook, as_version=4)
+    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_evolution_notebook_with_chosen_metrics_and_a_window_before_2024(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    code = _report(
+        out,
+        tmp_path / "tables",
+        NOTEBOOKS,
+        "--notebook",
+        "2.0-claims-evolution",
+        "-p",
+        "metrics=['killed', 'civilians_killed']",
+        "-p",
+        "date_to=2023-12-31",
+    )
+    assert code == 0
+    executed = out / "2.0-claims-evolution.ipynb"
+    # October and December 2022 statements; 48, 45 and 35 from Azernews, 45, 45, 35 from
+    # the press release (the UN letter gives no death toll).
+    assert "3 statements, 6 claims, 2 series" in _stream_text(executed)
+    html = (out / "2.0-claims-evolution.reader.html").read_text()
+    assert "killed/since_ceasefire" in html and "civilians_killed/since_ceasefire" in html
+    assert "casualties/since_ceasefire" not in html and "2024-01-26" not in html
+
+
+def test_report_on_another_corpus_folder(tmp_path: Path, make_corpus) -> None:
+    corpus = make_corpus(
+        {
+            "jan.txt": "Since the end of the war, 80 people have died, including 60 civilians.",
+            "jun.txt": "Since the end of the war, 95 people have died, including 70 civilians.",
+        },
+        "jan.txt,ngo-jan,2025-01-15,manifest,Outlet A,Speaker A,,,,\n"
+        "jun.txt,ngo-jun,2025-06-15,manifest,Outlet B,Speaker B,,,,\n",
+    )
+    out = tmp_path / "out"
+    code = cli.main(
+        ["report", "--corpus", str(corpus), "--out", str(out), "--notebooks", str(NOTEBOOKS)]
+    )
+    assert code == 0
+    index = (out / "index.html").read_text()
+    assert "ngo-jan" in index and "ngo-jun" in index and "azernews" not in index
+    claims = pd.read_csv(out / "tables" / "claims.csv")
+    assert sorted(claims["statement_id"]) == ["ngo-jan", "ngo-jan", "ngo-jun", "ngo-jun"]
+    text = _stream_text(out / "2.0-claims-evolution.ipynb")
+    assert "2 statements, 4 claims, 2 series" in text
+    assert (out / "statements" / "ngo-jun.html").is_file()

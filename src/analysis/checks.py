@@ -371,12 +371,29 @@ def representative(row: object) -> float:
     return lo if math.isfinite(lo) else math.nan
 
 
-def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
-    """An estimate of one quantity that moves by ``MAGNITUDE_FACTOR`` or more.
+def decades(row: object) -> tuple[float, float]:
+    """The powers of ten a claim's range allows: "hundreds of thousands" -> (5, 5),
+    "exceeds 1 million" -> (6, inf), "342" -> (2, 2). NaN when the range is unknown or
+    reaches zero."""
+    lo, hi = claim_interval(row)
+    if not (lo > 0):
+        return math.nan, math.nan
+    top = math.floor(math.log10(hi)) if math.isfinite(hi) else math.inf
+    return math.floor(math.log10(lo)), top
 
-    Compares :func:`representative` values of claims from different statements. Note that
-    "hundreds of thousands" -> "exceeds 1 million" is only about 2.2x on this measure (and
-    at most 5x even from the range's lower end), so it is not flagged.
+
+def _names_its_decade(row: object) -> bool:
+    """A vague range such as "hundreds of thousands": its wording is an order of magnitude."""
+    low, high = decades(row)
+    return _get(row, Claims.bound) == "range" and low == high
+
+
+def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
+    """An estimate of one quantity that moves by an order of magnitude between statements.
+
+    Either the :func:`representative` values differ ``MAGNITUDE_FACTOR``-fold, or one claim
+    names its order of magnitude ("hundreds of thousands") and the other cannot lie in it
+    ("exceeds 1 million" lies in the millions or above).
     """
     findings = []
     for series, rows in table.groupby(Evolution.series, sort=False):
@@ -384,17 +401,19 @@ def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> 
             if _get(a, Claims.statement_id) == _get(b, Claims.statement_id):
                 continue
             va, vb = representative(a), representative(b)
-            if not (va > 0 and vb > 0):
-                continue
-            ratio = max(va, vb) / min(va, vb)
-            if ratio >= MAGNITUDE_FACTOR:
+            ratio = max(va, vb) / min(va, vb) if va > 0 and vb > 0 else math.nan
+            (a_lo, a_hi), (b_lo, b_hi) = decades(a), decades(b)
+            disjoint = a_hi < b_lo or b_hi < a_lo
+            named = _names_its_decade(a) or _names_its_decade(b)
+            if ratio >= MAGNITUDE_FACTOR or (named and disjoint):
                 findings.append(
                     Finding(
                         "order_of_magnitude_change",
                         WARNING,
                         (a, b),
-                        f"{series}: {_where(a)} and {_where(b)} differ about "
-                        f"{ratio:,.0f}-fold (derived from {_num(va)} and {_num(vb)})",
+                        f"{series}: {_where(a)} and {_where(b)} lie in different orders of "
+                        f"magnitude (10^{_num(min(a_lo, b_lo))} against "
+                        f"10^{_num(max(a_lo, b_lo))} or more)",
                     )
                 )
     return findings
