@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import threading
@@ -15,7 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
+import pandas as pd
 import pytest
+
+from analysis.provenance import render_statement_page
+from analysis.schema import Claims, columns
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
@@ -121,11 +126,67 @@ def test_every_page_loads_cleanly_and_every_link_resolves(
 
 
 def test_index_screenshot(built_reports: Path, server: str, browser) -> None:
+    """The README's picture: SCREENSHOT_DIR=docs pytest tests/test_browser.py refreshes it."""
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     page.goto(urljoin(server, "index.html"))
-    target = built_reports / "index.png"
-    page.screenshot(path=str(target), full_page=True)
+    folder = Path(os.environ.get("SCREENSHOT_DIR", built_reports))
+    target = folder / "index.png"
+    page.screenshot(path=str(target))
     assert target.read_bytes().startswith(b"\x89PNG")
+    page.close()
+
+
+def test_statement_markup_shows_as_text_and_runs_nothing(browser) -> None:
+    text = (
+        "Officials said <script>window.pwned = 1</script> that 266 persons became victims "
+        '<img src=x onerror="window.pwned = 2"> and 45 of them died.'
+    )
+    start = text.index("266")
+    claims = pd.DataFrame(
+        [
+            {
+                **dict.fromkeys(columns(Claims)),
+                Claims.claim_id: f"s:{start}-{start + 3}",
+                Claims.statement_id: "s",
+                Claims.metric: "casualties",
+                Claims.value_low: 266.0,
+                Claims.value_best: 266.0,
+                Claims.value_high: 266.0,
+                Claims.bound: "exact",
+                Claims.unit: "people",
+                Claims.period: "unspecified",
+                Claims.surface: "266",
+                Claims.quote: text,
+                Claims.char_start: start,
+                Claims.char_end: start + 3,
+                Claims.method: "rule",
+            }
+        ]
+    )
+    statement = pd.Series(
+        {
+            "statement_id": "s",
+            "date": None,
+            "date_basis": "unknown",
+            "outlet": "<b>x</b>",
+            "speaker": None,
+            "title": None,
+            "notes": None,
+            "sha256": None,
+        }
+    )
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.set_content(render_statement_page(statement, text, claims))
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.pwned === undefined")
+    assert not dialogs
+    shown = page.inner_text("pre.statement")
+    assert "<script>window.pwned = 1</script>" in shown
+    assert '<img src=x onerror="window.pwned = 2">' in shown
+    assert page.inner_text("mark") == "266"
+    assert page.query_selector("img") is None
     page.close()
 
 
