@@ -99,6 +99,7 @@ def test_outlets_disagree_on_killed_but_agree_elsewhere(claims, findings):
         claim_id(claims, PRESS_RELEASE, "killed", "45"),
     }
     assert any(set(ids.split("; ")) == expected for ids in found[Findings.claim_ids])
+    assert len(found) == 1  # "45" printed twice by the press release is one disagreement
     killed = found[
         found[Findings.claim_ids].str.contains(claim_id(claims, AZERNEWS, "killed", "48"))
     ]

@@ -155,6 +155,11 @@ def _same_organisation(a: object, b: object) -> bool:
     return a == b or a in b or b in a
 
 
+def _value_key(row: object) -> tuple[object, ...]:
+    values = (Claims.value_low, Claims.value_best, Claims.value_high, Claims.bound)
+    return tuple(None if _missing(_get(row, c)) else _get(row, c) for c in values)
+
+
 def outlets_disagree(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
     """Same-day statements by the same speaker that report a quantity differently.
 
@@ -184,7 +189,14 @@ def outlets_disagree(table: pd.DataFrame, statements: pd.DataFrame) -> list[Find
                 for b in b_rows:
                     if a_rows and not any(_same_values(a, b) for a in a_rows):
                         pairs.extend((a, b) for a in a_rows if (a, b) not in pairs)
+                reported: set[tuple[object, ...]] = set()
                 for a, b in pairs:
+                    # One finding per pair of distinct figures: the press release gives "45"
+                    # twice, Azernews "48" once; that is one disagreement, not two.
+                    key = (_value_key(a), _value_key(b))
+                    if key in reported:
+                        continue
+                    reported.add(key)
                     severity = CONTRADICTION if _disjoint(a, b) else WARNING
                     findings.append(
                         Finding(

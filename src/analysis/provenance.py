@@ -199,7 +199,8 @@ def findings_side_by_side(
                 if pd.notna(statement[c])
             )
             cells.append(
-                f'<td><p><a href="{esc(href)}">{esc(claim[Claims.surface])}</a> '
+                f'<td style="text-align: left; vertical-align: top">'
+                f'<p><a href="{esc(href)}">{esc(claim[Claims.surface])}</a> '
                 f"<small>({esc(claim[Claims.metric])}, {esc(claim[Claims.period])})</small></p>"
                 f"<blockquote>{esc(claim[Claims.quote])}</blockquote>"
                 f"<p><small>{esc(source)}</small></p></td>"
