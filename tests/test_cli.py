@@ -111,3 +111,15 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
 def test_version_and_help() -> None:
     assert "analysis" in _run("--version").stdout
     assert "extract" in _run("--help").stdout
+
+
+def test_extract_in_several_processes_gives_the_same_bytes(tmp_path: Path) -> None:
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path / "one")]) == 0
+    code = cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path / "two"), "--jobs", "2"])
+    assert code == 0
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
+
+
+def test_jobs_must_be_a_whole_number() -> None:
+    result = _run("extract", "data/raw", "--out", "/tmp/unused", "--jobs", "many")
+    assert result.returncode == 2 and "--jobs: expected a whole number" in result.stderr

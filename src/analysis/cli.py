@@ -38,11 +38,22 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     return name, value
 
 
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return value
+
+
 def cmd_extract(args: argparse.Namespace) -> None:
     from analysis.pipeline import build_tables, write_tables
 
     _progress(f"loading corpus {args.corpus}")
-    tables = build_tables(args.corpus, args.annotations)
+    jobs = args.jobs or os.cpu_count() or 1
+    tables = build_tables(args.corpus, args.annotations, jobs=jobs)
     _progress(
         f"{len(tables.statements)} statements, {len(tables.claims)} claims, "
         f"{len(tables.findings)} findings"
@@ -95,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="analyst corrections (default: CORPUS_DIR/annotations.yml when present)",
+    )
+    extract.add_argument(
+        "--jobs",
+        type=_non_negative,
+        default=1,
+        metavar="N",
+        help="extract statements in N processes (0: one per core); same output as 1",
     )
     extract.set_defaults(func=cmd_extract)
 

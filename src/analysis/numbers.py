@@ -264,7 +264,7 @@ def _from_match(match: re.Match[str], offset: int = 0) -> Quantity | None:
 # near them. A qualifier can stand this many characters before its number.
 ANCHOR_WORDS = tuple(sorted({*UNITS_WORDS, *TENS_WORDS, *(w.split()[0] for w in VAGUE)}))
 QUALIFIER_REACH = 30
-EXPRESSION_REACH = 80  # longest expression from its number on ("hundreds of thousands ...")
+_QUALIFIER_BEFORE = re.compile(rf"{_QUALIFIER}$", re.IGNORECASE)
 _DIGIT_RUNS = re.compile(r"\d+")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -288,18 +288,22 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every numeric expression in ``text``, in order, with its exact span.
 
     Same result as scanning the text with ``EXPRESSION.finditer``, but the pattern is only
-    tried in a window before each digit or number word, so plain prose costs little.
+    tried where an expression can start: at a digit or number word, or at a qualifier right
+    before it. Plain prose costs little.
     """
     found, searched_to = [], 0
     for anchor in _anchors(text):
         if anchor < searched_to:
             continue
-        start = max(searched_to, anchor - QUALIFIER_REACH)
-        match = EXPRESSION.search(text, start, min(len(text), anchor + EXPRESSION_REACH))
-        if match is None or match.start() > anchor:
+        match = None
+        head_start = max(searched_to, anchor - QUALIFIER_REACH)
+        qualifier = _QUALIFIER_BEFORE.search(text, head_start, anchor)
+        if qualifier is not None:
+            match = EXPRESSION.match(text, qualifier.start())
+        if match is None or match.end() <= anchor:
+            match = EXPRESSION.match(text, anchor)
+        if match is None:
             continue
-        if match.end() >= anchor + EXPRESSION_REACH and match.end() < len(text):
-            match = EXPRESSION.search(text, start)  # longer than the window: no cut-off
         searched_to = match.end()
         quantity = _from_match(match)
         if quantity is not None:

@@ -43,10 +43,12 @@ class Tables:
         return {name: getattr(self, name) for name in TABLE_MODELS}
 
 
-def build_tables(corpus_dir: str | Path, annotations: str | Path | None = None) -> Tables:
+def build_tables(
+    corpus_dir: str | Path, annotations: str | Path | None = None, jobs: int = 1
+) -> Tables:
     """Load a corpus folder and derive every table from it (pure: nothing is written)."""
     corpus = load_corpus(corpus_dir)
-    claims = build_claims(corpus, annotations)
+    claims = build_claims(corpus, annotations, jobs=jobs)
     return Tables(
         corpus=corpus,
         statements=corpus.statements,
