@@ -76,3 +76,31 @@ def test_ci_and_readme_use_the_same_test_command() -> None:
     assert re.search(r"^make test$", ci, flags=re.M)
     first_commands = re.findall(r"^make \w+", readme, flags=re.M)[:2]
     assert first_commands == ["make report", "make test"]
+
+
+def test_lab_kernel_spec_installs_and_runs_this_python(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    recipe = (ROOT / "Makefile").read_text().split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "ipykernel install --sys-prefix --name analysis" in recipe
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ipykernel",
+            "install",
+            "--prefix",
+            str(tmp_path),
+            "--name",
+            "analysis",
+            "--display-name",
+            "Python (analysis)",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    spec = json.loads((tmp_path / "share/jupyter/kernels/analysis/kernel.json").read_text())
+    assert spec["display_name"] == "Python (analysis)"
+    assert spec["argv"][0] == sys.executable
