@@ -17,8 +17,9 @@ from analysis.schema import Claims, Statements
 
 STATEMENT_PAGES = "statements"
 PAGE_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 1rem auto; padding: 0 1rem;
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem;
        line-height: 1.5; }
+code { font-size: .8em; word-break: break-all; }
 pre.statement { white-space: pre-wrap; word-wrap: break-word; font-family: Georgia, serif;
                 font-size: 1rem; background: #fafafa; padding: 1rem; border: 1px solid #ddd; }
 mark { background: #ffe58a; padding: 0 .1em; }
@@ -28,7 +29,22 @@ dt { font-weight: 600; }
 dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .notice { background: #fff6d6; border-left: 4px solid #e0b000; padding: .5rem 1rem; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
-td, th { border: 1px solid #ccc; padding: .2rem .4rem; text-align: left; }
+td, th { border: 1px solid #ccc; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+"""
+
+
+def html_page(title: str) -> str:
+    """Start of a self-contained page (no favicon request, no outside resource)."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{html.escape(title)}</title>
+<style>{PAGE_STYLE}</style>
+</head>
+<body>
 """
 
 
@@ -102,17 +118,9 @@ def render_statement_page(statement: pd.Series, text: str, claims: pd.DataFrame)
         for _, c in claims.sort_values(Claims.char_start).iterrows()
     )
     title = f"Statement {statement[Statements.statement_id]}"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{esc(title)}</title>
-<style>{PAGE_STYLE}</style>
-</head>
-<body>
-<p><a href="../index.html">All reports</a></p>
+    return (
+        html_page(title)
+        + f"""<p><a href="../index.html">All reports</a></p>
 <h1>{esc(title)}</h1>
 <p class="notice">The highlighted figures are claims by the speaker named below, as printed in
 the text; hover over (or tap) a highlight for its normalised value, qualifier, metric and
@@ -130,6 +138,7 @@ period. The package does not verify them.</p>
 </body>
 </html>
 """
+    )
 
 
 def write_statement_pages(

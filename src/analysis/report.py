@@ -23,7 +23,7 @@ import nbformat
 from analysis import __version__, params
 from analysis.errors import NotebookError
 from analysis.pipeline import Tables
-from analysis.provenance import statement_page_name, write_statement_pages
+from analysis.provenance import html_page, statement_page_name, write_statement_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 KERNEL = "python3"
@@ -175,24 +175,9 @@ def render_index(entries: list[dict[str, str]], statements: Any) -> str:
         f"<br><span>{esc(e['summary'])}</span></li>"
         for e in entries
     )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Claims analysis reports</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem;
-       line-height: 1.45; }}
-table {{ border-collapse: collapse; display: block; overflow-x: auto; }}
-td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }}
-code {{ font-size: .8em; word-break: break-all; }}
-.notice {{ background: #fff6d6; border-left: 4px solid #e0b000; padding: .5rem 1rem; }}
-</style>
-</head>
-<body>
-<h1>Claims analysis reports</h1>
+    return (
+        html_page("Claims analysis reports")
+        + f"""<h1>Claims analysis reports</h1>
 <p class="notice">{esc(CLAIMS_NOTICE)}</p>
 <h2>Reports</h2>
 <ul>
@@ -210,6 +195,7 @@ code {{ font-size: .8em; word-break: break-all; }}
 </body>
 </html>
 """
+    )
 
 
 def build_one(run: NotebookRun, staging: Path) -> dict[str, str]:
