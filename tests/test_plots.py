@@ -44,7 +44,9 @@ def test_titles_labels_and_footnote(evolution):
     assert ax.get_xlabel() == "statement date"
     assert FOOTNOTE in [t.get_text() for t in fig.texts]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "AA" in legend and "Azernews" in legend and "casualties/since_ceasefire" in legend
+    assert "casualties/since_ceasefire" in legend
+    assert "AA: Aykhan Hajizada" in legend
+    assert "Azernews: Ministry of Foreign Affairs of Azerbaijan" in legend
 
 
 def test_one_point_per_dated_claim_with_labels(evolution):

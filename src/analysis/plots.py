@@ -117,6 +117,8 @@ def plot_metric_family(
         for o, s in zip(rows[Evolution.outlet], rows[Evolution.statement_id], strict=True)
     ]
     outlet_order = list(dict.fromkeys(outlets))
+    # The legend attributes each marker to its outlet and speaker ("AA: Aykhan Hajizada").
+    speakers = dict(zip(outlets, rows[Evolution.speaker], strict=True))
     series_order = list(dict.fromkeys(rows[Evolution.series]))
     values = [_value(row) for _, row in rows.iterrows()]
     positive = [v for v in values if v > 0]
@@ -190,7 +192,14 @@ def plot_metric_family(
         Line2D([], [], linestyle="none", marker="o", color=COLORS[k % len(COLORS)], label=s)
         for k, s in enumerate(series_order)
     ] + [
-        Line2D([], [], linestyle="none", marker=MARKERS[k % len(MARKERS)], color="black", label=o)
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=MARKERS[k % len(MARKERS)],
+            color="black",
+            label=_attribution(o, speakers[o]),
+        )
         for k, o in enumerate(outlet_order)
     ]
     ax.legend(
@@ -245,6 +254,12 @@ def _place_labels(ax: Axes, labels: list[tuple[float, float, bool, str, str]]) -
                 fontsize=7,
                 gid=f"label:{gid}",
             )
+
+
+def _attribution(outlet: str, speaker: object) -> str:
+    if not isinstance(speaker, str) or not speaker:
+        return outlet
+    return f"{outlet}: {speaker.split(',')[0]}"
 
 
 def save_png(fig: Figure, path: str | Path | io.BytesIO) -> None:
