@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -32,21 +32,6 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def write_bytes(target: str | os.PathLike[str], data: bytes) -> None:
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-
-
-def write_text(target: str | os.PathLike[str], text: str) -> None:
-    write_bytes(target, text.encode("utf-8"))
-
-
-def write_with(target: str | os.PathLike[str], writer: Callable[[Path], None]) -> None:
-    """Call ``writer(tmp_path)`` and move the result to ``target`` atomically."""
-    with atomic_path(target) as tmp:
-        writer(tmp)
-
-
 def csv_text(table: pd.DataFrame) -> str:
     """CSV with fixed formatting (LF line ends, shortest float repr) for byte-identical reruns."""
     return table.to_csv(index=False, lineterminator="\n")
@@ -55,11 +40,3 @@ def csv_text(table: pd.DataFrame) -> str:
 def save_parquet(path: Path, table: pd.DataFrame) -> None:
     # No index and no timestamps in pyarrow's metadata: the bytes depend on the data only.
     table.to_parquet(path, index=False, engine="pyarrow")
-
-
-def write_csv(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
-    write_text(target, csv_text(table))
-
-
-def write_parquet(target: str | os.PathLike[str], table: pd.DataFrame) -> None:
-    write_with(target, lambda tmp: save_parquet(tmp, table))
