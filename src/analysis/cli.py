@@ -11,10 +11,13 @@ import ast
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
 from analysis.errors import AnalysisError, ParameterError
+
+if TYPE_CHECKING:  # the pipeline's imports are heavy; commands import it when they run
+    from analysis.pipeline import Tables
 
 DEFAULT_CORPUS = Path("data/raw")
 DEFAULT_TABLES = Path("data/processed")
@@ -48,22 +51,28 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def cmd_extract(args: argparse.Namespace) -> None:
+def extract_tables(
+    corpus: Path, out: Path, annotations: Path | None = None, jobs: int = 1
+) -> Tables:
+    """Build every table of a corpus and write them to ``out``, reporting progress."""
     from analysis.pipeline import build_tables, write_tables
 
-    _progress(f"loading corpus {args.corpus}")
-    jobs = args.jobs or os.cpu_count() or 1
-    tables = build_tables(args.corpus, args.annotations, jobs=jobs)
+    _progress(f"extracting tables from {corpus} into {out}")
+    tables = build_tables(corpus, annotations, jobs=jobs)
     _progress(
         f"{len(tables.statements)} statements, {len(tables.claims)} claims, "
         f"{len(tables.findings)} findings"
     )
-    write_tables(tables, args.out, progress=_progress)
+    write_tables(tables, out, progress=_progress)
+    return tables
+
+
+def cmd_extract(args: argparse.Namespace) -> None:
+    extract_tables(args.corpus, args.out, args.annotations, jobs=args.jobs or os.cpu_count() or 1)
 
 
 def cmd_report(args: argparse.Namespace) -> None:
     from analysis import report
-    from analysis.pipeline import build_tables, write_tables
 
     notebooks_dir = Path(args.notebooks)
     given = dict(parse_assignment(p) for p in args.parameter)
@@ -76,9 +85,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     if tables_dir is None:
         same_corpus = Path(args.corpus).resolve() == DEFAULT_CORPUS.resolve()
         tables_dir = DEFAULT_TABLES if same_corpus else Path(args.out) / "tables"
-    _progress(f"extracting tables from {args.corpus} into {tables_dir}")
-    tables = build_tables(args.corpus)
-    write_tables(tables, tables_dir, progress=_progress)
+    tables = extract_tables(args.corpus, tables_dir)
     report.build_reports(runs, args.out, tables, progress=_progress)
 
 

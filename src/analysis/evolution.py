@@ -293,6 +293,11 @@ def _outlet(row: pd.Series) -> str:
     return short_outlet(row[Statements.outlet], row[Claims.statement_id])
 
 
+def _figure(row: pd.Series) -> str:
+    """A figure as printed with its outlet: "342 (AA)"."""
+    return f"{row[Evolution.surface]} ({_outlet(row)})"
+
+
 def short_outlet(outlet: str | None, statement_id: str) -> str:
     """A short, recognisable name for a statement's outlet (for tables and plot labels).
 
@@ -328,9 +333,9 @@ def headline(evolution: pd.DataFrame) -> pd.DataFrame:
             {
                 "quantity": row[Evolution.series],
                 "from_date": previous[Evolution.date],
-                "from_figure": f"{previous[Evolution.surface]} ({_short(previous)})",
+                "from_figure": _figure(previous),
                 "to_date": row[Evolution.date],
-                "to_figure": f"{row[Evolution.surface]} ({_short(row)})",
+                "to_figure": _figure(row),
                 "change": row[Evolution.change],
                 "bound_change": row[Evolution.bound_change],
                 "delta_best (derived)": row[Evolution.delta_best],
@@ -339,10 +344,6 @@ def headline(evolution: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame.from_records(records, columns=HEADLINE_COLUMNS)
-
-
-def _short(row: pd.Series) -> str:
-    return short_outlet(row[Evolution.outlet], row[Evolution.statement_id])
 
 
 def _missing(value: object) -> bool:
@@ -390,9 +391,9 @@ def versus_baseline(evolution: pd.DataFrame, baseline_statement: str = "") -> pd
                 {
                     "quantity": base[Evolution.series],
                     "baseline_date": base[Evolution.date],
-                    "baseline_figure": f"{base[Evolution.surface]} ({_short(base)})",
+                    "baseline_figure": _figure(base),
                     "date": row[Evolution.date],
-                    "figure": f"{row[Evolution.surface]} ({_short(row)})",
+                    "figure": _figure(row),
                     "change": compare(claim_interval(base), claim_interval(row)),
                     "delta_best (derived)": None if _missing(delta) else delta,
                     "days": days.days,
