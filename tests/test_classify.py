@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from re import _parser
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis import classify
 from analysis.classify import classify_mentions
 from analysis.extract import find_mentions
 
@@ -120,3 +126,56 @@ def test_devices_and_windows() -> None:
         "anti_personnel",
         "Lachin",
     )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "beginnings"),
+    [
+        ("Lachin", {"lachin"}),
+        ("T(?:artar|erter)", {"tartar", "terter"}),
+        ("(?:land)?mines", {"land", "mines"}),
+        (r"(?<![\w-])(?:victims?|them)(?![\w-])", {"victim", "them"}),
+        (r"\b(?:here|there)\b", {"here", "there"}),
+        (r"since (?:the|199\d)", {"since the", "since 199"}),
+        (r"x|\d", None),  # a digit may begin a match
+        ("mines?", {"mine"}),
+        ("s?", None),  # a match may be empty
+        (".", None),
+    ],
+)
+def test_beginnings_of_cue_patterns(pattern: str, beginnings: set[str] | None) -> None:
+    found = classify._beginnings(_parser.parse(pattern, re.IGNORECASE))
+    assert found == (None if beginnings is None else frozenset(beginnings))
+
+
+def test_finder_takes_the_longest_word_at_each_place() -> None:
+    finder = classify._finder(["in", "in a blast", "since the", "since the war"])
+    assert [m.group() for m in finder.finditer("in a b, since the war in a blast")] == [
+        "in",
+        "since the war",
+        "in a blast",
+    ]
+
+
+CUE_TEXT = st.lists(
+    st.sampled_from(["Lachin", "LACHIN", "lachın", "Kalbajar", "peacekeeping", "killed", "ſince"])
+    | st.sampled_from(["since the war", "İn 2021,", "in 2021,", "civilians", "them", "there"])
+    | st.sampled_from([" ", ", ", "-", "x", "“", "İ", "K", "(", "3"]),
+    max_size=10,
+).map("".join)
+
+
+@given(CUE_TEXT)
+def test_cues_find_what_their_patterns_find(text: str) -> None:
+    c = classify.cues()
+    for choices in (c.areas, c.periods, c.events, c.groups, c.nouns):
+        earliest = None
+        for name, cue in choices.cues.items():
+            match, found = cue.pattern.search(text), cue.search(text)
+            assert (found and found.span()) == (match and match.span())
+            if match and (earliest is None or match.start() < earliest[1]):
+                earliest = name, match.start()
+        assert choices.search(text) == earliest
+        matching = [n for n, cue in choices.cues.items() if cue.pattern.search(text)]
+        assert choices.any(text) == (matching[0] if matching else None)
+        assert choices.all(text) == set(matching)

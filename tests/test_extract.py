@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from analysis.extract import find_mentions, sentence_spans
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.extract import (
+    _NUMBER_FIRST,
+    _WORD_FIRST,
+    NON_CLAIM_AFTER,
+    NON_CLAIM_BEFORE,
+    NON_CLAIMS,
+    _alternatives,
+    _is_non_claim,
+    find_mentions,
+    sentence_spans,
+)
+from analysis.numbers import QUALIFIERS, SCALES, VAGUE, expression_matches
 
 
 def surfaces(text: str) -> list[str]:
@@ -63,3 +78,92 @@ def test_sentences_cover_the_text_in_order() -> None:
     text = '  "A quote." Another one?\nA line\n\nA paragraph. '
     spans = sentence_spans(text)
     assert [text[s:e] for s, e in spans] == ['"A quote."', "Another one?", "A line", "A paragraph."]
+
+
+# One plain alternation of every non-claim pattern, and the window search over it: the split and
+# the quick tests that make NON_CLAIMS fast must change nothing.
+PLAIN_NON_CLAIMS = re.compile(_alternatives(_NUMBER_FIRST + _WORD_FIRST))
+FRAGMENTS = st.sampled_from(
+    [
+        "November 10, 2020",
+        "25 October 2022",
+        "Sept. 13-14",
+        "2021",
+        "1990s",
+        "10:30",
+        "UTC+4",
+        "No:493/22",
+        "paragraph 4.2",
+        "(46)",
+        "aged 12",
+        "18 years old",
+        "\n3. ",
+        "\n  4) ",
+        "44-Day",
+        "PMN-2",
+        "E-001 M",
+        "001M",
+        "two years",
+        "30 days",
+        "29th",
+        "2022-10-25",
+        "266",
+        "1,400",
+        "people",
+        "mines",
+        "the",
+        "of",
+        "-",
+        ",",
+        " ",
+        "\n",
+        "x",
+        "Ten",
+    ]
+)
+NON_CLAIM_TEXT = st.lists(FRAGMENTS, max_size=16).map("".join)
+
+
+def _plain_is_non_claim(text: str, start: int, end: int) -> bool:
+    begin = max(0, start - NON_CLAIM_BEFORE)
+    space = text.rfind(" ", max(0, begin - NON_CLAIM_BEFORE), begin)
+    begin = space if space >= 0 else begin
+    for match in PLAIN_NON_CLAIMS.finditer(text, begin, min(len(text), end + NON_CLAIM_AFTER)):
+        if match.start() >= end:
+            return False
+        if match.end() > start:
+            return True
+    return False
+
+
+@given(NON_CLAIM_TEXT)
+def test_non_claim_patterns_match_as_one_alternation(text: str) -> None:
+    for position in range(len(text) + 1):
+        got, expected = NON_CLAIMS.match(text, position), PLAIN_NON_CLAIMS.match(text, position)
+        assert (got and got.span()) == (expected and expected.span())
+
+
+@given(NON_CLAIM_TEXT)
+def test_non_claim_windows_decide_as_a_plain_search(text: str) -> None:
+    for match in expression_matches(text):
+        start, end = match.span()
+        assert _is_non_claim(text, start, end) == _plain_is_non_claim(text, start, end)
+
+
+# Letters that re.IGNORECASE equates with ASCII ones although str.lower() does not.
+_LOOKALIKES = str.maketrans({"s": "ſ", "i": "İ", "k": "\u212a"})
+_PHRASES = [*QUALIFIERS, *SCALES, *VAGUE, "5", "1,200", "people", "died", "mines", "%", "."]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PHRASES), st.booleans()).map(
+            lambda pair: pair[0].translate(_LOOKALIKES) if pair[1] else pair[0]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_any_spelling_the_pattern_accepts_is_understood(text: str) -> None:
+    for mention in find_mentions(text):
+        quantity = mention.quantity
+        assert text[quantity.start : quantity.end] == quantity.surface

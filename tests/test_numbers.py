@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -58,6 +59,21 @@ def test_expression_values(expression, low, best, high, bound, unit) -> None:
     assert (quantity.bound, quantity.unit) == (bound, unit)
     assert quantity.surface == expression
     assert (quantity.start, quantity.end) == (0, len(expression))
+
+
+@pytest.mark.parametrize(
+    ("expression", "best", "bound"),
+    [
+        ("ſome 5", 5, "about"),  # long s: the pattern's IGNORECASE equates it with "s"
+        ("about 5 thouſand", 5000, "about"),
+        ("5 m\u0130ll\u0130on", 5e6, "exact"),  # dotted capital I: str.lower() gives two letters
+        ("MORE  THAN,\u00a05", 5, "more_than"),
+    ],
+)
+def test_qualifiers_and_scales_match_as_the_pattern_does(expression, best, bound) -> None:
+    quantity = parse_quantity(expression)
+    assert quantity is not None
+    assert (quantity.best, quantity.bound, quantity.surface) == (best, bound, expression)
 
 
 @pytest.mark.parametrize("expression", ["", "people", "1" * 40, "1e999", "3,45"])
@@ -144,5 +160,53 @@ def test_percentages_round_trip(value: float) -> None:
     ).map(" ".join)
 )
 def test_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
-    full_scan = [numbers._from_match(m) for m in numbers.EXPRESSION.finditer(text)]
+    full_scan = [numbers.quantity_of(m) for m in numbers.EXPRESSION.finditer(text)]
     assert find_quantities(text) == [q for q in full_scan if q is not None]
+
+
+def _anchors_by_regex(text: str) -> list[int]:
+    """The anchors as plain scans find them: starts of \\d+ runs and of number words."""
+    positions = {m.start() for m in re.finditer(r"\d+", text)}
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if c.isascii() else c for c in text)
+    words = {*numbers.UNITS_WORDS, *numbers.TENS_WORDS, *(w.split()[0] for w in numbers.VAGUE)}
+    for word in words:
+        positions.update(m.start() for m in re.finditer(f"(?={word})", lowered))
+    return sorted(positions)
+
+
+ANCHOR_TEXT = st.lists(
+    st.sampled_from(
+        ["12", "3,4", "٣", "1٣", "٣1", "seventy", "SIXTEEN", "someone", "dozens", "Ten", "often"]
+    )
+    | st.sampled_from(["?", "“", "K", "İ", "ſ", " ", "-", "x", "\n", "Ж" * 30]),
+    max_size=25,
+).map("".join)
+
+
+@given(ANCHOR_TEXT)
+def test_anchors_are_the_digit_runs_and_number_words(text: str) -> None:
+    assert numbers._anchors(text) == _anchors_by_regex(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["more than", "Over", "ſome", "about,", "x", "of", "up to", "5", "é"])
+        | st.sampled_from([" ", "  ", "\u00a0", "\n", ",", ""]),
+        max_size=8,
+    ).map("".join)
+)
+def test_qualifier_test_finds_what_the_pattern_finds(head: str) -> None:
+    text = head + "7"
+    anchor = len(head)
+    start = max(0, anchor - numbers.QUALIFIER_REACH)
+    found = numbers._qualifier_before(text, start, anchor)
+    expected = numbers._QUALIFIER_BEFORE.search(text, start, anchor)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_expression_matches_are_those_of_a_full_scan() -> None:
+    text = "Of the 45 dead, more than 3,400 were hurt in 2021 and sixty-five fled; 12 345 678a."
+    scanned = [m.span() for m in numbers.expression_matches(text)]
+    assert scanned == [m.span() for m in numbers.EXPRESSION.finditer(text)]

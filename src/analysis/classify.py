@@ -2,6 +2,14 @@
 
 The cue words live in ``vocabulary.yml`` (``classify``); this module only applies them. A number
 that fits no metric of the vocabulary is not a claim (its classification is None).
+
+Cue patterns are case-insensitive, and for those ``re`` has no fast scan: it tries the pattern at
+every character. But the matches of most cues begin with one of a few words ("lachin", "since
+the"): a case-sensitive scan of the lower-cased text finds these quickly, and a cue is only
+tried where one stands. What a sentence says for all its figures (period, area) is worked out
+once. The figures of a text are taken step by step (the noun each counts, then its metric, then
+period, area and device): a step runs the same few patterns over and over, which is faster than
+running them all for one figure after the other.
 """
 
 from __future__ import annotations
@@ -9,9 +17,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, cached_property
+from re import _parser  # the parse tree of a pattern, to find the words its matches begin with
+from typing import Any, Generic, TypeVar
 
 from analysis.extract import MAX_QUOTE_CHARS, Mention, sentence_spans
 from analysis.schema import CEASEFIRE_DATE, METRIC_UNITS, vocabulary
@@ -50,133 +60,366 @@ class Classification:
     device: str | None
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+_ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT)  # \b, ^, look-arounds
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
-def _compile_words(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE
-    )
+def _beginnings(nodes: Any) -> frozenset[str] | None:
+    """Lower-case ASCII text one of which begins every match of the parsed pattern ``nodes``,
+    or None when a match may begin with anything."""
+    for index, (op, value) in enumerate(nodes):
+        if op in _ZERO_WIDTH:
+            continue
+        rest = list(nodes[index + 1 :])
+        if op is _parser.LITERAL:
+            chars = []
+            for op, value in nodes[index:]:
+                if op is not _parser.LITERAL or not chr(value).isascii():
+                    break
+                chars.append(chr(value))
+            if not chars:
+                return None
+            text = "".join(chars).lower()
+            more = _beginnings(list(nodes[index + len(chars) :]))  # "T(?:artar|erter)"
+            return frozenset([text]) if more is None else frozenset(text + m for m in more)
+        if op is _parser.SUBPATTERN:  # a group: (number, flags added, flags removed, nodes)
+            return _beginnings(list(value[3]) + rest)
+        if op is _parser.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:
+                beginnings = _beginnings(list(branch) + rest)
+                if beginnings is None:
+                    return None
+                found |= beginnings
+            return frozenset(found)
+        if op in _REPEATS:  # (least, most, nodes): the repeated part or, if optional, the rest
+            repeated = _beginnings(value[2])
+            if value[0] > 0 or repeated is None:
+                return repeated
+            after = _beginnings(rest)
+            return None if after is None else repeated | after
+        return None
+    return None  # a match may be empty
+
+
+def _lowers_faithfully(text: str) -> bool:
+    """Whether ``text.lower()`` is as long as ``text`` and turns each letter that a
+    case-insensitive pattern takes for an ASCII letter into that letter: true unless the text
+    holds "İ", "ı" or "ſ"."""
+    return text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)
+
+
+def _finder(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-sensitive pattern finding the longest of ``words`` that begins at a place.
+
+    The words are laid out as a tree of their common beginnings ("since (?:the |10 )"), so
+    that at each place only a few of them are tried."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def alternatives(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + alternatives(rest) for char, rest in node.items() if char]
+        if "" in node:  # longest first: the word ending here comes after its longer ones
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return re.compile(alternatives(tree))
+
+
+class _Cue:
+    """A case-insensitive cue pattern, tried only where its matches can begin.
+
+    ``re`` has no fast scan for a case-insensitive pattern: it tries the whole pattern at every
+    character. But every match of most cue patterns begins with one of a few words ("since
+    the", "lachin"), which a case-sensitive scan of the lower-cased text finds quickly; the
+    pattern is tried only there.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+        # The words every match begins with (None if unknown: then the pattern is searched),
+        # but those found through a shorter one at their start.
+        self.beginnings: tuple[str, ...] | None = None
+        self._finder: re.Pattern[str] | None = None
+        beginnings = _beginnings(_parser.parse(pattern, re.IGNORECASE))
+        if beginnings is not None:
+            self.beginnings = tuple(
+                sorted(
+                    b for b in beginnings if not any(b != o and b.startswith(o) for o in beginnings)
+                )
+            )
+            self._finder = _finder(self.beginnings)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The same as ``self.pattern.search(text)``; ``lowered`` is ``text.lower()``."""
+        if self._finder is None or not _lowers_faithfully(text):
+            return self.pattern.search(text)
+        if lowered is None:
+            lowered = text.lower()
+        place = self._finder.search(lowered)
+        while place:
+            match = self.pattern.match(text, place.start())
+            if match:
+                return match
+            place = self._finder.search(lowered, place.start() + 1)
+        return None
+
+
+def _cue(patterns: list[str]) -> _Cue:
+    return _Cue("|".join(f"(?:{p})" for p in patterns))
+
+
+def _word_cue(patterns: list[str]) -> _Cue:
+    return _Cue(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])")
+
+
+Name = TypeVar("Name")
+
+
+class _Choices(Generic[Name]):
+    """Named cues of one kind (the groups of people, the areas ...), in vocabulary order."""
+
+    def __init__(self, cues: Iterable[tuple[Name, _Cue]]) -> None:
+        self.cues = dict(cues)
+        # One scan finds the places where some cue may match, by the word there: the cues it
+        # may begin are those with a beginning at the start of that word.
+        self._finder: re.Pattern[str] | None = None
+        if self.cues and all(cue.beginnings for cue in self.cues.values()):
+            words = {b for cue in self.cues.values() for b in cue.beginnings}
+            self._finder = _finder(words)
+            self._cues_at = {
+                word: [(n, c) for n, c in self.cues.items() if word.startswith(c.beginnings)]
+                for word in words
+            }
+
+    def search(self, text: str) -> tuple[Name, int] | None:
+        """The name and start of the cue matching earliest in ``text`` (ties: vocabulary
+        order)."""
+        if self._finder is None or not _lowers_faithfully(text):
+            best: tuple[Name, int] | None = None
+            for name, cue in self.cues.items():
+                match = cue.pattern.search(text)
+                if match and (best is None or match.start() < best[1]):
+                    best = name, match.start()
+            return best
+        lowered = text.lower()
+        place = self._finder.search(lowered)
+        while place:
+            start = place.start()
+            for name, cue in self._cues_at[place.group()]:
+                if cue.pattern.match(text, start):
+                    return name, start
+            place = self._finder.search(lowered, start + 1)
+        return None
+
+    def first(self, text: str) -> Name | None:
+        """The name of the cue matching earliest in ``text`` (ties: vocabulary order)."""
+        found = self.search(text)
+        return None if found is None else found[0]
+
+    def any_match(self, text: str) -> tuple[Name, re.Match[str]] | None:
+        """The first name (vocabulary order) whose cue matches anywhere in ``text``, and the
+        match."""
+        lowered = text.lower()
+        if self._finder and _lowers_faithfully(text) and not self._finder.search(lowered):
+            return None  # no cue begins anywhere: the usual case, settled in one scan
+        for name, cue in self.cues.items():
+            match = cue.search(text, lowered)
+            if match:
+                return name, match
+        return None
+
+    def any(self, text: str) -> Name | None:
+        """The first name (vocabulary order) whose cue matches anywhere in ``text``."""
+        found = self.any_match(text)
+        return None if found is None else found[0]
+
+    def all(self, text: str) -> set[Name]:
+        """The names whose cue matches anywhere in ``text``."""
+        if self._finder is None or not _lowers_faithfully(text):
+            return {name for name, cue in self.cues.items() if cue.pattern.search(text)}
+        lowered = text.lower()
+        found = set()
+        place = self._finder.search(lowered)
+        while place:
+            start = place.start()
+            for name, cue in self._cues_at[place.group()]:
+                if name not in found and cue.pattern.match(text, start):
+                    found.add(name)
+            place = self._finder.search(lowered, start + 1)
+        return found
+
+    def at_start(self, text: str) -> Name | None:
+        """The first name (vocabulary order) whose cue matches at the start of ``text``."""
+        return next((name for name, cue in self.cues.items() if cue.pattern.match(text)), None)
+
+    def last(self, text: str) -> Name | None:
+        """The name of the cue whose last match ends latest in ``text``."""
+        best, best_end = None, -1
+        for name, cue in self.cues.items():
+            for match in cue.pattern.finditer(text):
+                if match.end() > best_end:
+                    best, best_end = name, match.end()
+        return best
+
+
+def _choices(raw: dict[str, list[str]], make: Callable[[list[str]], _Cue] = _cue) -> _Choices[str]:
+    return _Choices((name, make(patterns)) for name, patterns in raw.items())
 
 
 @dataclass(frozen=True)
 class Cues:
-    groups: dict[str, re.Pattern[str]]
-    any_group: re.Pattern[str]
-    events: dict[str, re.Pattern[str]]
+    groups: _Choices[str]
+    named_groups: _Choices[str]  # the groups but "general"
+    events: _Choices[str]
     people_metrics: dict[str, dict[str, str]]
-    subgroup_before: re.Pattern[str]
-    group_predicate: re.Pattern[str]
-    things: dict[str, re.Pattern[str]]
-    mine_metrics: dict[str, re.Pattern[str]]
-    maps_metric: dict[str, re.Pattern[str]]
-    percent_metrics: dict[str, re.Pattern[str]]
-    area_cleared: re.Pattern[str]
-    devices: dict[str, re.Pattern[str]]
-    areas: dict[str, re.Pattern[str]]
-    area_back_reference: re.Pattern[str]
-    periods: dict[str, re.Pattern[str]]
+    subgroup_before: _Cue
+    group_predicate: _Cue
+    nouns: _Choices[tuple[str, str]]  # ("thing", kind) then ("people", group)
+    mine_metrics: dict[str, _Cue]
+    maps_metric: _Choices[str]
+    percent_metrics: _Choices[str]
+    area_cleared: _Cue
+    devices: _Choices[str]
+    areas: _Choices[str]
+    area_back_reference: _Cue
+    periods: _Choices[str]
     period_back_reference: re.Pattern[str]
     periodic: frozenset[str]
-    count_phrase: re.Pattern[str]
+    count_phrase: _Cue
     direct_event: re.Pattern[str]
-    verb: re.Pattern[str]
+    verb: _Cue
 
 
 @cache
 def cues() -> Cues:
     raw: dict[str, Any] = vocabulary()["classify"]
-    groups = {name: _compile_words(p) for name, p in raw["groups"].items()}
+    groups = _choices(raw["groups"], _word_cue)
+    things = _choices(raw["things"], _word_cue)
     return Cues(
         groups=groups,
-        any_group=_compile_words([p for ps in raw["groups"].values() for p in ps]),
-        events={name: _compile_words(p) for name, p in raw["events"].items()},
+        named_groups=_Choices((g, cue) for g, cue in groups.cues.items() if g != "general"),
+        events=_choices(raw["events"], _word_cue),
         people_metrics=raw["people_metrics"],
-        subgroup_before=re.compile(
-            r"(?:" + "|".join(raw["subgroup_before"]) + r")\s*$", re.IGNORECASE
-        ),
-        group_predicate=re.compile(
+        subgroup_before=_Cue(r"(?:" + "|".join(raw["subgroup_before"]) + r")\s*$"),
+        group_predicate=_Cue(
             raw["group_predicate"]
             + r"(?P<group>"
             + "|".join(p for g, ps in raw["groups"].items() if g != "general" for p in ps)
-            + r")\b",
-            re.IGNORECASE,
+            + r")\b"
         ),
-        things={name: _compile_words(p) for name, p in raw["things"].items()},
-        mine_metrics={name: _compile(p) for name, p in raw["mine_metrics"].items()},
-        maps_metric={name: _compile(p) for name, p in raw["maps_metric"].items()},
-        percent_metrics={name: _compile(p) for name, p in raw["percent_metrics"].items()},
-        area_cleared=_compile(raw["area_cleared"]),
-        devices={name: _compile(p) for name, p in raw["devices"].items()},
-        areas={name: _compile(p) for name, p in raw["areas"].items()},
-        area_back_reference=re.compile(raw["area_back_reference"], re.IGNORECASE),
-        periods={name: _compile(p) for name, p in raw["periods"].items()},
+        nouns=_Choices(
+            [(("thing", kind), cue) for kind, cue in things.cues.items()]
+            + [(("people", group), cue) for group, cue in groups.cues.items()]
+        ),
+        mine_metrics={name: _cue(p) for name, p in raw["mine_metrics"].items()},
+        maps_metric=_choices(raw["maps_metric"]),
+        percent_metrics=_choices(raw["percent_metrics"]),
+        area_cleared=_cue(raw["area_cleared"]),
+        devices=_choices(raw["devices"]),
+        areas=_choices(raw["areas"]),
+        area_back_reference=_Cue(raw["area_back_reference"]),
+        periods=_choices(raw["periods"]),
         period_back_reference=re.compile(raw["period_back_reference"], re.IGNORECASE),
         periodic=frozenset(raw["periodic"]),
-        count_phrase=re.compile(raw["count_phrase"], re.IGNORECASE),
+        count_phrase=_Cue(raw["count_phrase"]),
         direct_event=re.compile(
             r"\s*(?:(?:were|was|are|is|have been|had been|have|has)\s+)?(?:"
             + "|".join(p for ps in raw["events"].values() for p in ps)
             + r")\b",
             re.IGNORECASE,
         ),
-        verb=re.compile(raw["verbs"], re.IGNORECASE),
+        verb=_Cue(raw["verbs"]),
     )
 
 
-def _first(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
-    """The name of the pattern matching earliest in ``text`` (ties: vocabulary order)."""
-    best, best_at = None, None
-    for name, pattern in patterns.items():
-        match = pattern.search(text)
-        if match and (best_at is None or match.start() < best_at):
-            best, best_at = name, match.start()
-    return best
+class _Sentence:
+    """The quoted sentence of some figures, and what it says for all of them (each worked
+    out once, when first needed)."""
+
+    def __init__(
+        self,
+        statement: str,
+        sentences: tuple[tuple[int, int], ...],
+        mention: Mention,
+        statement_date: str | None,
+    ) -> None:
+        self.statement = statement
+        self.sentences = sentences  # of the statement
+        self.text = mention.sentence
+        self.start = mention.sentence_start
+        self.statement_date = statement_date
+
+    @cached_property
+    def previous(self) -> str:
+        """The end of the sentence before ("" for the first)."""
+        index = bisect.bisect_left(self.sentences, (self.start, -1))
+        if index == 0:
+            return ""
+        begin, end = self.sentences[index - 1]
+        return self.statement[max(begin, end - MAX_QUOTE_CHARS) : end]
+
+    @cached_property
+    def period(self) -> tuple[str, str | None, str | None]:
+        """(period, start, end), from this sentence or, if it refers back, the one before."""
+        c = cues()
+        back_reference = c.period_back_reference.search(self.text)
+        for text in (self.text, self.previous if back_reference else ""):
+            found = c.periods.any_match(text)
+            if found:
+                return self._dated(*found)
+        return "unspecified", None, None
+
+    def _dated(self, name: str, match: re.Match[str]) -> tuple[str, str | None, str | None]:
+        if name == "since_ceasefire":
+            return name, CEASEFIRE_DATE, self.statement_date
+        if name == "since_1990s":
+            return name, None, self.statement_date
+        if name == "year":
+            year = match["year"]
+            return name, f"{year}-01-01", f"{year}-12-31"
+        if name == "window":
+            month = MONTH_NUMBERS[match["month"].capitalize()]
+            return name, f"{match['year']}-{month:02d}-01", self.statement_date
+        return name, None, None
+
+    @cached_property
+    def area(self) -> str | None:
+        """The area named in this sentence or, if it says "here" or "there", the one before."""
+        c = cues()
+        area = c.areas.any(self.text)
+        if area is None and c.area_back_reference.search(self.text):
+            area = c.areas.any(self.previous)
+        return area
 
 
-def _last(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
-    """The name of the pattern whose last match ends latest in ``text``."""
-    best, best_end = None, -1
-    for name, pattern in patterns.items():
-        for match in pattern.finditer(text):
-            if match.end() > best_end:
-                best, best_end = name, match.end()
-    return best
-
-
-def _any(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
-    """The first pattern name (vocabulary order) that matches anywhere."""
-    return next((name for name, p in patterns.items() if p.search(text)), None)
-
-
-@dataclass
 class _Context:
-    text: str
-    mention: Mention
-    previous: Mention | None  # the mention before, in the same sentence
-    next_start: int  # where the next mention of the sentence starts (or the sentence ends)
+    """A mention and the parts of its sentence around it."""
 
-    @property
-    def before(self) -> str:
-        return self.text[self.mention.sentence_start : self.mention.quantity.start]
-
-    @property
-    def after(self) -> str:
-        return self.text[self.mention.quantity.end : self.mention.sentence_end]
-
-    @property
-    def clause_before(self) -> str:
-        start = self.previous.quantity.end if self.previous else self.mention.sentence_start
-        return self.text[start : self.mention.quantity.start]
-
-    @property
-    def clause_after(self) -> str:
-        return self.text[self.mention.quantity.end : self.next_start]
-
-    @property
-    def noun_phrase(self) -> str:
-        return self.after[:NOUN_WINDOW]
+    def __init__(
+        self,
+        text: str,
+        mention: Mention,
+        sentence: _Sentence,
+        previous: Mention | None,  # the mention before, in the same sentence
+        next_start: int,  # where the next mention of the sentence starts (or the sentence ends)
+    ) -> None:
+        quantity = mention.quantity
+        self.mention = mention
+        self.sentence = sentence
+        self.previous = previous
+        self.before = text[mention.sentence_start : quantity.start]
+        self.after = text[quantity.end : mention.sentence_end]
+        clause_start = previous.quantity.end if previous else mention.sentence_start
+        self.clause_before = text[clause_start : quantity.start]
+        self.clause_after = text[quantity.end : next_start]
+        self.noun_phrase = self.after[:NOUN_WINDOW]
 
 
 def _head(context: _Context) -> tuple[str, str] | None:
@@ -190,27 +433,22 @@ def _head(context: _Context) -> tuple[str, str] | None:
     phrase = CLAUSE_END.split(context.noun_phrase, maxsplit=1)[0]
     if c.direct_event.match(phrase) or INCLUDING.match(phrase):
         return ("people", "general")
-    predicate = c.group_predicate.match(phrase.lstrip())
+    predicate = c.group_predicate.pattern.match(phrase.lstrip())
     if predicate:  # "35 are civilians"
-        return ("people", _first(c.groups, predicate.group("group")) or "general")
-    noun_phrase = " ".join(c.verb.split(phrase, maxsplit=1)[0].split()[:HEAD_WORDS])
-    candidates = []
-    for category, patterns in (("thing", c.things), ("people", c.groups)):
-        for name, pattern in patterns.items():
-            match = pattern.search(noun_phrase)
-            if match:
-                candidates.append((match.start(), category, name))
-    if not candidates:
+        return ("people", c.groups.first(predicate.group("group")) or "general")
+    verb = c.verb.search(phrase)
+    noun_phrase = " ".join(phrase[: verb.start() if verb else None].split()[:HEAD_WORDS])
+    noun = c.nouns.search(noun_phrase)
+    if noun is None:
         return _head_before(context)
-    position, category, name = min(candidates, key=lambda item: item[0])
+    (category, name), position = noun
     if OTHER_CLAUSE.search(noun_phrase[:position]):
         return None  # the noun belongs to another clause
     if category == "people":
         # "civilians and military personnel": several groups in one noun phrase make a
         # general count ("38 women and 357 children" are two phrases: cut at the next number).
         own = DIGIT.split(noun_phrase[position:], maxsplit=1)[0]
-        groups = {g for g, p in c.groups.items() if g != "general" and p.search(own)}
-        if len(groups) > 1:
+        if len(c.named_groups.all(own)) > 1:
             name = "general"
     return (category, name)
 
@@ -222,14 +460,7 @@ def _head_before(context: _Context) -> tuple[str, str] | None:
     match = c.count_phrase.search(clause)
     if not match:
         return None
-    after = clause[match.end() :]
-    for kind, pattern in c.things.items():
-        if pattern.match(after.lstrip()):
-            return ("thing", kind)
-    for group, pattern in c.groups.items():
-        if pattern.match(after.lstrip()):
-            return ("people", group)
-    return None
+    return c.nouns.at_start(clause[match.end() :].lstrip())
 
 
 def _people_metric(
@@ -238,42 +469,18 @@ def _people_metric(
     c = cues()
     predicate = c.group_predicate.search(context.clause_after)
     if predicate:
-        named = _first(c.groups, predicate.group("group"))
+        named = c.groups.first(predicate.group("group"))
         if named and named != "general":
             group = named
-    is_subgroup = bool(c.subgroup_before.search(context.before)) or bool(predicate)
     event = None
-    if is_subgroup and parent_event:
+    # A part of the figure before ("including 3 journalists") takes its event.
+    if parent_event and (predicate or c.subgroup_before.search(context.before)):
         event = parent_event
     if event is None:
-        event = _first(c.events, context.after) or _last(c.events, context.before)
+        event = c.events.first(context.after) or c.events.last(context.before)
     if event is None:
         return None, None
     return c.people_metrics.get(group, {}).get(event), event
-
-
-def _period(
-    sentence: str, previous_sentence: str, statement_date: str | None
-) -> tuple[str, str | None, str | None]:
-    c = cues()
-    for text in (sentence, previous_sentence if c.period_back_reference.search(sentence) else ""):
-        for name, pattern in c.periods.items():
-            match = pattern.search(text)
-            if not match:
-                continue
-            found = match.groupdict()
-            if name == "since_ceasefire":
-                return name, CEASEFIRE_DATE, statement_date
-            if name == "since_1990s":
-                return name, None, statement_date
-            if name == "year":
-                year = found["year"]
-                return name, f"{year}-01-01", f"{year}-12-31"
-            if name == "window":
-                month = MONTH_NUMBERS[found["month"].capitalize()]
-                return name, f"{found['year']}-{month:02d}-01", statement_date
-            return name, None, None
-    return "unspecified", None, None
 
 
 def classify_mentions(
@@ -284,75 +491,67 @@ def classify_mentions(
     Mentions are taken sentence by sentence, because a figure may take its event from the
     figure before it ("266 ... victims, of which 48 people died, including three reporters").
     """
-    sentences = sentence_spans(text) if mentions else []
-    results: list[Classification | None] = []
+    sentences = sentence_spans(text) if mentions else ()
+    quoted: dict[tuple[int, int], _Sentence] = {}  # shared by the figures of a sentence
+    contexts: list[_Context] = []
     for _, group in itertools.groupby(mentions, key=lambda m: m.sentence_start):
         in_sentence = list(group)
-        events: list[str | None] = []
         for position, mention in enumerate(in_sentence):
+            span = (mention.sentence_start, mention.sentence_end)
+            if span not in quoted:
+                quoted[span] = _Sentence(text, sentences, mention, statement_date)
             following = in_sentence[position + 1] if position + 1 < len(in_sentence) else None
-            context = _Context(
-                text=text,
-                mention=mention,
-                previous=in_sentence[position - 1] if position else None,
-                next_start=following.quantity.start if following else mention.sentence_end,
+            contexts.append(
+                _Context(
+                    text,
+                    mention,
+                    quoted[span],
+                    previous=in_sentence[position - 1] if position else None,
+                    next_start=following.quantity.start if following else mention.sentence_end,
+                )
             )
-            parent_event = next((e for e in reversed(events) if e), None)
-            metric, event = _metric(context, parent_event)
-            events.append(event)
-            results.append(
-                None
-                if metric is None
-                else _classification(metric, context, sentences, statement_date)
-            )
-    return results
+    heads = [  # (shares and surfaces are told by their unit, not by a noun)
+        None if context.mention.quantity.unit in ("percent", "hectares") else _head(context)
+        for context in contexts
+    ]
+    metrics: list[str | None] = []
+    parent_event = None  # the last event found in the sentence
+    for context, head in zip(contexts, heads, strict=True):
+        if context.previous is None:
+            parent_event = None
+        metric, event = _metric(context, head, parent_event)
+        parent_event = event or parent_event
+        metrics.append(metric)
+    return [
+        None if metric is None else _classification(metric, context)
+        for metric, context in zip(metrics, contexts, strict=True)
+    ]
 
 
-def _classification(
-    metric: str,
-    context: _Context,
-    sentences: tuple[tuple[int, int], ...],
-    statement_date: str | None,
-) -> Classification:
+def _classification(metric: str, context: _Context) -> Classification:
     """Period, area, device and unit of a mention whose metric is known."""
     c = cues()
-    mention = context.mention
-    sentence = mention.sentence
-    previous_sentence = _previous_sentence(context.text, mention.sentence_start, sentences)
-    if metric in c.periodic:
-        period, start, end = _period(sentence, previous_sentence, statement_date)
-    else:
-        period, start, end = "unspecified", None, None
-    area = _any(c.areas, sentence)
-    if area is None and c.area_back_reference.search(sentence):
-        area = _any(c.areas, previous_sentence)
+    sentence = context.sentence
+    period, start, end = sentence.period if metric in c.periodic else ("unspecified", None, None)
     device = None
     if METRIC_UNITS[metric] == "mines":
-        device = _first(c.devices, context.clause_after[: NOUN_WINDOW * 2]) or _first(
-            c.devices, context.clause_before[-40:]
+        device = c.devices.first(context.clause_after[: NOUN_WINDOW * 2]) or c.devices.first(
+            context.clause_before[-40:]
         )
-    unit = mention.quantity.unit or METRIC_UNITS[metric]
-    return Classification(metric, unit, period, start, end, area, device)
+    unit = context.mention.quantity.unit or METRIC_UNITS[metric]
+    return Classification(metric, unit, period, start, end, sentence.area, device)
 
 
-def _previous_sentence(text: str, start: int, sentences: tuple[tuple[int, int], ...]) -> str:
-    """The end of the sentence before the one starting at ``start`` ("" for the first)."""
-    index = bisect.bisect_left(sentences, (start, -1))
-    if index == 0:
-        return ""
-    begin, end = sentences[index - 1]
-    return text[max(begin, end - MAX_QUOTE_CHARS) : end]
-
-
-def _metric(context: _Context, parent_event: str | None) -> tuple[str | None, str | None]:
+def _metric(
+    context: _Context, head: tuple[str, str] | None, parent_event: str | None
+) -> tuple[str | None, str | None]:
     c = cues()
     quantity = context.mention.quantity
-    sentence = context.mention.sentence
+    sentence = context.sentence.text
     if quantity.unit == "percent":
-        return _first(c.percent_metrics, context.after) or _any(c.percent_metrics, sentence), None
+        return c.percent_metrics.first(context.after) or c.percent_metrics.any(sentence), None
     if quantity.unit == "hectares":
         return ("area_cleared_ha" if c.area_cleared.search(sentence) else None), None
-    head = _head(context)
     if head is None:
         return None, None
     category, name = head
@@ -367,7 +566,7 @@ def _metric(context: _Context, parent_event: str | None) -> tuple[str | None, st
                 return metric, None
         return "mines_laid", None
     if name == "maps":
-        return _any(c.maps_metric, sentence), None
+        return c.maps_metric.any(sentence), None
     if name == "incidents":
         return "incidents", None
     return None, None

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import math
 import re
-import string
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 UNITS_WORDS = {
     "zero": 0,
@@ -145,22 +146,29 @@ _QUALIFIER = rf"(?:(?<![\w-])(?:{_alternation(QUALIFIERS)}),?\s+)"
 _VAGUE = rf"(?:{_alternation(VAGUE)})\b"
 
 EXPRESSION = re.compile(
-    rf"(?P<qualifier>{_QUALIFIER})?"
+    # (No qualifier starts with a digit: the quick test spares trying them all at each number.)
+    rf"(?P<qualifier>(?!\d){_QUALIFIER})?"
     rf"(?:(?P<vague>(?<![\w-]){_VAGUE})"
     rf"|(?P<range_low>{_DIGITS})\s?[-–]\s?(?P<range_high>{_DIGITS})(?P<range_scale>{_SCALE})?"
-    rf"|(?P<digits>(?<![\w.,])(?<!\d[.,])){_DIGITS}(?![\w]|[.,]\d)(?P<digit_scale>{_SCALE})?"
+    rf"|(?P<digits>(?<![\w.,])(?<!\d[.,]){_DIGITS})(?![\w]|[.,]\d)(?P<digit_scale>{_SCALE})?"
     rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<word_scale>{_SCALE})?)"
     rf"(?P<unit>{_PERCENT}|{_AREA}|{_HECTARES})?",
     re.IGNORECASE,
 )
 
 
+_EUROPEAN_GROUPING = re.compile(r"\d{1,3}(?:[. ]\d{3})+")
+_HECTARE_ABBREVIATION = re.compile(r"\bha\b")
+
+
 def _digits_value(text: str) -> float | None:
-    raw = text.replace("\u00a0", " ").replace("\u202f", " ")
-    if "," in raw:
-        raw = raw.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+", raw):
-        raw = raw.replace(".", "").replace(" ", "")
+    raw = text
+    if not raw.isdecimal():  # grouped, or with a decimal point
+        raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
+        if "," in raw:
+            raw = raw.replace(",", "")
+        elif _EUROPEAN_GROUPING.fullmatch(raw):
+            raw = raw.replace(".", "").replace(" ", "")
     significant = raw.replace(".", "").lstrip("0")
     if len(significant) > MAX_SIGNIFICANT_DIGITS:
         return None
@@ -172,9 +180,8 @@ def _digits_value(text: str) -> float | None:
 
 
 def _word_value(text: str) -> float | None:
-    parts = re.split(r"[-\s]+", text.lower())
     total = 0
-    for part in parts:
+    for part in text.lower().replace("-", " ").split():
         if part in TENS_WORDS:
             total += TENS_WORDS[part]
         elif part in UNITS_WORDS:
@@ -184,10 +191,21 @@ def _word_value(text: str) -> float | None:
     return float(total)
 
 
-def _scale_value(text: str | None) -> int:
-    if not text:
-        return 1
-    return SCALES[text.strip().lower()]
+V = TypeVar("V")
+
+
+def _lookup(table: Mapping[str, V], text: str) -> V:
+    """The entry of ``table`` (QUALIFIERS, VAGUE or SCALES) that the matched ``text`` spells."""
+    phrase = " ".join(text.split())
+    if phrase.lower() in table:
+        return table[phrase.lower()]
+    # re.IGNORECASE equates letters that str.lower() does not ("ſ" and "s", "İ" and "i"):
+    # find the phrase the way the pattern matched it.
+    return next(
+        value
+        for key, value in table.items()
+        if re.fullmatch(_alternation([key]), phrase, re.IGNORECASE)
+    )
 
 
 def _unit(text: str | None) -> str | None:
@@ -196,7 +214,7 @@ def _unit(text: str | None) -> str | None:
     lowered = text.lower()
     if "%" in lowered or "cent" in lowered:
         return "percent"
-    if "hect" in lowered or re.search(r"\bha\b", lowered):
+    if "hect" in lowered or _HECTARE_ABBREVIATION.search(lowered):
         return "hectares"
     return "square_metres"
 
@@ -209,41 +227,46 @@ def _bounded(value: float, bound: str) -> tuple[float | None, float | None, floa
     return value, value, value
 
 
-def _from_match(match: re.Match[str], offset: int = 0) -> Quantity | None:
-    groups = match.groupdict()
-    qualifier = (groups["qualifier"] or "").strip().rstrip(",").strip()
-    bound = QUALIFIERS[re.sub(r"\s+", " ", qualifier.lower())] if qualifier else "exact"
-    if groups["vague"]:
-        low, high = VAGUE[re.sub(r"\s+", " ", groups["vague"].lower())]
+def _scale_value(text: str | None) -> int:
+    return _lookup(SCALES, text) if text else 1
+
+
+def quantity_of(match: re.Match[str]) -> Quantity | None:
+    """The quantity an ``EXPRESSION`` match stands for; None if its value is not a figure."""
+    qualifier, vague, range_low, range_high, range_scale = match.group(
+        "qualifier", "vague", "range_low", "range_high", "range_scale"
+    )
+    digits, digit_scale, word, word_scale, unit_text = match.group(
+        "digits", "digit_scale", "word", "word_scale", "unit"
+    )
+    bound = _lookup(QUALIFIERS, qualifier.strip().rstrip(",")) if qualifier else "exact"
+    if vague:
+        low, high = _lookup(VAGUE, vague)
         values: tuple[float | None, float | None, float | None] = (float(low), None, float(high))
         if bound in ("more_than", "at_least"):
             values = (float(low), None, None)
         elif bound in ("nearly", "at_most", "less_than"):
             values = (None, None, float(high))
         bound = "range" if bound in ("exact", "about") else bound
-    elif groups["range_low"]:
-        scale = _scale_value(groups["range_scale"])
-        low, high = _digits_value(groups["range_low"]), _digits_value(groups["range_high"])
+    elif range_low:
+        scale = _scale_value(range_scale)
+        low, high = _digits_value(range_low), _digits_value(range_high)
         if low is None or high is None or low > high:
             return None
         values = (low * scale, None, high * scale)
         bound = "range"
     else:
-        if groups["word"]:
-            value = _word_value(groups["word"])
-            scale = _scale_value(groups["word_scale"])
+        if word:
+            value, scale = _word_value(word), _scale_value(word_scale)
         else:
-            digits = match.group(0)[match.start("digits") - match.start() :]
-            digits = re.match(_DIGITS, digits).group(0)
-            value = _digits_value(digits)
-            scale = _scale_value(groups["digit_scale"])
+            value, scale = _digits_value(digits), _scale_value(digit_scale)
         if value is None:
             return None
         value *= scale
         if not math.isfinite(value):
             return None
         values = _bounded(value, bound)
-    unit = _unit(groups["unit"])
+    unit = _unit(unit_text)
     if unit == "square_metres":
         values = tuple(None if v is None else v / SQUARE_METRES_PER_HECTARE for v in values)
         unit = "hectares"
@@ -254,61 +277,110 @@ def _from_match(match: re.Match[str], offset: int = 0) -> Quantity | None:
         high=high,
         bound=bound,
         unit=unit,
-        start=match.start() + offset,
-        end=match.end() + offset,
+        start=match.start(),
+        end=match.end(),
         surface=match.group(0),
     )
 
 
 # Every expression holds a digit or one of these words; the slow full pattern is only tried
-# near them. A qualifier can stand this many characters before its number.
-ANCHOR_WORDS = tuple(sorted({*UNITS_WORDS, *TENS_WORDS, *(w.split()[0] for w in VAGUE)}))
+# near them. A word that begins with another ("sixty", "sixteen" begin with "six") is found
+# with it. A qualifier can stand this many characters before its number.
+_NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *(w.split()[0] for w in VAGUE)}
+ANCHOR_WORDS = tuple(
+    sorted(w for w in _NUMBER_WORDS if not any(w != o and w.startswith(o) for o in _NUMBER_WORDS))
+)
 QUALIFIER_REACH = 30
 _QUALIFIER_BEFORE = re.compile(rf"{_QUALIFIER}$", re.IGNORECASE)
+_QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1] for phrase in QUALIFIERS}))
 _DIGIT_RUNS = re.compile(r"\d+")
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_DIGIT_MARKS = bytes(ord("0") if chr(byte).isdecimal() else ord(" ") for byte in range(256))
+
+
+def _digit_runs(text: str, scanned: bytes) -> list[int]:
+    """Where the runs of digits of ``text`` begin; ``scanned`` is ``text`` in ASCII, one byte
+    per character ("?" for any other)."""
+    # A digit beyond ASCII ("٣") is a digit too: if there is one, or if checking each character
+    # beyond ASCII (many, in a text of another script) costs more, the regex finds the runs.
+    others = scanned.count(b"?") - text.count("?")  # characters beyond ASCII
+    if others > len(text) // 20 or any(text[i].isdecimal() for i in _positions(scanned, b"?")):
+        return [m.start() for m in _DIGIT_RUNS.finditer(text)]
+    marks = scanned.translate(_DIGIT_MARKS)  # "0" for each digit, " " for the rest
+    runs = []
+    start = marks.find(b"0")
+    while start >= 0:
+        runs.append(start)
+        end = marks.find(b" ", start)
+        start = marks.find(b"0", end) if end >= 0 else -1
+    return runs
+
+
+def _positions(text: bytes, word: bytes) -> Iterator[int]:
+    """Where ``word`` occurs in ``text``, overlaps included."""
+    index = text.find(word)
+    while index >= 0:
+        yield index
+        index = text.find(word, index + 1)
 
 
 def _anchors(text: str) -> list[int]:
-    """Positions of digits and number words, found with fast scans (length-preserving
-    ASCII lower-casing keeps the offsets)."""
-    positions = [m.start() for m in _DIGIT_RUNS.finditer(text)]
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few non-ASCII letters lower-case to two characters
-        lowered = text.translate(_ASCII_LOWER)
+    """Where runs of digits and number words begin.
+
+    The text is scanned as ASCII bytes, one per character ("?" for any other, so the offsets
+    hold): ``bytes`` are searched and lower-cased several times faster than ``str``. (No number
+    word holds a "k", the one ASCII letter that another character, "K", lower-cases to.)
+    """
+    scanned = text.encode("ascii", "replace")
+    positions = _digit_runs(text, scanned)
+    lowered = scanned.lower()
     for word in ANCHOR_WORDS:
-        index = lowered.find(word)
-        while index != -1:
-            positions.append(index)
-            index = lowered.find(word, index + 1)
+        positions.extend(_positions(lowered, word.encode()))
     return sorted(set(positions))
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every numeric expression in ``text``, in order, with its exact span.
+def _qualifier_before(text: str, start: int, anchor: int) -> re.Match[str] | None:
+    """The qualifier that ends right at ``anchor`` (with its comma and white space) and
+    begins at or after ``start``, if any.
 
-    Same result as scanning the text with ``EXPRESSION.finditer``, but the pattern is only
-    tried where an expression can start: at a digit or number word, or at a qualifier right
-    before it. Plain prose costs little.
+    Most numbers follow no qualifier; the pattern is searched only when the text before the
+    number ends with white space after one of the qualifiers' last words. That test is exact
+    for ASCII text; other text (which may hold letters such as "ſ" that the case-insensitive
+    pattern matches) is always searched.
     """
-    found, searched_to = [], 0
+    if anchor == start or not text[anchor - 1].isspace():
+        return None
+    words = text[start:anchor].rstrip().removesuffix(",")
+    if words.isascii() and not words.lower().endswith(_QUALIFIER_LAST_WORDS):
+        return None
+    return _QUALIFIER_BEFORE.search(text, start, anchor)
+
+
+def expression_matches(text: str) -> list[re.Match[str]]:
+    """The numeric expressions of ``text``, in order: the same matches as
+    ``EXPRESSION.finditer(text)``, but the pattern is only tried where an expression can start:
+    at a digit or number word, or at a qualifier right before it. Plain prose costs little.
+    """
+    matches: list[re.Match[str]] = []
+    searched_to = 0
     for anchor in _anchors(text):
         if anchor < searched_to:
             continue
         match = None
-        head_start = max(searched_to, anchor - QUALIFIER_REACH)
-        qualifier = _QUALIFIER_BEFORE.search(text, head_start, anchor)
+        qualifier = _qualifier_before(text, max(searched_to, anchor - QUALIFIER_REACH), anchor)
         if qualifier is not None:
             match = EXPRESSION.match(text, qualifier.start())
         if match is None or match.end() <= anchor:
             match = EXPRESSION.match(text, anchor)
-        if match is None:
-            continue
-        searched_to = match.end()
-        quantity = _from_match(match)
-        if quantity is not None:
-            found.append(quantity)
-    return found
+        if match is not None:
+            searched_to = match.end()
+            matches.append(match)
+    return matches
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every numeric expression in ``text``, in order, with its exact span."""
+    quantities = map(quantity_of, expression_matches(text))
+    return [quantity for quantity in quantities if quantity is not None]
 
 
 def parse_quantity(expression: str) -> Quantity | None:
@@ -317,7 +389,7 @@ def parse_quantity(expression: str) -> Quantity | None:
     match = EXPRESSION.fullmatch(stripped)
     if match is None:
         return None
-    quantity = _from_match(match)
+    quantity = quantity_of(match)
     if quantity is None:
         return None
     shift = expression.index(stripped)
