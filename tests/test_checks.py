@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+import random
+
 import pandas as pd
 import pytest
 from claims_factory import (
@@ -15,9 +19,11 @@ from claims_factory import (
     PRESS_RELEASE,
     UN_LETTER,
     Figure,
+    about,
     exact,
     make_statements,
     more_than,
+    nearly,
     shipped_claims,
     shipped_statements,
     synthetic_claims,
@@ -25,15 +31,21 @@ from claims_factory import (
 
 from analysis.checks import (
     RULES,
+    _disagreeing_pairs,
+    _grew_less,
+    _grouped,
+    _key,
+    _worst_combination,
     cumulative_series_falls,
     find_inconsistencies,
     long_run_grew_less,
     order_of_magnitude_change,
+    qualifier_drift,
     representative,
     subgroup_exceeds_total,
 )
 from analysis.evolution import ordered_claims
-from analysis.schema import Claims, Findings
+from analysis.schema import SEVERITIES, Claims, Findings
 
 
 @pytest.fixture(scope="module")
@@ -215,6 +227,141 @@ def test_long_run_grew_less_is_a_contradiction_with_exact_figures():
     figures[2] = exact("late", "casualties", "Over 30 years 3,425 people.", "3,425", 3425, **LONG)
     table = ordered_claims(synthetic_claims(figures), statements)
     assert long_run_grew_less(table, statements) == []
+
+
+def test_long_run_grew_less_reports_the_contradiction_even_after_a_warning():
+    statements = two_dates()
+    figures = [
+        # 3,345 -> "more than 3,400" against 266 -> 342 is only a warning; 3,345 -> 3,350
+        # against the same is a contradiction, later in claim order but more severe.
+        exact("early", "casualties", "Over 30 years 3,345 people.", "3,345", 3345, **LONG),
+        exact("early", "casualties", "Since the war 266 people.", "266", 266, **CF),
+        more_than(
+            "late", "casualties", "More than 3,400 in 30 years.", "More than 3,400", 3400, **LONG
+        ),
+        exact("late", "casualties", "Over 30 years 3,350 people.", "3,350", 3350, **LONG),
+        exact("late", "casualties", "Since the war 342 people.", "342", 342, **CF),
+    ]
+    table = ordered_claims(synthetic_claims(figures), statements)
+    found = long_run_grew_less(table, statements)
+    assert [(f.severity, f.claims[1].surface) for f in found] == [("contradiction", "3,350")]
+
+
+# Where the range of each kind of bound starts and ends around its printed value.
+SPREADS = {
+    "exact": (0, 0),
+    "about": (0, 0),
+    "range": (-30, 30),
+    "more_than": (0, None),
+    "at_most": (None, 0),
+}
+
+
+def _claim_pool() -> tuple[list[object], list[object]]:
+    """Long-run and post-war claims with every kind of bound, some without a best value."""
+    figures = []
+    for period, base in (("since_1990s", 3400), ("since_ceasefire", 300)):
+        for i, offset in enumerate((-60, -5, 0, 5, 20, 60, 100)):
+            for bound, (below, above) in SPREADS.items():
+                value = float(base + offset)
+                low = None if below is None else value + below
+                high = None if above is None else value + above
+                best = None if bound == "range" and i % 2 else value
+                surface = f"{bound}{i}"
+                quote = f"{period} {surface}."
+                figures.append(
+                    Figure("early", "casualties", quote, surface, best, low, high, bound, period)
+                )
+    # Nothing known: growths from or to it are NaN.
+    for period in ("since_1990s", "since_ceasefire"):
+        figures.append(Figure("early", "casualties", f"{period} u.", "u", None, period=period))
+    table = ordered_claims(synthetic_claims(figures), two_dates())
+    records = list(table.itertuples(index=False))
+    return (
+        [r for r in records if r.period == "since_1990s"],
+        [r for r in records if r.period == "since_ceasefire"],
+    )
+
+
+def test_worst_combination_matches_scanning_every_combination():
+    # The rule used to try all of product(l1, l2, s1, s2) and keep the first combination
+    # of the highest severity; the pairwise search must pick the very same one.
+    long, post = _claim_pool()
+    rng = random.Random(0)
+    severities = set()
+    for _ in range(400):
+        sides = [rng.sample(pool, rng.randint(1, 4)) for pool in (long, long, post, post)]
+        worst = None
+        for combination in itertools.product(*sides):
+            found = _grew_less("casualties", *combination)
+            if found and (
+                worst is None or SEVERITIES.index(found.severity) > SEVERITIES.index(worst.severity)
+            ):
+                worst = found
+        combination = _worst_combination(*sides)
+        assert (combination and _grew_less("casualties", *combination)) == worst
+        if worst:
+            severities.add(worst.severity)
+    assert severities == {"warning", "contradiction"}
+
+
+def test_grouped_keeps_first_appearance_and_puts_missing_values_together():
+    # As groupby(sort=False, dropna=False) does: None and NaN are one missing value.
+    table = pd.DataFrame(
+        {"area": ["x", None, "y", math.nan, "x"], "device": ["p", None, "q", None, "p"]}
+    )
+    table["n"] = range(len(table))
+    groups = _grouped(table.itertuples(index=False), lambda r: _key(r, "area", "device"))
+    assert [(key, [r.n for r in rows]) for key, rows in groups.items()] == [
+        (("x", "p"), [0, 4]),
+        ((None, None), [1, 3]),
+        (("y", "q"), [2]),
+    ]
+
+
+def test_disagreeing_pairs_lists_each_pair_of_distinct_figures_once():
+    statements = make_statements(
+        [
+            {"statement_id": "a", "date": "2023-01-01", "outlet": "A", "speaker": "Ministry"},
+            {"statement_id": "b", "date": "2023-01-01", "outlet": "B", "speaker": "Ministry"},
+        ]
+    )
+    claims = synthetic_claims(
+        [
+            exact("a", "killed", "45 were killed.", "45", 45, **CF),
+            exact("a", "killed", "Of the 45 killed, 35 were civilians.", "45", 45, **CF),
+            exact("a", "killed", "Another 50 died.", "50", 50, **CF),
+            exact("b", "killed", "48 were killed.", "48", 48, **CF),
+            exact("b", "killed", "Of these 50 died later.", "50", 50, **CF),
+        ]
+    )
+    records = list(ordered_claims(claims, statements).itertuples(index=False))
+    a_rows = [r for r in records if r.statement_id == "a"]
+    b_rows = [r for r in records if r.statement_id == "b"]
+    pairs = [(a.surface, b.surface) for a, b in _disagreeing_pairs(a_rows, b_rows)]
+    # a's 45 is not in b: paired with 48 and 50, once although a prints it twice. b's 48 is
+    # not in a: paired with the figure of a not listed yet, 50. The two 50s agree.
+    assert pairs == [("45", "48"), ("45", "50"), ("50", "48")]
+
+
+def test_qualifier_drift_reports_the_first_claims_showing_each_pair_of_qualifiers():
+    statements = two_dates()
+    share = "incidents_outside_maps_pct"
+    claims = synthetic_claims(
+        [
+            about("early", share, "About 55% outside.", "About 55%", 55),
+            nearly("early", share, "Nearly 60% outside.", "Nearly 60%", 60),
+            nearly("late", share, "Nearly 55% outside.", "Nearly 55%", 55),
+            more_than("late", share, "More than 55% outside.", "More than 55%", 55),
+            about("late", share, "About 55% again.", "About 55%", 55),
+        ]
+    )
+    found = qualifier_drift(ordered_claims(claims, statements), statements)
+    assert [(f.severity, f.claims[0].quote, f.claims[1].quote) for f in found] == [
+        ("info", "About 55% outside.", "Nearly 55% outside."),
+        ("info", "About 55% outside.", "More than 55% outside."),
+        ("warning", "Nearly 55% outside.", "More than 55% outside."),
+    ]
 
 
 def test_qualifier_drift(findings):
