@@ -26,7 +26,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
 		|| { echo "error: $(PYTHON) is not Python 3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench,cluster]'
 	@touch $@
 
 venv: $(INSTALLED) ## Create .venv and install the package with pinned versions
@@ -56,7 +56,7 @@ lab: $(INSTALLED) ## JupyterLab with the package importable and a named kernel "
 	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)"
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(INSTALLED) ## Benchmarks: extraction throughput, report build time
+bench: $(INSTALLED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
 	$(BIN)/python benchmarks/run.py
 
 fuzz: $(INSTALLED) ## Long fuzzing run of the number parser and extractor

@@ -68,3 +68,18 @@ def test_every_claim_points_at_its_surface_and_quote(claims: pd.DataFrame) -> No
 def test_claims_are_deterministic(claims: pd.DataFrame) -> None:
     again = build_claims(load_corpus(SHIPPED_CORPUS))
     assert again.to_csv(index=False) == claims.to_csv(index=False)
+
+
+def test_an_undated_statement_has_open_period_ends_in_memory_and_streamed(
+    make_corpus, tmp_path: Path
+) -> None:
+    from analysis.pipeline import extract
+
+    text = "Since the end of the war, 45 people died. In 2021, 12 people were injured."
+    corpus = make_corpus({"a.txt": text}, "a.txt,a,,unknown,,,,,,\n")
+    in_memory = build_claims(load_corpus(corpus))
+    assert in_memory[Claims.period].tolist() == ["since_ceasefire", "year"]
+    assert in_memory[Claims.period_end].isna().tolist() == [True, False]
+    extract(corpus, tmp_path / "out", with_analysis=False, progress=lambda _: None)
+    streamed = pd.read_parquet(tmp_path / "out" / "claims.parquet")
+    pd.testing.assert_frame_equal(streamed, in_memory)

@@ -123,3 +123,75 @@ def test_extract_in_several_processes_gives_the_same_bytes(tmp_path: Path) -> No
 def test_jobs_must_be_a_whole_number() -> None:
     result = _run("extract", "data/raw", "--out", "/tmp/unused", "--jobs", "many")
     assert result.returncode == 2 and "--jobs: expected a whole number" in result.stderr
+
+
+@pytest.mark.slow
+def test_extract_on_a_local_dask_cluster_gives_the_same_bytes(tmp_path: Path) -> None:
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path / "one")]) == 0
+    dask = ["--scheduler", "local", "--jobs", "2"]
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(tmp_path / "dask"), *dask]) == 0
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "dask")
+
+
+def test_unreachable_scheduler_is_one_line_and_keeps_earlier_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(out)]) == 0
+    before = _snapshot(out)
+    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
+    result = _run(
+        "extract", str(SHIPPED_CORPUS), "--out", str(out), "--scheduler", "tcp://127.0.0.1:9"
+    )
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("analysis: error: --scheduler tcp://127.0.0.1:9: cannot connect")
+    assert _snapshot(out) == before
+
+
+def test_no_analysis_writes_statements_and_claims_and_drops_stale_tables(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(out)]) == 0
+    full = _snapshot(out)
+    assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(out), "--no-analysis"]) == 0
+    lean = _snapshot(out)
+    assert set(lean) == {"statements.csv", "claims.csv", "claims.parquet", "datapackage.json"}
+    for name in ("statements.csv", "claims.csv", "claims.parquet"):
+        assert lean[name] == full[name]
+    package = json.loads(lean["datapackage.json"])
+    assert [r["name"] for r in package["resources"]] == ["statements", "claims"]
+
+
+def test_an_annotation_error_in_a_worker_is_one_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SHIPPED_CORPUS, corpus)
+    (corpus / "annotations.yml").write_text(
+        '- statement_id: mfa-2024-01-26\n  quote: "a sentence that is not there"\n'
+    )
+    result = _run("extract", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert result.returncode == 2, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"analysis: error: {corpus / 'annotations.yml'}, entry 1: quote")
+    assert "no longer found" in last and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_changed_statement_stops_a_parallel_run_and_keeps_earlier_outputs(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SHIPPED_CORPUS, corpus)
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(corpus), "--out", str(out)]) == 0
+    before = _snapshot(out)
+    manifest = pd.read_csv(corpus / "statements.csv", dtype=str, keep_default_na=False)
+    last = corpus / manifest["file"].iloc[-1]
+    last.write_text(last.read_text(encoding="utf-8") + " 999 people died.", encoding="utf-8")
+    result = _run("extract", str(corpus), "--out", str(out), "--jobs", "2")
+    assert result.returncode == 2
+    error = result.stderr.strip().splitlines()[-1]
+    assert error.endswith(
+        f"line {len(manifest) + 1}: {manifest['file'].iloc[-1]} does not match "
+        "its sha256 (file changed?)"
+    )
+    assert _snapshot(out) == before

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 
 import yaml
@@ -104,3 +106,19 @@ def test_lab_kernel_spec_installs_and_runs_this_python(tmp_path) -> None:
     spec = json.loads((tmp_path / "share/jupyter/kernels/analysis/kernel.json").read_text())
     assert spec["display_name"] == "Python (analysis)"
     assert spec["argv"][0] == sys.executable
+
+
+def test_validating_a_table_does_not_import_dask_dataframe() -> None:
+    # Dask is installed (`--scheduler`); every kernel and worker would pay for pandera's
+    # probe of dask.dataframe if the package did not end it.
+    script = (
+        "import sys\n"
+        "from analysis.claims import build_claims\n"
+        "from analysis.corpus import load_corpus\n"
+        f"build_claims(load_corpus({str(ROOT / 'data' / 'raw')!r}))\n"
+        "print('dask.dataframe' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -26,11 +26,45 @@ def test_successful_write_replaces_the_file(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["claims.csv"]
 
 
-def test_csv_and_parquet_are_byte_identical_on_rewrite(tmp_path: Path) -> None:
-    table = pd.DataFrame({"a": [1.5, None, 3345.0], "b": ["x", None, 'z,"q"']})
-    assert io.csv_text(table) == io.csv_text(table.copy())
-    assert "\r" not in io.csv_text(table)
-    io.save_parquet(tmp_path / "1.parquet", table)
-    io.save_parquet(tmp_path / "2.parquet", table)
-    assert (tmp_path / "1.parquet").read_bytes() == (tmp_path / "2.parquet").read_bytes()
-    assert pd.read_parquet(tmp_path / "1.parquet").equals(table)
+TABLE = pd.DataFrame(
+    {"a": [1.5, None, 3345.0, 7.0, 0.1], "b": ["x", None, 'z,"q"', "é", "last"]}
+).astype({"b": "str"})
+
+
+def _append(folder: Path, chunks: list[pd.DataFrame], row_group_rows: int = 2) -> Path:
+    folder.mkdir()
+    with io.TableAppender(
+        folder / "t.csv", folder / "t.parquet", TABLE.iloc[:0], row_group_rows
+    ) as appender:
+        for chunk in chunks:
+            appender.append(chunk)
+    assert appender.rows == sum(len(c) for c in chunks)
+    return folder
+
+
+def test_appended_chunks_equal_one_write_whatever_the_chunking(tmp_path: Path) -> None:
+    whole = _append(tmp_path / "whole", [TABLE])
+    pieces = _append(tmp_path / "pieces", [TABLE.iloc[:1], TABLE.iloc[1:1], TABLE.iloc[1:]])
+    assert (whole / "t.csv").read_text() == io.csv_text(TABLE)
+    assert "\r" not in io.csv_text(TABLE)
+    for name in ("t.csv", "t.parquet"):
+        assert (whole / name).read_bytes() == (pieces / name).read_bytes()
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(whole / "t.parquet").metadata.num_row_groups == 3
+    pd.testing.assert_frame_equal(pd.read_parquet(whole / "t.parquet"), TABLE)
+
+
+def test_an_empty_table_still_has_its_header_and_schema(tmp_path: Path) -> None:
+    folder = _append(tmp_path / "empty", [])
+    assert (folder / "t.csv").read_text() == "a,b\n"
+    read = pd.read_parquet(folder / "t.parquet")
+    assert list(read.columns) == ["a", "b"] and read.empty
+
+
+def test_a_chunk_with_other_columns_is_refused(tmp_path: Path) -> None:
+    with (
+        pytest.raises(ValueError, match="differ"),
+        io.TableAppender(tmp_path / "t.csv", tmp_path / "t.parquet", TABLE.iloc[:0]) as appender,
+    ):
+        appender.append(TABLE[["b", "a"]])

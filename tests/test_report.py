@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -182,3 +184,24 @@ def test_report_on_another_corpus_folder(tmp_path: Path, make_corpus) -> None:
     text = _stream_text(out / "2.0-claims-evolution.ipynb")
     assert "2 statements, 4 claims, 2 series" in text
     assert (out / "statements" / "ngo-jun.html").is_file()
+
+
+def test_notebook_workers_start_light_and_skip_the_iri_grammar(tmp_path: Path) -> None:
+    # A worker imports this module before its first notebook: the heavy tools load in its
+    # initializer, after the IRI checker (a second of grammar compiling) is kept out.
+    script = tmp_path / "workers.py"
+    script.write_text(
+        "import sys\n"
+        "from analysis import report\n"
+        "def loaded(names):\n"
+        "    return [sys.modules.get(name) is not None for name in names]\n"
+        "if __name__ == '__main__':\n"
+        "    print(loaded(['nbformat', 'pandas', 'papermill']))\n"
+        "    with report.notebook_workers(2) as workers:\n"
+        "        names = ['papermill', 'jsonschema', 'rfc3987_syntax']\n"
+        "        print(workers.submit(loaded, names).result())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == ["[False, False, False]", "[True, True, False]"]

@@ -76,6 +76,27 @@ def test_correct_add_and_drop(corpus: Path) -> None:
         ('- {statement_id: a, quote: "57 of them", action: merge}', "action must be one of"),
         ('- {statement_id: a, quote: "The report", action: drop}', "found no claim"),
         ("- {statement_id: a, quote: [", "not valid YAML"),
+        (
+            '- {statement_id: a, quote: "57 of them", surface: "57", set: {value_best: many}}',
+            "values must be numbers",
+        ),
+        (
+            '- {statement_id: a, quote: "57 of them", surface: "57", set: {metric: dead}}',
+            "metric cannot be 'dead'",
+        ),
+        (
+            '- {statement_id: a, quote: "57 of them", surface: "57", set: {value_high: .inf}}',
+            "value_high cannot",
+        ),
+        (
+            '- {statement_id: a, quote: "57 of them", surface: "57", set: {value_low: 60}}',
+            "values_are_ordered",
+        ),
+        (
+            '- {statement_id: a, quote: "12 deminers. It", surface: "12", action: add, '
+            "set: {metric: injured, bound: exact, unit: people, period: all_time}}",
+            "period cannot be 'all_time'",
+        ),
     ],
 )
 def test_bad_annotation_is_an_error_naming_file_and_entry(corpus: Path, entry, message) -> None:

@@ -52,28 +52,32 @@ def _non_negative(text: str) -> int:
 
 
 def extract_tables(
-    corpus: Path, out: Path, annotations: Path | None = None, jobs: int = 1
-) -> Tables:
-    """Build every table of a corpus and write them to ``out``, reporting progress."""
-    from analysis.pipeline import build_tables, write_tables
+    corpus: Path,
+    out: Path,
+    annotations: Path | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    with_analysis: bool = True,
+) -> Tables | None:
+    """Extract a corpus into ``out``, reporting progress (see :func:`analysis.pipeline.extract`)."""
+    from analysis.pipeline import extract
 
-    _progress(f"extracting tables from {corpus} into {out}")
-    tables = build_tables(corpus, annotations, jobs=jobs)
-    _progress(
-        f"{len(tables.statements)} statements, {len(tables.claims)} claims, "
-        f"{len(tables.findings)} findings"
-    )
-    write_tables(tables, out, progress=_progress)
-    return tables
+    where = f" on Dask ({scheduler})" if scheduler else ""
+    _progress(f"extracting tables from {corpus} into {out}{where}")
+    return extract(corpus, out, annotations, jobs, scheduler, with_analysis, progress=_progress)
 
 
 def cmd_extract(args: argparse.Namespace) -> None:
-    extract_tables(args.corpus, args.out, args.annotations, jobs=args.jobs or os.cpu_count() or 1)
+    extract_tables(
+        args.corpus, args.out, args.annotations, args.jobs, args.scheduler, not args.no_analysis
+    )
 
 
 def cmd_report(args: argparse.Namespace) -> None:
     from analysis import report
+    from analysis.corpus import load_corpus
 
+    report.skip_iri_checker()
     notebooks_dir = Path(args.notebooks)
     given = dict(parse_assignment(p) for p in args.parameter)
     notebooks = report.find_notebooks(notebooks_dir, args.notebook)
@@ -81,12 +85,14 @@ def cmd_report(args: argparse.Namespace) -> None:
     shared = {"corpus": os.path.relpath(Path(args.corpus).resolve(), notebooks_dir.resolve())}
     runs = report.plan(notebooks, shared, given)
 
-    tables_dir = args.tables
-    if tables_dir is None:
-        same_corpus = Path(args.corpus).resolve() == DEFAULT_CORPUS.resolve()
-        tables_dir = DEFAULT_TABLES if same_corpus else Path(args.out) / "tables"
-    tables = extract_tables(args.corpus, tables_dir)
-    report.build_reports(runs, args.out, tables, progress=_progress)
+    with report.notebook_workers(len(runs)) as workers:
+        tables_dir = args.tables
+        if tables_dir is None:
+            same_corpus = Path(args.corpus).resolve() == DEFAULT_CORPUS.resolve()
+            tables_dir = DEFAULT_TABLES if same_corpus else Path(args.out) / "tables"
+        tables = extract_tables(args.corpus, tables_dir)
+        texts = load_corpus(args.corpus).texts
+        report.build_reports(runs, args.out, tables, texts, workers, progress=_progress)
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> None:
@@ -120,6 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         metavar="N",
         help="extract statements in N processes (0: one per core); same output as 1",
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="extract on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' "
+        "for a local cluster of --jobs workers; same output as one process",
+    )
+    extract.add_argument(
+        "--no-analysis",
+        action="store_true",
+        help="write statements and claims only, not evolution and findings (which compare "
+        "every statement with the others): for corpus-scale runs",
     )
     extract.set_defaults(func=cmd_extract)
 

@@ -138,8 +138,23 @@ def _check_row(row: dict[str, str], where: str) -> None:
         raise CorpusError(f"{where}: sha256 must be 64 lower-case hex digits")
 
 
-def load_corpus(folder: str | Path) -> Corpus:
-    """Load and validate a corpus folder (see DESIGN.md, "Corpus folder format")."""
+@dataclass(frozen=True)
+class Source:
+    """One manifest row, checked, whose text has not been read yet."""
+
+    statement_id: str
+    path: Path
+    where: str  # "MANIFEST, line N", for error messages
+    row: dict[str, str]  # the manifest columns, "" where empty
+
+    @property
+    def date(self) -> str | None:
+        return self.row["date"] or None
+
+
+def read_manifest(folder: str | Path) -> list[Source]:
+    """Check a corpus folder's manifest and that every file it names exists, without
+    reading the statements (see DESIGN.md, "Corpus folder format")."""
     root = Path(folder)
     if not root.is_dir():
         raise CorpusError(f"{root}: not a folder")
@@ -147,8 +162,8 @@ def load_corpus(folder: str | Path) -> Corpus:
     _, rows = _read_manifest_rows(manifest)
     if not rows:
         raise CorpusError(f"{manifest}: the manifest lists no statements")
-
-    records, texts, seen = [], {}, {}
+    sources: list[Source] = []
+    seen: dict[str, int] = {}
     for line, row in rows:
         where = f"{manifest}, line {line}"
         row = {c: row.get(c, "") for c in columns(Manifest)}
@@ -160,15 +175,33 @@ def load_corpus(folder: str | Path) -> Corpus:
             )
         seen[row["statement_id"]] = line
         path = _statement_path(root, row["file"], where)
-        data = path.read_bytes()
-        if row["sha256"] and hashlib.sha256(data).hexdigest() != row["sha256"]:
-            raise CorpusError(f"{where}: {row['file']} does not match its sha256 (file changed?)")
-        text = decode_statement(data, str(path))
-        texts[row["statement_id"]] = text
-        records.append({**row, "n_chars": len(text)})
+        sources.append(Source(row["statement_id"], path, where, row))
+    return sources
 
+
+def decode_source(source: Source, data: bytes) -> str:
+    """The text of a statement from its file's bytes, checked against the manifest's sha256."""
+    expected = source.row["sha256"]
+    if expected and hashlib.sha256(data).hexdigest() != expected:
+        raise CorpusError(
+            f"{source.where}: {source.row['file']} does not match its sha256 (file changed?)"
+        )
+    return decode_statement(data, str(source.path))
+
+
+def statements_table(sources: list[Source], n_chars: list[int]) -> pd.DataFrame:
+    """The validated statements table: the manifest rows plus each text's length."""
+    records = [{**s.row, "n_chars": n} for s, n in zip(sources, n_chars, strict=True)]
     statements = pd.DataFrame.from_records(records, columns=columns(Statements))
     for column in columns(Manifest):
         statements[column] = statements[column].astype("str").where(statements[column] != "", None)
     statements["n_chars"] = statements["n_chars"].astype("int64")
-    return Corpus(root=root, statements=Statements.validate(statements), texts=texts)
+    return Statements.validate(statements)
+
+
+def load_corpus(folder: str | Path) -> Corpus:
+    """Load and validate a corpus folder, every statement's text included."""
+    sources = read_manifest(folder)
+    texts = {s.statement_id: decode_source(s, s.path.read_bytes()) for s in sources}
+    statements = statements_table(sources, [len(t) for t in texts.values()])
+    return Corpus(root=Path(folder), statements=statements, texts=texts)

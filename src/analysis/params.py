@@ -13,13 +13,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import nbformat
+from typing import TYPE_CHECKING, Any
 
 from analysis.corpus import MANIFEST_NAME
 from analysis.errors import ParameterError
 from analysis.schema import METRICS, PERIODS, SEVERITIES
+
+if TYPE_CHECKING:
+    import nbformat
 
 PARAMETERS_TAG = "parameters"
 PATH_PARAMETERS = ("corpus",)
@@ -42,6 +43,10 @@ def parameters_cell(notebook: nbformat.NotebookNode, where: str) -> nbformat.Not
 
 def declared_parameters(notebook_path: str | Path) -> dict[str, Parameter]:
     """The parameters a notebook declares: ``name: type = literal  # comment`` lines."""
+    # Imported here: nbformat costs a second or more to import, and every notebook kernel
+    # imports this module for ``check``, which does not need it.
+    import nbformat
+
     path = Path(notebook_path)
     cell = parameters_cell(nbformat.read(path, as_version=4), str(path))
     source = cell.source

@@ -3,27 +3,34 @@
 Parameters are validated for every notebook before the first kernel starts. Outputs are
 built in a staging folder and moved into place only when every notebook succeeded, so a
 failing notebook leaves the reports of the previous run as they were.
+
+Worker processes import this module to build notebooks, so it imports the notebook tools
+(nbformat, papermill, nbconvert) and the table modules (pandas) only where they are used:
+start-up time is most of a report build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
+from analysis import __version__
+from analysis.errors import NotebookError, ParameterError
 
-from analysis import __version__, params
-from analysis.errors import NotebookError
-from analysis.pipeline import Tables
-from analysis.provenance import html_page, statement_page_name, write_statement_pages
+if TYPE_CHECKING:
+    import nbformat
+
+    from analysis.pipeline import Tables
 
 TEMPLATES = Path(__file__).parent / "templates"
 KERNEL = "python3"
@@ -60,13 +67,13 @@ def find_notebooks(folder: str | Path, only: list[str] | None = None) -> list[Pa
         by_name = {nb.stem: nb for nb in notebooks}
         missing = [name for name in only if name not in by_name]
         if missing:
-            raise params.ParameterError(
+            raise ParameterError(
                 f"--notebook: no notebook named {', '.join(missing)} in {folder} "
                 f"(have: {', '.join(by_name)})"
             )
         notebooks = [by_name[name] for name in only]
     if not notebooks:
-        raise params.ParameterError(f"{folder}: no notebooks found")
+        raise ParameterError(f"{folder}: no notebooks found")
     return notebooks
 
 
@@ -78,6 +85,8 @@ def plan(
     ``shared`` values (such as the corpus) go to each notebook that declares them;
     ``given`` values (``-p name=value``) must be declared by every notebook selected.
     """
+    from analysis import params
+
     runs = []
     for notebook in notebooks:
         declared = params.declared_parameters(notebook)
@@ -104,7 +113,8 @@ def sanitize(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
     """Execute one notebook with papermill; a failure names the notebook and the cell."""
-    import papermill  # heavy; imported only when a kernel is needed
+    import nbformat
+    import papermill
 
     try:
         papermill.execute_notebook(
@@ -116,6 +126,10 @@ def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
+            # The kernel's own log (a warning about its local TCP connection, a stray
+            # interrupt at shutdown) is noise beside our progress; cell errors still come
+            # back as PapermillExecutionError.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as exc:
         first_line = next((line for line in exc.source.splitlines() if line.strip()), "")
@@ -158,6 +172,8 @@ def describe(notebook: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
 
 def render_index(entries: list[dict[str, str]], statements: Any) -> str:
     """The entry page: what was analysed, links to each report, version and checksums."""
+    from analysis.provenance import html_page, statement_page_name
+
     esc = html.escape
     rows = "\n".join(
         "<tr>"
@@ -213,49 +229,77 @@ def build_one(run: NotebookRun, staging: Path) -> dict[str, str]:
     }
 
 
-def run_all(
-    runs: list[NotebookRun], staging: Path, jobs: int, progress: Callable[[str], None]
-) -> list[dict[str, str]]:
-    """Build every notebook, ``jobs`` at a time; the first failure cancels the rest.
+@contextlib.contextmanager
+def notebook_workers(notebooks: int, jobs: int | None = None) -> Iterator[ProcessPoolExecutor]:
+    """Processes to build ``notebooks`` notebooks, up to ``jobs`` (default: one per core).
 
-    Each notebook builds in its own process: papermill changes the working directory of the
-    process it runs in, so threads would race on it.
+    They start at once and import the notebook tools (seconds each) while the caller
+    extracts the tables. Each notebook builds in a process of its own: papermill changes the
+    working directory of the process it runs in, so threads would race on it.
     """
-    workers = max(1, min(jobs, len(runs)))
-    progress(f"running {len(runs)} notebooks, {workers} at a time")
+    count = max(1, min(jobs or os.cpu_count() or 1, notebooks))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(build_one, run, staging): run for run in runs}
-        try:
-            for number, future in enumerate(as_completed(futures), start=1):
-                future.result()
-                progress(f"[{number}/{len(runs)}] {futures[future].source.name} done")
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-        return [future.result() for future in futures]
+    with ProcessPoolExecutor(count, context, initializer=_import_notebook_tools) as pool:
+        for _ in range(count):  # any task: the pool starts a process per task while none is idle
+            pool.submit(os.getpid)
+        yield pool
+
+
+def skip_iri_checker() -> None:
+    """Keep jsonschema (imported by nbformat) from loading its optional IRI syntax checker.
+
+    The checker, rfc3987_syntax (which JupyterLab's server brings in), compiles 38 grammars
+    when imported: over a second in every process. No notebook schema uses the formats it
+    checks, and a report process uses jsonschema for nothing else. Call it before
+    anything imports nbformat.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+def _import_notebook_tools() -> None:
+    skip_iri_checker()
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+
+def run_all(
+    runs: list[NotebookRun],
+    staging: Path,
+    workers: ProcessPoolExecutor,
+    progress: Callable[[str], None],
+) -> list[dict[str, str]]:
+    """Build every notebook on ``workers``; the first failure cancels the rest."""
+    progress(f"running {len(runs)} notebooks")
+    futures = {workers.submit(build_one, run, staging): run for run in runs}
+    try:
+        for number, future in enumerate(as_completed(futures), start=1):
+            future.result()
+            progress(f"[{number}/{len(runs)}] {futures[future].source.name} done")
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
+    return [future.result() for future in futures]
 
 
 def build_reports(
     runs: list[NotebookRun],
     out_dir: str | Path,
     tables: Tables,
+    texts: Mapping[str, str],
+    workers: ProcessPoolExecutor,
     progress: Callable[[str], None] = print,
-    jobs: int | None = None,
 ) -> list[Path]:
-    """Run notebooks into a staging folder, render HTML and index, then move into ``out_dir``.
-
-    Up to ``jobs`` kernels (default: one per core) run at once.
-    """
+    """Run notebooks on ``workers`` (see :func:`notebook_workers`) into a staging folder,
+    render HTML and index, then move everything into ``out_dir``."""
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        entries = run_all(runs, staging, jobs or os.cpu_count() or 1, progress)
-        pages = write_statement_pages(
-            tables.statements, tables.corpus.texts, tables.claims, staging
-        )
+        entries = run_all(runs, staging, workers, progress)
+        from analysis.provenance import write_statement_pages
+
+        pages = write_statement_pages(tables.statements, texts, tables.claims, staging)
         progress(f"wrote {len(list(pages))} statement pages")
         index = render_index(entries, tables.statements)
         (staging / "index.html").write_text(index, encoding="utf-8")
@@ -278,6 +322,7 @@ def refresh_committed(notebook_path: Path) -> None:
     in either survive; the notebook then carries the outputs of a clean run for nbval.
     """
     import jupytext
+    import nbformat
     from jupytext.cli import jupytext as jupytext_cli
 
     jupytext_cli(["--sync", "--quiet", str(notebook_path)])

@@ -16,16 +16,17 @@ get ``method = reviewed``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pandera.pandas as pa
 import yaml
 
-from analysis.corpus import Corpus
 from analysis.errors import AnnotationError
 from analysis.extract import sentence_spans
-from analysis.schema import Claims, columns
+from analysis.schema import Claims, claims_table, columns
 
 ANNOTATIONS_NAME = "annotations.yml"
 ACTIONS = ("correct", "add", "drop")
@@ -61,15 +62,27 @@ def load_annotations(path: str | Path) -> list[dict[str, Any]]:
     return entries
 
 
-def _locate(entry: dict[str, Any], corpus: Corpus) -> tuple[int, int, str]:
+def by_statement(
+    entries: list[dict[str, Any]], statement_ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The entries of each statement, checked to name a statement of the corpus."""
+    known = set(statement_ids)
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        where = entry["_where"]
+        for key in ("statement_id", "quote"):
+            if not entry.get(key):
+                raise AnnotationError(f"{where}: missing {key!r}")
+        if entry["statement_id"] not in known:
+            raise AnnotationError(f"{where}: unknown statement_id {entry['statement_id']!r}")
+        grouped.setdefault(entry["statement_id"], []).append(entry)
+    return grouped
+
+
+def _locate(entry: dict[str, Any], texts: Mapping[str, str]) -> tuple[int, int, str]:
     where = entry["_where"]
-    for key in ("statement_id", "quote"):
-        if not entry.get(key):
-            raise AnnotationError(f"{where}: missing {key!r}")
     statement_id = entry["statement_id"]
-    if statement_id not in corpus.texts:
-        raise AnnotationError(f"{where}: unknown statement_id {statement_id!r}")
-    text, quote = corpus.text(statement_id), entry["quote"]
+    text, quote = texts[statement_id], entry["quote"]
     found = text.count(quote)
     if found != 1:
         state = "no longer found" if found == 0 else f"found {found} times"
@@ -91,9 +104,10 @@ def _sentence(text: str, position: int) -> str:
 
 
 def apply_annotations(
-    claims: pd.DataFrame, entries: list[dict[str, Any]], corpus: Corpus
+    claims: pd.DataFrame, entries: list[dict[str, Any]], texts: Mapping[str, str]
 ) -> pd.DataFrame:
-    """Apply every entry to the rule-based claims; reviewed rows get method 'reviewed'."""
+    """Apply entries (checked by :func:`by_statement`) to the rule-based claims of the
+    statements in ``texts``; reviewed rows get method 'reviewed'."""
     table = claims.copy()
     for entry in entries:
         where = entry["_where"]
@@ -104,7 +118,7 @@ def apply_annotations(
         unknown = [key for key in changes if key not in SETTABLE]
         if unknown:
             raise AnnotationError(f"{where}: cannot set {', '.join(unknown)}")
-        start, end, surface = _locate(entry, corpus)
+        start, end, surface = _locate(entry, texts)
         statement_id = entry["statement_id"]
         hit = (
             (table[Claims.statement_id] == statement_id)
@@ -130,22 +144,36 @@ def apply_annotations(
                     Claims.claim_id: f"{statement_id}:{start}-{end}",
                     Claims.statement_id: statement_id,
                     Claims.surface: surface,
-                    Claims.quote: _sentence(corpus.text(statement_id), start),
+                    Claims.quote: _sentence(texts[statement_id], start),
                     Claims.char_start: start,
                     Claims.char_end: end,
                     Claims.method: "reviewed",
                 }
             )
-            table = pd.concat(
-                [table, pd.DataFrame([row], columns=columns(Claims))], ignore_index=True
-            )
+            table = pd.concat([table, _checked([row], where)], ignore_index=True)
             continue
         if not hit.any():
             raise AnnotationError(f"{where}: the rules found no claim at {surface!r} to {action}")
         if action == "drop":
             table = table[~hit]
             continue
-        for key, value in changes.items():
-            table.loc[hit, key] = value
-        table.loc[hit, Claims.method] = "reviewed"
+        table.loc[hit] = _checked(table[hit].assign(**changes, method="reviewed"), where)
     return table
+
+
+def _checked(rows: list[dict[str, Any]] | pd.DataFrame, where: str) -> pd.DataFrame:
+    """The claims an entry adds or corrects, as the claims table holds them; an error
+    naming the entry and the value if they do not fit it."""
+    try:
+        return Claims.validate(claims_table(rows))
+    except (TypeError, ValueError) as exc:  # a value column given text
+        raise AnnotationError(f"{where}: values must be numbers ({exc})") from None
+    except pa.errors.SchemaError as exc:
+        check = getattr(exc.check, "error", None) or getattr(exc.check, "name", exc.check)
+        if exc.schema.name in SETTABLE:
+            values = exc.failure_cases["failure_case"].drop_duplicates().tolist()
+            failing = ", ".join(repr(value) for value in values[:3])
+            raise AnnotationError(
+                f"{where}: {exc.schema.name} cannot be {failing} (the claims table needs {check})"
+            ) from None
+        raise AnnotationError(f"{where}: the claim fails the check {check}") from None

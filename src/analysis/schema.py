@@ -6,6 +6,7 @@ live in ``vocabulary.yml`` beside this module. Everything else imports them from
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -73,6 +74,11 @@ class Statements(Manifest):
         name = "statements"
 
 
+def _claim_value(description: str) -> Any:
+    """A claimed value: a finite, non-negative number, or empty."""
+    return pa.Field(nullable=True, ge=0, lt=math.inf, description=description)
+
+
 class Claims(pa.DataFrameModel):
     """One row per reported figure, traceable to its quote and character span."""
 
@@ -83,15 +89,9 @@ class Claims(pa.DataFrameModel):
     metric: Series[str] = pa.Field(
         isin=list(METRICS), description="what is counted (metric vocabulary)"
     )
-    value_low: Series[float] = pa.Field(
-        nullable=True, description="lowest value the wording allows; empty when open"
-    )
-    value_best: Series[float] = pa.Field(
-        nullable=True, description="the figure as stated; empty for vague amounts"
-    )
-    value_high: Series[float] = pa.Field(
-        nullable=True, description="highest value the wording allows; empty when open"
-    )
+    value_low: Series[float] = _claim_value("lowest value the wording allows; empty when open")
+    value_best: Series[float] = _claim_value("the figure as stated; empty for vague amounts")
+    value_high: Series[float] = _claim_value("highest value the wording allows; empty when open")
     bound: Series[str] = pa.Field(
         isin=list(BOUNDS), description="qualifier: exact, about, more_than, ..."
     )
@@ -222,3 +222,16 @@ def empty(model: type[pa.DataFrameModel]) -> pd.DataFrame:
             for name, col in schema.columns.items()
         }
     )
+
+
+def claims_table(rows: list[dict[str, object]] | pd.DataFrame) -> pd.DataFrame:
+    """Rows in the column order and dtypes of the Claims model (empty text cells are None)."""
+    table = pd.DataFrame(rows, columns=columns(Claims))
+    for column in (Claims.value_low, Claims.value_best, Claims.value_high):
+        table[column] = table[column].astype("float64")
+    for column in (Claims.char_start, Claims.char_end):
+        table[column] = table[column].astype("int64")
+    for column in columns(Claims):
+        if table[column].dtype.kind not in "if":
+            table[column] = table[column].astype("str").where(table[column].notna(), None)
+    return table

@@ -1,0 +1,116 @@
+"""Run a function over many items on one core, on every core, or on a Dask cluster.
+
+:func:`map_ordered` yields results in the order of the items whatever runs them, so a
+parallel run writes the same bytes as a serial one. Only a few items are in flight at a
+time (``IN_FLIGHT_PER_WORKER`` per worker): a long stream of statements never sits in
+memory at once.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+from analysis.errors import AnalysisError
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+IN_FLIGHT_PER_WORKER = 4
+LOCAL_SCHEDULER = "local"
+
+
+def workers_for(jobs: int) -> int:
+    """``jobs`` as given on the command line: 0 means one per core."""
+    return jobs if jobs > 0 else os.cpu_count() or 1
+
+
+def map_ordered(
+    func: Callable[[Item], Result],
+    items: Iterable[Item],
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[Result]:
+    """``func`` over ``items``, results in item order.
+
+    ``scheduler`` None runs ``jobs`` processes (one: in this process); ``"local"`` starts a
+    Dask LocalCluster of ``jobs`` worker processes; any other value is the address of a
+    running Dask scheduler (``tcp://host:8786``), whose workers need this package installed.
+    ``func`` and the items must be picklable.
+    """
+    if scheduler:
+        return _on_dask(func, items, jobs, scheduler)
+    if workers_for(jobs) > 1:
+        return _on_processes(func, items, workers_for(jobs))
+    return map(func, items)
+
+
+def _in_order(
+    submit: Callable[[Item], Future], items: Iterable[Item], window: int
+) -> Iterator[Result]:
+    """Submit items ahead, at most ``window`` pending, and yield results in order."""
+    pending: collections.deque = collections.deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _on_processes(
+    func: Callable[[Item], Result], items: Iterable[Item], workers: int
+) -> Iterator[Result]:
+    # "spawn": a forked child would inherit the parent's threads and locks (pandas, papermill).
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        yield from _in_order(
+            lambda item: pool.submit(func, item), items, workers * IN_FLIGHT_PER_WORKER
+        )
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _on_dask(
+    func: Callable[[Item], Result], items: Iterable[Item], jobs: int, scheduler: str
+) -> Iterator[Result]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AnalysisError(
+            "--scheduler needs Dask: pip install 'claims-analysis[cluster]'"
+        ) from None
+    cluster = None
+    try:
+        if scheduler == LOCAL_SCHEDULER:
+            cluster = LocalCluster(
+                n_workers=workers_for(jobs),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            # Timeout: Dask's setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT, 30 s).
+            client = Client(scheduler)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise AnalysisError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        # pure=False: two identical statements are still two tasks, each with its own result.
+        yield from _in_order(
+            lambda item: client.submit(func, item, pure=False),
+            items,
+            threads * IN_FLIGHT_PER_WORKER,
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
