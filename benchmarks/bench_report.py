@@ -1,5 +1,6 @@
 """Wall time of `analysis report` on the shipped corpus beside one papermill run of an empty
-notebook, measured in the same run on the same machine (target: at most 3x)."""
+notebook, measured in the same run on the same machine (target: at most 3x). Each is the
+faster of two runs: on a shared machine the slower one measures the neighbours."""
 
 from __future__ import annotations
 
@@ -38,15 +39,18 @@ def main() -> None:
             )
             for _ in range(2)
         )
-        report = timed(
-            [
-                str(BIN / "analysis"),
-                "report",
-                "--out",
-                str(Path(tmp) / "reports"),
-                "--tables",
-                str(Path(tmp) / "tables"),
-            ]
+        report = min(
+            timed(
+                [
+                    str(BIN / "analysis"),
+                    "report",
+                    "--out",
+                    str(Path(tmp) / "reports"),
+                    "--tables",
+                    str(Path(tmp) / "tables"),
+                ]
+            )
+            for _ in range(2)
         )
     notebooks = len(list((ROOT / "notebooks").glob("*.ipynb")))
     ratio = report / baseline

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from analysis.errors import CorpusError
@@ -19,7 +21,7 @@ def fail_on_three(value: int) -> int:
 
 
 def test_zero_jobs_means_one_worker_per_core() -> None:
-    assert workers_for(0) >= 1
+    assert workers_for(0) == (os.cpu_count() or 1)
     assert workers_for(3) == 3
 
 
