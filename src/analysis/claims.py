@@ -87,7 +87,7 @@ def statement_claims(job: StatementJob) -> StatementClaims:
     rows = rule_claims(job.statement_id, job.text, job.date)
     if job.annotations:
         texts = {job.statement_id: job.text}
-        table = claims_table(apply_annotations(claims_table(rows), list(job.annotations), texts))
+        table = apply_annotations(claims_table(rows), list(job.annotations), texts)
         table = table.sort_values(Claims.char_start, kind="stable")
         rows = table.astype(object).where(table.notna(), None).to_dict("records")
     return StatementClaims(job.statement_id, len(job.text), rows)

@@ -57,9 +57,6 @@ class Tables:
     evolution: pd.DataFrame
     findings: pd.DataFrame
 
-    def as_dict(self) -> dict[str, pd.DataFrame]:
-        return {name: getattr(self, name) for name in TABLE_MODELS}
-
 
 def analyse(statements: pd.DataFrame, claims: pd.DataFrame) -> Tables:
     """The tables derived from the claims of a whole corpus."""
