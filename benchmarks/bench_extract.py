@@ -2,7 +2,7 @@
 
     python benchmarks/bench_extract.py [--mb 50] [--repeat 3] [--quantulum-mb 0.25]
 
-Measures extraction (find_mentions + classification, via ``analysis.claims.rule_claims``)
+Measures extraction (find_mentions + classification, via ``analysis.extract.claims.rule_claims``)
 over all the text on one core, in MB/s (target >= 5 MB/s; the fastest of ``--repeat``
 passes), and, when ``quantulum3`` is importable, quantulum3's parser on a smaller slice of
 the same text, paragraph by paragraph (it is some hundred times slower).
@@ -15,8 +15,8 @@ import time
 import warnings
 from pathlib import Path
 
-from analysis.claims import rule_claims
-from analysis.corpus import load_corpus
+from analysis.extract.claims import rule_claims
+from analysis.extract.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MB_S = 5.0

@@ -29,9 +29,9 @@ corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it na
 import pandas as pd
 from IPython.display import HTML
 
-from analysis import params
 from analysis.pipeline import build_tables
-from analysis.provenance import linked_claims_table
+from analysis.report import params
+from analysis.report.pages import linked_claims_table
 from analysis.schema import Claims, Statements
 
 params.check(corpus=corpus)

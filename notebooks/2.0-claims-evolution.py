@@ -35,13 +35,13 @@ baseline_statement: str = ""  # statement_id to compare later figures with; empt
 import pandas as pd
 from IPython.display import HTML, display
 
-from analysis import params
-from analysis.evolution import build_evolution, claim_diff, headline, versus_baseline
+from analysis.derive.evolution import build_evolution, claim_diff, headline, versus_baseline
 from analysis.pipeline import build_tables
-from analysis.plots import metric_families, plot_metric_family, png_image
-from analysis.provenance import linked_claims_table
+from analysis.report import params
+from analysis.report.pages import linked_claims_table
+from analysis.report.plots import metric_families, plot_metric_family, png_image
+from analysis.report.views import select_claims, select_statements
 from analysis.schema import Evolution, Statements
-from analysis.selection import select_claims, select_statements
 
 params.check(corpus=corpus, metrics=metrics, period=period, date_from=date_from, date_to=date_to)
 pd.set_option("display.max_colwidth", 70)

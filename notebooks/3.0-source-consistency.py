@@ -32,9 +32,9 @@ severities: list = ["contradiction", "warning", "info"]  # which findings to sho
 import pandas as pd
 from IPython.display import HTML
 
-from analysis import params
 from analysis.pipeline import build_tables
-from analysis.provenance import findings_side_by_side
+from analysis.report import params
+from analysis.report.pages import findings_side_by_side
 from analysis.schema import SEVERITIES, Findings
 
 params.check(corpus=corpus, severities=severities)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import load_corpus
+from analysis.extract.corpus import load_corpus
 from analysis.schema import METRIC_UNITS, Claims, Statements, columns
 
 SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -68,7 +68,7 @@ def shipped_corpus():
 
 
 def shipped_statements() -> pd.DataFrame:
-    """The real statements table (loaded and validated by ``analysis.corpus``)."""
+    """The real statements table (loaded and validated by ``analysis.extract.corpus``)."""
     return shipped_corpus().statements
 
 

@@ -10,9 +10,9 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.classify import classify_mentions
-from analysis.extract import find_mentions
-from analysis.numbers import find_quantities, parse_quantity
+from analysis.extract.classify import classify_mentions
+from analysis.extract.mentions import find_mentions
+from analysis.extract.numbers import find_quantities, parse_quantity
 
 WORDS = [
     "more than",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from analysis import cli
-from analysis.claims import build_claims
-from analysis.corpus import load_corpus
-from analysis.extract import MAX_QUOTE_CHARS
+from analysis.extract.claims import build_claims
+from analysis.extract.corpus import load_corpus
+from analysis.extract.mentions import MAX_QUOTE_CHARS
 from analysis.schema import Claims
 from conftest import SHIPPED_CORPUS
 

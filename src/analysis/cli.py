@@ -74,8 +74,8 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    from analysis import report
-    from analysis.corpus import load_corpus
+    from analysis.extract.corpus import load_corpus
+    from analysis.report import build as report
 
     report.skip_iri_checker()
     notebooks_dir = Path(args.notebooks)
@@ -96,7 +96,7 @@ def cmd_report(args: argparse.Namespace) -> None:
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> None:
-    from analysis import report
+    from analysis.report import build as report
 
     for notebook in report.find_notebooks(args.notebooks, args.notebook):
         _progress(f"refreshing {notebook}")

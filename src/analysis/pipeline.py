@@ -22,11 +22,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import __version__, io
-from analysis.checks import find_inconsistencies
-from analysis.claims import StatementClaims, build_claims, stream_claims
-from analysis.corpus import load_corpus, read_manifest, statements_table
-from analysis.evolution import build_evolution
+from analysis import __version__, storage
+from analysis.derive.evolution import build_evolution
+from analysis.derive.findings import find_inconsistencies
+from analysis.extract.claims import StatementClaims, build_claims, stream_claims
+from analysis.extract.corpus import load_corpus, read_manifest, statements_table
 from analysis.schema import (
     METRIC_UNITS,
     Claims,
@@ -138,11 +138,11 @@ def _file_names(tables: Iterable[str]) -> list[str]:
 def _staged(out: Path, names: list[str]) -> Iterator[dict[str, Path]]:
     """Temporary paths for every output; all renamed into ``out`` when the block succeeds."""
     with contextlib.ExitStack() as stack:
-        yield {name: stack.enter_context(io.atomic_path(out / name)) for name in names}
+        yield {name: stack.enter_context(storage.atomic_path(out / name)) for name in names}
 
 
 def _write_table(staged: dict[str, Path], name: str, table: pd.DataFrame) -> None:
-    text = io.csv_text(TABLE_MODELS[name].validate(table))
+    text = storage.csv_text(TABLE_MODELS[name].validate(table))
     staged[f"{name}.csv"].write_text(text, encoding="utf-8")
 
 
@@ -153,8 +153,8 @@ def _write_package(staged: dict[str, Path], statements: pd.DataFrame, names: lis
     )
 
 
-def _claims_appender(staged: dict[str, Path]) -> io.TableAppender:
-    return io.TableAppender(staged["claims.csv"], staged["claims.parquet"], claims_table([]))
+def _claims_appender(staged: dict[str, Path]) -> storage.TableAppender:
+    return storage.TableAppender(staged["claims.csv"], staged["claims.parquet"], claims_table([]))
 
 
 class _Meter:
@@ -181,14 +181,14 @@ class _Meter:
 def _claim_chunks(
     results: Iterable[StatementClaims], n_chars: list[int], meter: _Meter
 ) -> Iterator[pd.DataFrame]:
-    """Validated claims tables of about ``io.ROW_GROUP_ROWS`` rows from per-statement rows
+    """Validated claims tables of about ``storage.ROW_GROUP_ROWS`` rows from per-statement rows
     (one table per statement would cost more than the extraction); records each length."""
     batch: list[dict[str, object]] = []
     for done in results:
         batch.extend(done.rows)
         n_chars.append(done.n_chars)
         meter.update(done.n_chars)
-        if len(batch) >= io.ROW_GROUP_ROWS:
+        if len(batch) >= storage.ROW_GROUP_ROWS:
             yield Claims.validate(claims_table(batch))
             batch = []
     yield Claims.validate(claims_table(batch))

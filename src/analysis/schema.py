@@ -138,7 +138,7 @@ class Claims(pa.DataFrameModel):
         return df["char_start"] < df["char_end"]
 
 
-# ``Evolution.change``: how a claim relates to its previous claim (see analysis.evolution).
+# ``Evolution.change``: how a claim relates to its previous claim (see analysis.derive.evolution).
 CHANGES: tuple[str, ...] = (
     "first",
     "rise",

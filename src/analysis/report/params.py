@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.corpus import MANIFEST_NAME
 from analysis.errors import ParameterError
+from analysis.extract.corpus import MANIFEST_NAME
 from analysis.schema import METRICS, PERIODS, SEVERITIES
 
 if TYPE_CHECKING:

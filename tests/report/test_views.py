@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.selection import in_window, select_claims, select_statements
+from analysis.report.views import in_window, select_claims, select_statements
 
 STATEMENTS = pd.DataFrame(
     {

@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.evolution import OPEN_ABOVE, OPEN_BELOW, claim_interval, short_outlet
+from analysis.derive.evolution import OPEN_ABOVE, OPEN_BELOW, claim_interval, short_outlet
 from analysis.schema import METRIC_UNITS, Evolution, vocabulary
 
 FIGSIZE = (11.0, 7.5)

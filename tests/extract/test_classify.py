@@ -1,17 +1,14 @@
-"""analysis.classify on sentences written for these tests, not taken from the corpus."""
+"""analysis.extract.classify on sentences written for these tests, not taken from the corpus."""
 
 from __future__ import annotations
-
-import re
-from re import _parser
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import classify
-from analysis.classify import classify_mentions
-from analysis.extract import find_mentions
+from analysis.extract import classify
+from analysis.extract.classify import classify_mentions
+from analysis.extract.mentions import find_mentions
 
 STATEMENT_DATE = "2024-06-01"
 
@@ -126,35 +123,6 @@ def test_devices_and_windows() -> None:
         "anti_personnel",
         "Lachin",
     )
-
-
-@pytest.mark.parametrize(
-    ("pattern", "beginnings"),
-    [
-        ("Lachin", {"lachin"}),
-        ("T(?:artar|erter)", {"tartar", "terter"}),
-        ("(?:land)?mines", {"land", "mines"}),
-        (r"(?<![\w-])(?:victims?|them)(?![\w-])", {"victim", "them"}),
-        (r"\b(?:here|there)\b", {"here", "there"}),
-        (r"since (?:the|199\d)", {"since the", "since 199"}),
-        (r"x|\d", None),  # a digit may begin a match
-        ("mines?", {"mine"}),
-        ("s?", None),  # a match may be empty
-        (".", None),
-    ],
-)
-def test_beginnings_of_cue_patterns(pattern: str, beginnings: set[str] | None) -> None:
-    found = classify._beginnings(_parser.parse(pattern, re.IGNORECASE))
-    assert found == (None if beginnings is None else frozenset(beginnings))
-
-
-def test_finder_takes_the_longest_word_at_each_place() -> None:
-    finder = classify._finder(["in", "in a blast", "since the", "since the war"])
-    assert [m.group() for m in finder.finditer("in a b, since the war in a blast")] == [
-        "in",
-        "since the war",
-        "in a blast",
-    ]
 
 
 CUE_TEXT = st.lists(

@@ -1,4 +1,4 @@
-"""analysis.review: analyst corrections are checked against the raw text, then applied."""
+"""analysis.extract.review: analyst corrections are checked against the raw text, then applied."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.claims import build_claims
-from analysis.corpus import load_corpus
 from analysis.errors import AnnotationError
+from analysis.extract.claims import build_claims
+from analysis.extract.corpus import load_corpus
 from analysis.schema import Claims
 
 TEXT = (

@@ -10,11 +10,16 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.classify import Classification, classify_mentions
-from analysis.corpus import Corpus, Source, decode_source
-from analysis.extract import Mention, find_mentions
+from analysis.extract.classify import Classification, classify_mentions
+from analysis.extract.corpus import Corpus, Source, decode_source
+from analysis.extract.mentions import Mention, find_mentions
+from analysis.extract.review import (
+    ANNOTATIONS_NAME,
+    apply_annotations,
+    by_statement,
+    load_annotations,
+)
 from analysis.parallel import map_ordered
-from analysis.review import ANNOTATIONS_NAME, apply_annotations, by_statement, load_annotations
 from analysis.schema import Claims, Statements, claims_table, columns
 
 # The column names of Claims, read once: pandera works a name out at each attribute access, and

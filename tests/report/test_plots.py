@@ -10,8 +10,8 @@ import pytest
 from claims_factory import UN_LETTER, shipped_claims, shipped_statements
 from matplotlib.text import Annotation
 
-from analysis.evolution import build_evolution
-from analysis.plots import FOOTNOTE, metric_families, plot_metric_family, save_png
+from analysis.derive.evolution import build_evolution
+from analysis.report.plots import FOOTNOTE, metric_families, plot_metric_family, save_png
 from analysis.schema import METRICS, Evolution
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.claims import build_claims
-from analysis.corpus import load_corpus
+from analysis.extract.claims import build_claims
+from analysis.extract.corpus import load_corpus
 from analysis.schema import Claims
 from conftest import SHIPPED_CORPUS
 
-EXPECTED = Path(__file__).parent / "fixtures" / "expected_claims.csv"
+EXPECTED = Path(__file__).parents[1] / "fixtures" / "expected_claims.csv"
 KEY = [
     Claims.statement_id,
     Claims.surface,

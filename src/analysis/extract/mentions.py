@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analysis.numbers import Quantity, expression_matches, quantity_of
+from analysis.extract.numbers import Quantity, expression_matches, quantity_of
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"

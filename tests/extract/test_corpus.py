@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_corpus
 from analysis.errors import CorpusError
+from analysis.extract.corpus import load_corpus
 from analysis.schema import Statements
 from conftest import ROOT, sha256
 

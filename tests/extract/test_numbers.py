@@ -1,4 +1,4 @@
-"""analysis.numbers: values, bounds and units of numeric expressions; round-trips."""
+"""analysis.extract.numbers: values, bounds and units of numeric expressions; round-trips."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import numbers
-from analysis.numbers import find_quantities, parse_quantity
+from analysis.extract import numbers
+from analysis.extract.numbers import find_quantities, parse_quantity
 
 NAN = None
 

@@ -24,7 +24,7 @@ from claims_factory import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.evolution import (
+from analysis.derive.evolution import (
     HEADLINE_COLUMNS,
     build_evolution,
     claim_diff,

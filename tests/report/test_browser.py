@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 import pandas as pd
 import pytest
 
-from analysis.provenance import render_statement_page
+from analysis.report.pages import render_statement_page
 from analysis.schema import Claims, columns
 
 pytestmark = pytest.mark.slow

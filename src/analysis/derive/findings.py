@@ -5,7 +5,7 @@ Each rule is a small function from the claims (joined with their statements) to 
 Every finding names its claims, their statements and the quotes, so a reader can check it
 against the text.
 
-All comparisons use intervals (:func:`analysis.evolution.interval`): a figure such as
+All comparisons use intervals (:func:`analysis.derive.evolution.interval`): a figure such as
 "more than 3,400" is the range [3400, inf). A rule calls something a ``contradiction`` only
 when the intervals cannot both hold; when the figures as printed disagree but an open
 bound or a range leaves room for both, it is a ``warning``; a difference of wording with no
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.evolution import (
+from analysis.derive.evolution import (
     OPEN_ABOVE,
     OPEN_BELOW,
     claim_interval,

@@ -17,13 +17,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from re import _parser  # the parse tree of a pattern, to find the words its matches begin with
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from analysis.extract import MAX_QUOTE_CHARS, Mention, sentence_spans
+from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
+from analysis.extract.mentions import MAX_QUOTE_CHARS, Mention, sentence_spans
 from analysis.schema import CEASEFIRE_DATE, METRIC_UNITS, vocabulary
 
 MONTHS = (
@@ -60,282 +59,69 @@ class Classification:
     device: str | None
 
 
-_ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT)  # \b, ^, look-arounds
-_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
-
-
-def _beginnings(nodes: Any) -> frozenset[str] | None:
-    """Lower-case ASCII text one of which begins every match of the parsed pattern ``nodes``,
-    or None when a match may begin with anything."""
-    for index, (op, value) in enumerate(nodes):
-        if op in _ZERO_WIDTH:
-            continue
-        rest = list(nodes[index + 1 :])
-        if op is _parser.LITERAL:
-            chars = []
-            for op, value in nodes[index:]:
-                if op is not _parser.LITERAL or not chr(value).isascii():
-                    break
-                chars.append(chr(value))
-            if not chars:
-                return None
-            text = "".join(chars).lower()
-            more = _beginnings(list(nodes[index + len(chars) :]))  # "T(?:artar|erter)"
-            return frozenset([text]) if more is None else frozenset(text + m for m in more)
-        if op is _parser.SUBPATTERN:  # a group: (number, flags added, flags removed, nodes)
-            return _beginnings(list(value[3]) + rest)
-        if op is _parser.BRANCH:
-            found: set[str] = set()
-            for branch in value[1]:
-                beginnings = _beginnings(list(branch) + rest)
-                if beginnings is None:
-                    return None
-                found |= beginnings
-            return frozenset(found)
-        if op in _REPEATS:  # (least, most, nodes): the repeated part or, if optional, the rest
-            repeated = _beginnings(value[2])
-            if value[0] > 0 or repeated is None:
-                return repeated
-            after = _beginnings(rest)
-            return None if after is None else repeated | after
-        return None
-    return None  # a match may be empty
-
-
-def _lowers_faithfully(text: str) -> bool:
-    """Whether ``text.lower()`` is as long as ``text`` and turns each letter that a
-    case-insensitive pattern takes for an ASCII letter into that letter: true unless the text
-    holds "İ", "ı" or "ſ"."""
-    return text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)
-
-
-def _finder(words: Iterable[str]) -> re.Pattern[str]:
-    """A case-sensitive pattern finding the longest of ``words`` that begins at a place.
-
-    The words are laid out as a tree of their common beginnings ("since (?:the |10 )"), so
-    that at each place only a few of them are tried."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def alternatives(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + alternatives(rest) for char, rest in node.items() if char]
-        if "" in node:  # longest first: the word ending here comes after its longer ones
-            branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return re.compile(alternatives(tree))
-
-
-class _Cue:
-    """A case-insensitive cue pattern, tried only where its matches can begin.
-
-    ``re`` has no fast scan for a case-insensitive pattern: it tries the whole pattern at every
-    character. But every match of most cue patterns begins with one of a few words ("since
-    the", "lachin"), which a case-sensitive scan of the lower-cased text finds quickly; the
-    pattern is tried only there.
-    """
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = re.compile(pattern, re.IGNORECASE)
-        # The words every match begins with (None if unknown: then the pattern is searched),
-        # but those found through a shorter one at their start.
-        self.beginnings: tuple[str, ...] | None = None
-        self._finder: re.Pattern[str] | None = None
-        beginnings = _beginnings(_parser.parse(pattern, re.IGNORECASE))
-        if beginnings is not None:
-            self.beginnings = tuple(
-                sorted(
-                    b for b in beginnings if not any(b != o and b.startswith(o) for o in beginnings)
-                )
-            )
-            self._finder = _finder(self.beginnings)
-
-    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
-        """The same as ``self.pattern.search(text)``; ``lowered`` is ``text.lower()``."""
-        if self._finder is None or not _lowers_faithfully(text):
-            return self.pattern.search(text)
-        if lowered is None:
-            lowered = text.lower()
-        place = self._finder.search(lowered)
-        while place:
-            match = self.pattern.match(text, place.start())
-            if match:
-                return match
-            place = self._finder.search(lowered, place.start() + 1)
-        return None
-
-
-def _cue(patterns: list[str]) -> _Cue:
-    return _Cue("|".join(f"(?:{p})" for p in patterns))
-
-
-def _word_cue(patterns: list[str]) -> _Cue:
-    return _Cue(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])")
-
-
-Name = TypeVar("Name")
-
-
-class _Choices(Generic[Name]):
-    """Named cues of one kind (the groups of people, the areas ...), in vocabulary order."""
-
-    def __init__(self, cues: Iterable[tuple[Name, _Cue]]) -> None:
-        self.cues = dict(cues)
-        # One scan finds the places where some cue may match, by the word there: the cues it
-        # may begin are those with a beginning at the start of that word.
-        self._finder: re.Pattern[str] | None = None
-        if self.cues and all(cue.beginnings for cue in self.cues.values()):
-            words = {b for cue in self.cues.values() for b in cue.beginnings}
-            self._finder = _finder(words)
-            self._cues_at = {
-                word: [(n, c) for n, c in self.cues.items() if word.startswith(c.beginnings)]
-                for word in words
-            }
-
-    def search(self, text: str) -> tuple[Name, int] | None:
-        """The name and start of the cue matching earliest in ``text`` (ties: vocabulary
-        order)."""
-        if self._finder is None or not _lowers_faithfully(text):
-            best: tuple[Name, int] | None = None
-            for name, cue in self.cues.items():
-                match = cue.pattern.search(text)
-                if match and (best is None or match.start() < best[1]):
-                    best = name, match.start()
-            return best
-        lowered = text.lower()
-        place = self._finder.search(lowered)
-        while place:
-            start = place.start()
-            for name, cue in self._cues_at[place.group()]:
-                if cue.pattern.match(text, start):
-                    return name, start
-            place = self._finder.search(lowered, start + 1)
-        return None
-
-    def first(self, text: str) -> Name | None:
-        """The name of the cue matching earliest in ``text`` (ties: vocabulary order)."""
-        found = self.search(text)
-        return None if found is None else found[0]
-
-    def any_match(self, text: str) -> tuple[Name, re.Match[str]] | None:
-        """The first name (vocabulary order) whose cue matches anywhere in ``text``, and the
-        match."""
-        lowered = text.lower()
-        if self._finder and _lowers_faithfully(text) and not self._finder.search(lowered):
-            return None  # no cue begins anywhere: the usual case, settled in one scan
-        for name, cue in self.cues.items():
-            match = cue.search(text, lowered)
-            if match:
-                return name, match
-        return None
-
-    def any(self, text: str) -> Name | None:
-        """The first name (vocabulary order) whose cue matches anywhere in ``text``."""
-        found = self.any_match(text)
-        return None if found is None else found[0]
-
-    def all(self, text: str) -> set[Name]:
-        """The names whose cue matches anywhere in ``text``."""
-        if self._finder is None or not _lowers_faithfully(text):
-            return {name for name, cue in self.cues.items() if cue.pattern.search(text)}
-        lowered = text.lower()
-        found = set()
-        place = self._finder.search(lowered)
-        while place:
-            start = place.start()
-            for name, cue in self._cues_at[place.group()]:
-                if name not in found and cue.pattern.match(text, start):
-                    found.add(name)
-            place = self._finder.search(lowered, start + 1)
-        return found
-
-    def at_start(self, text: str) -> Name | None:
-        """The first name (vocabulary order) whose cue matches at the start of ``text``."""
-        return next((name for name, cue in self.cues.items() if cue.pattern.match(text)), None)
-
-    def last(self, text: str) -> Name | None:
-        """The name of the cue whose last match ends latest in ``text``."""
-        best, best_end = None, -1
-        for name, cue in self.cues.items():
-            for match in cue.pattern.finditer(text):
-                if match.end() > best_end:
-                    best, best_end = name, match.end()
-        return best
-
-
-def _choices(raw: dict[str, list[str]], make: Callable[[list[str]], _Cue] = _cue) -> _Choices[str]:
-    return _Choices((name, make(patterns)) for name, patterns in raw.items())
-
-
 @dataclass(frozen=True)
 class Cues:
-    groups: _Choices[str]
-    named_groups: _Choices[str]  # the groups but "general"
-    events: _Choices[str]
+    groups: Choices[str]
+    named_groups: Choices[str]  # the groups but "general"
+    events: Choices[str]
     people_metrics: dict[str, dict[str, str]]
-    subgroup_before: _Cue
-    group_predicate: _Cue
-    nouns: _Choices[tuple[str, str]]  # ("thing", kind) then ("people", group)
-    mine_metrics: dict[str, _Cue]
-    maps_metric: _Choices[str]
-    percent_metrics: _Choices[str]
-    area_cleared: _Cue
-    devices: _Choices[str]
-    areas: _Choices[str]
-    area_back_reference: _Cue
-    periods: _Choices[str]
+    subgroup_before: Cue
+    group_predicate: Cue
+    nouns: Choices[tuple[str, str]]  # ("thing", kind) then ("people", group)
+    mine_metrics: dict[str, Cue]
+    maps_metric: Choices[str]
+    percent_metrics: Choices[str]
+    area_cleared: Cue
+    devices: Choices[str]
+    areas: Choices[str]
+    area_back_reference: Cue
+    periods: Choices[str]
     period_back_reference: re.Pattern[str]
     periodic: frozenset[str]
-    count_phrase: _Cue
+    count_phrase: Cue
     direct_event: re.Pattern[str]
-    verb: _Cue
+    verb: Cue
 
 
 @cache
 def cues() -> Cues:
     raw: dict[str, Any] = vocabulary()["classify"]
-    groups = _choices(raw["groups"], _word_cue)
-    things = _choices(raw["things"], _word_cue)
+    groups = choices(raw["groups"], any_word_of)
+    things = choices(raw["things"], any_word_of)
     return Cues(
         groups=groups,
-        named_groups=_Choices((g, cue) for g, cue in groups.cues.items() if g != "general"),
-        events=_choices(raw["events"], _word_cue),
+        named_groups=Choices((g, cue) for g, cue in groups.cues.items() if g != "general"),
+        events=choices(raw["events"], any_word_of),
         people_metrics=raw["people_metrics"],
-        subgroup_before=_Cue(r"(?:" + "|".join(raw["subgroup_before"]) + r")\s*$"),
-        group_predicate=_Cue(
+        subgroup_before=Cue(r"(?:" + "|".join(raw["subgroup_before"]) + r")\s*$"),
+        group_predicate=Cue(
             raw["group_predicate"]
             + r"(?P<group>"
             + "|".join(p for g, ps in raw["groups"].items() if g != "general" for p in ps)
             + r")\b"
         ),
-        nouns=_Choices(
+        nouns=Choices(
             [(("thing", kind), cue) for kind, cue in things.cues.items()]
             + [(("people", group), cue) for group, cue in groups.cues.items()]
         ),
-        mine_metrics={name: _cue(p) for name, p in raw["mine_metrics"].items()},
-        maps_metric=_choices(raw["maps_metric"]),
-        percent_metrics=_choices(raw["percent_metrics"]),
-        area_cleared=_cue(raw["area_cleared"]),
-        devices=_choices(raw["devices"]),
-        areas=_choices(raw["areas"]),
-        area_back_reference=_Cue(raw["area_back_reference"]),
-        periods=_choices(raw["periods"]),
+        mine_metrics={name: any_of(p) for name, p in raw["mine_metrics"].items()},
+        maps_metric=choices(raw["maps_metric"]),
+        percent_metrics=choices(raw["percent_metrics"]),
+        area_cleared=any_of(raw["area_cleared"]),
+        devices=choices(raw["devices"]),
+        areas=choices(raw["areas"]),
+        area_back_reference=Cue(raw["area_back_reference"]),
+        periods=choices(raw["periods"]),
         period_back_reference=re.compile(raw["period_back_reference"], re.IGNORECASE),
         periodic=frozenset(raw["periodic"]),
-        count_phrase=_Cue(raw["count_phrase"]),
+        count_phrase=Cue(raw["count_phrase"]),
         direct_event=re.compile(
             r"\s*(?:(?:were|was|are|is|have been|had been|have|has)\s+)?(?:"
             + "|".join(p for ps in raw["events"].values() for p in ps)
             + r")\b",
             re.IGNORECASE,
         ),
-        verb=_Cue(raw["verbs"]),
+        verb=Cue(raw["verbs"]),
     )
 
 

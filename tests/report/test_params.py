@@ -5,8 +5,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import params
 from analysis.errors import ParameterError
+from analysis.report import params
 from conftest import NOTEBOOKS
 
 PARAMETERS = """\

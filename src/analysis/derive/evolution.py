@@ -16,7 +16,7 @@ Choice of the previous claim (deterministic):
 * Only when a series has no earlier date (its first day) is a claim compared with the
   claim before it on the same day: ``days_since_previous`` is 0, there is no rate, and the
   change is ``same_day`` (simultaneous reports differing is a consistency question for
-  :mod:`analysis.checks`, not a change over time).
+  :mod:`analysis.derive.findings`, not a change over time).
 * Claims of statements without a date are kept (change ``undated``) after the dated rows
   of their series; they have no previous claim and are never anyone's previous claim.
 

@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from analysis.provenance import (
+from analysis.report.pages import (
     claim_anchor,
     highlight,
     linked_claims_table,

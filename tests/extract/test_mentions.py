@@ -1,4 +1,4 @@
-"""analysis.extract: which numbers are candidate claims, with their sentences."""
+"""analysis.extract.mentions: which numbers are candidate claims, with their sentences."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.extract import (
+from analysis.extract.mentions import (
     _NUMBER_FIRST,
     _WORD_FIRST,
     NON_CLAIM_AFTER,
@@ -19,7 +19,7 @@ from analysis.extract import (
     find_mentions,
     sentence_spans,
 )
-from analysis.numbers import QUALIFIERS, SCALES, VAGUE, expression_matches
+from analysis.extract.numbers import QUALIFIERS, SCALES, VAGUE, expression_matches
 
 
 def surfaces(text: str) -> list[str]:

@@ -25,7 +25,7 @@ import pandera.pandas as pa
 import yaml
 
 from analysis.errors import AnnotationError
-from analysis.extract import sentence_spans
+from analysis.extract.mentions import sentence_spans
 from analysis.schema import Claims, claims_table, columns
 
 ANNOTATIONS_NAME = "annotations.yml"

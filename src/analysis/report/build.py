@@ -86,7 +86,7 @@ def plan(
     ``shared`` values (such as the corpus) go to each notebook that declares them;
     ``given`` values (``-p name=value``) must be declared by every notebook selected.
     """
-    from analysis import params
+    from analysis.report import params
 
     runs = []
     for notebook in notebooks:
@@ -173,7 +173,7 @@ def describe(notebook: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
 
 def render_index(entries: list[dict[str, str]], statements: Any) -> str:
     """The entry page: what was analysed, links to each report, version and checksums."""
-    from analysis.provenance import html_page, statement_page_name
+    from analysis.report.pages import html_page, statement_page_name
 
     esc = html.escape
     rows = "\n".join(
@@ -298,7 +298,7 @@ def build_reports(
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
         entries = run_all(runs, staging, workers, progress)
-        from analysis.provenance import write_statement_pages
+        from analysis.report.pages import write_statement_pages
 
         pages = write_statement_pages(tables.statements, texts, tables.claims, staging)
         progress(f"wrote {len(list(pages))} statement pages")

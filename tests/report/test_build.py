@@ -10,8 +10,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import cli, report
+from analysis import cli
 from analysis.errors import NotebookError, ParameterError
+from analysis.report import build as report
 from conftest import NOTEBOOKS, SHIPPED_CORPUS
 
 pytestmark = pytest.mark.slow
@@ -192,7 +193,7 @@ def test_notebook_workers_start_light_and_skip_the_iri_grammar(tmp_path: Path) -
     script = tmp_path / "workers.py"
     script.write_text(
         "import sys\n"
-        "from analysis import report\n"
+        "from analysis.report import build as report\n"
         "def loaded(names):\n"
         "    return [sys.modules.get(name) is not None for name in names]\n"
         "if __name__ == '__main__':\n"

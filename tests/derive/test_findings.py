@@ -29,7 +29,8 @@ from claims_factory import (
     synthetic_claims,
 )
 
-from analysis.checks import (
+from analysis.derive.evolution import ordered_claims
+from analysis.derive.findings import (
     RULES,
     _disagreeing_pairs,
     _grew_less,
@@ -44,7 +45,6 @@ from analysis.checks import (
     representative,
     subgroup_exceeds_total,
 )
-from analysis.evolution import ordered_claims
 from analysis.schema import SEVERITIES, Claims, Findings
 
 

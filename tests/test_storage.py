@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import io
+from analysis import storage as io
 
 
 def test_failed_write_keeps_previous_file_and_leaves_no_temporary(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Stage 2: claims -> evolution and findings (pure table -> table)."""

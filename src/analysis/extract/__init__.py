@@ -1,0 +1,1 @@
+"""Stage 1: a corpus folder -> statements, mentions and claims."""

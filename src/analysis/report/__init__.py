@@ -1,0 +1,1 @@
+"""Stage 3: tables -> notebooks, HTML pages and the index."""

@@ -1,0 +1,71 @@
+"""analysis.extract.cues: the prefilter finds exactly what the cue patterns find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.extract.cues import Cue, leading_words, word_finder
+
+
+@pytest.mark.parametrize(
+    ("pattern", "beginnings"),
+    [
+        ("Lachin", {"lachin"}),
+        ("T(?:artar|erter)", {"tartar", "terter"}),
+        ("(?:land)?mines", {"landmines", "mines"}),
+        (r"(?<![\w-])(?:victims?|them)(?![\w-])", {"victims", "victim", "them"}),
+        (r"\b(?:here|there)\b", {"here", "there"}),
+        (r"since (?:the|199\d)", {"since the", "since 199"}),
+        (r"neutrali[sz]\w*", {"neutrali"}),
+        (r"booby[- ]traps", {"booby"}),
+        (r"x{2,3}y", {"x"}),
+        (r"(?P<year>20)\d{2}", {"20"}),
+        (r"x|\d", None),  # a digit may begin a match
+        ("mines?", {"mine", "mines"}),
+        ("s?", None),  # a match may be empty
+        (".", None),
+        (r"(?:^|\bin )2020", {"2020", "in 2020"}),  # "^" is zero width
+        ("(unbalanced", None),
+    ],
+)
+def test_leading_words_of_cue_patterns(pattern: str, beginnings: set[str] | None) -> None:
+    assert leading_words(pattern) == (None if beginnings is None else frozenset(beginnings))
+
+
+def test_finder_takes_the_longest_word_at_each_place() -> None:
+    finder = word_finder(["in", "in a blast", "since the", "since the war"])
+    assert [m.group() for m in finder.finditer("in a b, since the war in a blast")] == [
+        "in",
+        "since the war",
+        "in a blast",
+    ]
+
+
+PATTERNS = st.sampled_from(
+    [
+        "since (?:the )?(?:war|truce)",
+        r"(?:land)?mines?",
+        r"neutrali[sz]\w*",
+        r"\b(?:in|during)\s+(?P<year>20\d{2})",
+        r"anti-?personnel|AP mines",
+        r"x{2,3}y",
+    ]
+)
+TEXT = st.lists(
+    st.sampled_from(["since the war", "Since truce", "landmines", "MINE", "neutralized"])
+    | st.sampled_from(["during 2021", "In 2020", "antipersonnel", "AP mines", "xxy", "xy"])
+    | st.sampled_from([" ", ", ", "-", "ſ", "İ", "K", "x", "3"]),
+    max_size=8,
+).map("".join)
+
+
+@given(PATTERNS, TEXT)
+def test_a_cue_finds_what_its_pattern_finds(pattern: str, text: str) -> None:
+    cue = Cue(pattern)
+    expected = re.compile(pattern, re.IGNORECASE).search(text)
+    found = cue.search(text)
+    assert (found and found.span()) == (expected and expected.span())
