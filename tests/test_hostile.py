@@ -11,7 +11,7 @@ import pytest
 from analysis import cli
 from analysis.extract.claims import build_claims
 from analysis.extract.corpus import load_corpus
-from analysis.extract.mentions import MAX_QUOTE_CHARS
+from analysis.extract.sentences import MAX_QUOTE_CHARS
 from analysis.schema import Claims
 from conftest import SHIPPED_CORPUS
 

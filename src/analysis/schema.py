@@ -29,12 +29,18 @@ METRICS: tuple[str, ...] = tuple(vocabulary()["metrics"])
 METRIC_UNITS: dict[str, str] = {
     name: spec["unit"] for name, spec in vocabulary()["metrics"].items()
 }
+# metric -> the totals it is a part of (directly), from the vocabulary.
+METRIC_PARTS_OF: dict[str, tuple[str, ...]] = {
+    name: tuple(spec.get("part_of", ())) for name, spec in vocabulary()["metrics"].items()
+}
 BOUNDS: tuple[str, ...] = tuple(vocabulary()["bounds"])
 UNITS: tuple[str, ...] = tuple(vocabulary()["units"])
 PERIODS: tuple[str, ...] = tuple(vocabulary()["periods"])
 DEVICES: tuple[str, ...] = tuple(vocabulary()["devices"])
 DATE_BASES: tuple[str, ...] = tuple(vocabulary()["date_bases"])
 METHODS: tuple[str, ...] = tuple(vocabulary()["methods"])
+MENTION_STATUSES: tuple[str, ...] = tuple(vocabulary()["mention_statuses"])
+NON_CLAIM_REASONS: tuple[str, ...] = tuple(vocabulary()["non_claim_reasons"])
 CEASEFIRE_DATE: str = vocabulary()["ceasefire_date"]
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -206,6 +212,11 @@ class Findings(pa.DataFrameModel):
 
     class Config(_Strict):
         name = "findings"
+
+
+def claim_id(statement_id: str, char_start: int, char_end: int) -> str:
+    """The stable id of the claim at ``char_start:char_end`` of a statement."""
+    return f"{statement_id}:{char_start}-{char_end}"
 
 
 def columns(model: type[pa.DataFrameModel]) -> list[str]:

@@ -30,7 +30,15 @@ from analysis.derive.evolution import (
     ordered_claims,
     short_outlet,
 )
-from analysis.schema import SEVERITIES, Claims, Evolution, Findings, Statements, columns
+from analysis.schema import (
+    METRIC_PARTS_OF,
+    SEVERITIES,
+    Claims,
+    Evolution,
+    Findings,
+    Statements,
+    columns,
+)
 
 INFO, WARNING, CONTRADICTION = SEVERITIES
 CUMULATIVE_PERIODS = ("since_ceasefire", "since_1990s")
@@ -42,31 +50,16 @@ MAGNITUDE_FACTOR = 10.0
 BELOW = frozenset({"nearly"}) | OPEN_BELOW
 ABOVE = OPEN_ABOVE
 
-# A subgroup can never exceed its total (same statement, period, area and device).
-SUBGROUP_OF: dict[str, tuple[str, ...]] = {
-    "killed": ("casualties",),
-    "injured": ("casualties",),
-    "civilian_casualties": ("casualties",),
-    "children_casualties": ("casualties",),
-    "women_casualties": ("casualties",),
-    "civilians_killed": ("killed", "civilian_casualties"),
-    "civilians_injured": ("injured", "civilian_casualties"),
-    "military_killed": ("killed",),
-    "military_injured": ("injured",),
-    "journalists_killed": ("killed",),
-    "mines_found": ("mines_laid",),
-}
-
 
 def _all_totals(metric: str) -> list[str]:
     """Every total a metric belongs to, directly or through another subgroup."""
     seen: list[str] = []
-    pending = list(SUBGROUP_OF.get(metric, ()))
+    pending = list(METRIC_PARTS_OF.get(metric, ()))
     while pending:
         total = pending.pop(0)
         if total not in seen:
             seen.append(total)
-            pending.extend(SUBGROUP_OF.get(total, ()))
+            pending.extend(METRIC_PARTS_OF.get(total, ()))
     return seen
 
 

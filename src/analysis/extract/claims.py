@@ -20,7 +20,7 @@ from analysis.extract.review import (
     load_annotations,
 )
 from analysis.parallel import map_ordered
-from analysis.schema import Claims, Statements, claims_table, columns
+from analysis.schema import Claims, Statements, claim_id, claims_table, columns
 
 # The column names of Claims, read once: pandera works a name out at each attribute access, and
 # there is a row per figure.
@@ -32,7 +32,7 @@ def claim_row(
 ) -> dict[str, object]:
     quantity, c = mention.quantity, _COLUMN
     return {
-        c.claim_id: f"{statement_id}:{quantity.start}-{quantity.end}",
+        c.claim_id: claim_id(statement_id, quantity.start, quantity.end),
         c.statement_id: statement_id,
         c.metric: classification.metric,
         c.value_low: quantity.low,

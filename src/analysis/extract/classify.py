@@ -22,24 +22,11 @@ from functools import cache, cached_property
 from typing import Any
 
 from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
-from analysis.extract.mentions import MAX_QUOTE_CHARS, Mention, sentence_spans
+from analysis.extract.dates import month_number
+from analysis.extract.mentions import Mention
+from analysis.extract.sentences import MAX_QUOTE_CHARS, sentence_spans
 from analysis.schema import CEASEFIRE_DATE, METRIC_UNITS, vocabulary
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)}
 NOUN_WINDOW = 80  # characters after a number in which its noun is looked for
 CLAUSE_END = re.compile(r"[.;:!?]")
 INCLUDING = re.compile(r"\s*,\s*including\b", re.IGNORECASE)
@@ -171,7 +158,7 @@ class _Sentence:
             year = match["year"]
             return name, f"{year}-01-01", f"{year}-12-31"
         if name == "window":
-            month = MONTH_NUMBERS[match["month"].capitalize()]
+            month = month_number(match["month"])
             return name, f"{match['year']}-{month:02d}-01", self.statement_date
         return name, None, None
 

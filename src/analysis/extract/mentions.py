@@ -8,16 +8,14 @@ War"), model codes ("PMN-2", "E-001M") and durations ("past 30 years").
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
+from analysis.extract.dates import MONTH_PATTERN
 from analysis.extract.numbers import Quantity, expression_matches, quantity_of
+from analysis.extract.sentences import quote_span, sentence_spans
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+MONTHS = MONTH_PATTERN
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?"
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 COUNT_NOUNS = (
@@ -91,8 +89,6 @@ NON_CLAIM_AFTER = 24
 # that far after a number, before the number's end. A match starting later cannot overlap the
 # number; there the length test fails at once, where the patterns would be tried.
 _NON_CLAIMS_BEFORE_END = re.compile(rf"(?=(?s:.){{{NON_CLAIM_AFTER + 1}}})(?:{NON_CLAIMS.pattern})")
-MAX_QUOTE_CHARS = 600  # longer sentences are quoted as a window around the figure
-SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 
 
 @dataclass(frozen=True)
@@ -101,28 +97,6 @@ class Mention:
     sentence: str
     sentence_start: int
     sentence_end: int
-
-
-@functools.lru_cache(maxsize=4)
-def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence, trimmed of surrounding white space.
-
-    Cached: extraction and classification both ask for the spans of the same text.
-    """
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        spans.append((start, match.start() + len(match.group("close") or "")))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for begin, end in spans:
-        while begin < end and text[begin].isspace():
-            begin += 1
-        while end > begin and text[end - 1].isspace():
-            end -= 1
-        if begin < end:
-            trimmed.append((begin, end))
-    return tuple(trimmed)
 
 
 def _is_non_claim(text: str, start: int, end: int) -> bool:
@@ -151,22 +125,6 @@ def _is_non_claim(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _quote_span(text: str, sentence: tuple[int, int], quantity: Quantity) -> tuple[int, int]:
-    """The sentence, or for an overlong one (a text without punctuation) a window of it
-    around the number, cut at spaces: a quote stays readable and its size bounded."""
-    start, end = min(sentence[0], quantity.start), max(sentence[1], quantity.end)
-    if end - start <= MAX_QUOTE_CHARS:
-        return start, end
-    half = MAX_QUOTE_CHARS // 2
-    left = max(start, quantity.start - half)
-    right = min(end, quantity.end + half)
-    space = text.find(" ", left, quantity.start)
-    left = space + 1 if space >= 0 else left
-    space = text.rfind(" ", quantity.end, right)
-    right = space if space >= 0 else right
-    return left, right
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Numbers that may be claims, in text order, each with its sentence."""
     sentences = sentence_spans(text)
@@ -179,6 +137,6 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         index = max(0, bisect.bisect_right(sentence_starts, quantity.start) - 1)
         sentence = sentences[index] if sentences else (0, len(text))
-        start, end = _quote_span(text, sentence, quantity)
+        start, end = quote_span(text, sentence, quantity.start, quantity.end)
         mentions.append(Mention(quantity, text[start:end], start, end))
     return mentions

@@ -25,8 +25,8 @@ import pandera.pandas as pa
 import yaml
 
 from analysis.errors import AnnotationError
-from analysis.extract.mentions import sentence_spans
-from analysis.schema import Claims, claims_table, columns
+from analysis.extract.sentences import quote_of
+from analysis.schema import Claims, claim_id, claims_table, columns
 
 ANNOTATIONS_NAME = "annotations.yml"
 ACTIONS = ("correct", "add", "drop")
@@ -95,14 +95,6 @@ def _locate(entry: dict[str, Any], texts: Mapping[str, str]) -> tuple[int, int, 
     return start, start + len(surface), surface
 
 
-def _sentence(text: str, position: int) -> str:
-    """The sentence of ``text`` that holds ``position`` (the claim's quote)."""
-    for start, end in sentence_spans(text):
-        if start <= position < end:
-            return text[start:end]
-    return text
-
-
 def apply_annotations(
     claims: pd.DataFrame, entries: list[dict[str, Any]], texts: Mapping[str, str]
 ) -> pd.DataFrame:
@@ -142,10 +134,10 @@ def apply_annotations(
                 dict.fromkeys(columns(Claims))
                 | changes
                 | {
-                    Claims.claim_id: f"{statement_id}:{start}-{end}",
+                    Claims.claim_id: claim_id(statement_id, start, end),
                     Claims.statement_id: statement_id,
                     Claims.surface: surface,
-                    Claims.quote: _sentence(texts[statement_id], start),
+                    Claims.quote: quote_of(texts[statement_id], start, end),
                     Claims.char_start: start,
                     Claims.char_end: end,
                     Claims.method: "reviewed",
