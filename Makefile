@@ -16,7 +16,7 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export MPLBACKEND := Agg
 
-.PHONY: help venv report tables notebooks test lint unit nbtest lab bench fuzz clean
+.PHONY: help venv report tables notebooks test lint unit alltests nbtest lab bench eval fuzz screenshot clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,20 +37,23 @@ tables: $(INSTALLED) ## Extract the claims tables of CORPUS into TABLES (data/pr
 report: $(INSTALLED) ## Extract tables, run every notebook with papermill, write reports/index.html
 	$(BIN)/analysis report --corpus $(CORPUS) --out $(REPORTS) --tables $(TABLES)
 
-notebooks: $(INSTALLED) ## Re-run the committed notebooks in place (refresh outputs) and sync jupytext pairs
+notebooks: tables ## Re-run the committed notebooks on the tables (refresh outputs for nbval)
 	$(BIN)/analysis refresh-notebooks
 
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-unit: $(INSTALLED) ## Unit tests (pytest)
+unit: $(INSTALLED) ## Fast unit tests: skips the slow ones (reports, kernels, browser)
+	$(BIN)/pytest -q -p no:cacheprovider -m "not slow"
+
+alltests: $(INSTALLED) ## Every unit test, the slow ones included
 	$(BIN)/pytest -q -p no:cacheprovider
 
-nbtest: $(INSTALLED) ## Check committed notebooks against a fresh run (nbval)
+nbtest: tables ## Check committed notebooks against a fresh run on the tables (nbval)
 	$(BIN)/pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env
 
-test: lint unit nbtest ## Lint, unit tests and notebook tests
+test: lint alltests nbtest ## Lint, every unit test and the notebook tests
 
 lab: $(INSTALLED) ## JupyterLab with the package importable and a named kernel "analysis"
 	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)"
@@ -58,6 +61,12 @@ lab: $(INSTALLED) ## JupyterLab with the package importable and a named kernel "
 
 bench: $(INSTALLED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
 	$(BIN)/python benchmarks/run.py
+
+eval: $(INSTALLED) ## Accuracy of the rules on the development corpus (recall, precision, misses)
+	$(BIN)/analysis evaluate tests/fixtures/devcorpus tests/fixtures/devcorpus/gold_claims.csv
+
+screenshot: report ## Refresh docs/index.png, the README's picture of the index page
+	$(BIN)/python scripts/screenshot.py $(REPORTS)/index.html docs/index.png
 
 fuzz: $(INSTALLED) ## Long fuzzing run of the number parser and extractor
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py

@@ -23,20 +23,21 @@
 # the conflict. This package records and normalises what was said; it does not verify it.**
 
 # %% tags=["parameters"]
-corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it names
+tables: "Folder" = "../data/processed"  # tables written by `make tables` (analysis extract)
+check_corpus: bool = True  # refuse tables older than their corpus (the report has just built them)
 
 # %%
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.pipeline import build_tables
 from analysis.report import params
 from analysis.report.pages import linked_claims_table
 from analysis.schema import Claims, Statements
+from analysis.storage import load_tables
 
-params.check(corpus=corpus)
+params.check(__annotations__, globals())
 pd.set_option("display.max_colwidth", 80)
-tables = build_tables(corpus)
+data = load_tables(tables, check_corpus)
 
 # %% [markdown]
 # ## Statements and their provenance
@@ -45,7 +46,7 @@ tables = build_tables(corpus)
 # publisher's page), `inferred` (reasoned from the content; the reasoning is in `notes`).
 
 # %%
-tables.statements[
+data.statements[
     [
         Statements.statement_id,
         Statements.date,
@@ -57,8 +58,8 @@ tables.statements[
 ]
 
 # %%
-tables.statements.loc[
-    tables.statements[Statements.date_basis] != "stated",
+data.statements.loc[
+    data.statements[Statements.date_basis] != "stated",
     [Statements.statement_id, Statements.notes],
 ]
 
@@ -70,8 +71,8 @@ tables.statements.loc[
 
 # %%
 pd.crosstab(
-    tables.claims[Claims.statement_id],
-    tables.claims[Claims.method],
+    data.claims[Claims.statement_id],
+    data.claims[Claims.method],
     margins=True,
     margins_name="total",
 )
@@ -86,7 +87,7 @@ pd.crosstab(
 # %%
 HTML(
     linked_claims_table(
-        tables.claims,
+        data.claims,
         [
             Claims.statement_id,
             Claims.surface,
@@ -106,7 +107,7 @@ HTML(
 # ## Rows set or corrected by an analyst
 
 # %%
-tables.claims.loc[
-    tables.claims[Claims.method] == "reviewed",
+data.claims.loc[
+    data.claims[Claims.method] == "reviewed",
     [Claims.claim_id, Claims.metric, Claims.surface, Claims.quote],
 ]

@@ -24,31 +24,33 @@
 # verify it.** Differences and rates below are arithmetic on two claims, not measurements.
 
 # %% tags=["parameters"]
-corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it names
-metrics: list = []  # metrics to analyse, e.g. ["killed", "civilians_killed"]; [] for all
-period: str = ""  # reference period to keep, e.g. "since_ceasefire"; "" for every period
-date_from: str = ""  # first statement date to include, YYYY-MM-DD; "" for no limit
-date_to: str = ""  # last statement date to include, YYYY-MM-DD; "" for no limit
-baseline_statement: str = ""  # statement_id to compare later figures with; empty for the earliest
+tables: "Folder" = "../data/processed"  # tables written by `make tables` (analysis extract)
+check_corpus: bool = True  # refuse tables older than their corpus (the report has just built them)
+metrics: "list[Metric]" = []  # metrics to analyse, e.g. ["killed", "civilians_killed"]; [] for all
+period: "Period" = ""  # reference period to keep, e.g. "since_ceasefire"; "" for every period
+date_from: "IsoDate" = ""  # first statement date to include, YYYY-MM-DD; "" for no limit
+date_to: "IsoDate" = ""  # last statement date to include, YYYY-MM-DD; "" for no limit
+baseline_statement: "StatementId" = ""  # statement to compare later figures with; "" for the first
 
 # %%
 import pandas as pd
 from IPython.display import HTML, display
 
-from analysis.derive.evolution import build_evolution, claim_diff, headline, versus_baseline
-from analysis.pipeline import build_tables
+from analysis.derive.evolution import claim_diff, headline, versus_baseline
 from analysis.report import params
 from analysis.report.pages import linked_claims_table
 from analysis.report.plots import metric_families, plot_metric_family, png_image
-from analysis.report.views import select_claims, select_statements
+from analysis.report.views import select_claims, select_evolution, select_statements
 from analysis.schema import Evolution, Statements
+from analysis.storage import load_tables
 
-params.check(corpus=corpus, metrics=metrics, period=period, date_from=date_from, date_to=date_to)
+params.check(__annotations__, globals())
 pd.set_option("display.max_colwidth", 70)
-tables = build_tables(corpus)
-statements = select_statements(tables.statements, date_from, date_to)
-claims = select_claims(tables.claims, tables.statements, metrics, period, date_from, date_to)
-evolution = build_evolution(claims, statements)
+data = load_tables(tables, check_corpus)
+params.check(__annotations__, globals(), data.statements[Statements.statement_id].tolist())
+statements = select_statements(data.statements, date_from, date_to)
+claims = select_claims(data.claims, data.statements, metrics, period, date_from, date_to)
+evolution = select_evolution(data.evolution, metrics, period, date_from, date_to)
 n_series = evolution[Evolution.series].nunique()
 print(f"{len(statements)} statements, {len(claims)} claims, {n_series} series")
 

@@ -25,21 +25,22 @@
 # verify them.** A finding says that claims disagree with each other, not which one is right.
 
 # %% tags=["parameters"]
-corpus: str = "../data/raw"  # corpus folder: statements.csv and the texts it names
-severities: list = ["contradiction", "warning", "info"]  # which findings to show, in this order
+tables: "Folder" = "../data/processed"  # tables written by `make tables` (analysis extract)
+check_corpus: bool = True  # refuse tables older than their corpus (the report has just built them)
+severities: "list[Severity]" = ["contradiction", "warning", "info"]  # findings to show, in order
 
 # %%
 import pandas as pd
 from IPython.display import HTML
 
-from analysis.pipeline import build_tables
 from analysis.report import params
 from analysis.report.pages import findings_side_by_side
 from analysis.schema import SEVERITIES, Findings
+from analysis.storage import load_tables
 
-params.check(corpus=corpus, severities=severities)
-tables = build_tables(corpus)
-findings = tables.findings[tables.findings[Findings.severity].isin(severities)]
+params.check(__annotations__, globals())
+data = load_tables(tables, check_corpus)
+findings = data.findings[data.findings[Findings.severity].isin(severities)]
 order = {severity: rank for rank, severity in enumerate(severities)}
 findings = findings.sort_values(Findings.severity, key=lambda s: s.map(order), kind="stable")
 
@@ -57,4 +58,4 @@ pd.crosstab(findings[Findings.rule], findings[Findings.severity]).reindex(
 # In the HTML report, each printed figure links to its highlight in the statement's text.
 
 # %%
-HTML(findings_side_by_side(findings, tables.claims, tables.statements))
+HTML(findings_side_by_side(findings, data.claims, data.statements))

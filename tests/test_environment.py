@@ -113,9 +113,8 @@ def test_validating_a_table_does_not_import_dask_dataframe() -> None:
     # probe of dask.dataframe if the package did not end it.
     script = (
         "import sys\n"
-        "from analysis.extract.claims import build_claims\n"
-        "from analysis.extract.corpus import load_corpus\n"
-        f"build_claims(load_corpus({str(ROOT / 'data' / 'raw')!r}))\n"
+        "from analysis.pipeline import build_tables\n"
+        f"build_tables({str(ROOT / 'data' / 'raw')!r}).claims\n"
         "print('dask.dataframe' in sys.modules)\n"
     )
     result = subprocess.run(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from analysis import cli
-from analysis.extract.claims import build_claims
 from analysis.extract.corpus import load_corpus
 from analysis.extract.sentences import MAX_QUOTE_CHARS
+from analysis.pipeline import build_tables
 from analysis.schema import Claims
 from conftest import SHIPPED_CORPUS
 
@@ -66,8 +66,9 @@ def test_rejected_with_one_line_and_earlier_outputs_intact(
     ids=["utf8-bom", "utf16", "crlf"],
 )
 def test_encodings_give_the_same_claims_with_exact_offsets(make_corpus, encode) -> None:
-    corpus = load_corpus(make_corpus({"a.txt": encode(SENTENCE)}, ROW))
-    claims = build_claims(corpus)
+    folder = make_corpus({"a.txt": encode(SENTENCE)}, ROW)
+    corpus = load_corpus(folder)
+    claims = build_tables(folder).claims
     assert claims[Claims.surface].tolist() == ["266", "45"]
     text = corpus.text("a")
     for row in claims.itertuples():
@@ -80,7 +81,7 @@ def test_empty_statement_has_no_claims(make_corpus, tmp_path, capsys) -> None:
     )
     code, _ = _extract(corpus, tmp_path / "out", capsys)
     assert code == 0
-    claims = build_claims(load_corpus(corpus))
+    claims = build_tables(corpus).claims
     assert set(claims[Claims.statement_id]) == {"b"}
 
 
@@ -88,7 +89,7 @@ def test_twenty_megabyte_single_line(make_corpus) -> None:
     filler = "the ministry said that landmines remain a threat to the region and its people "
     half = filler * (10_000_000 // len(filler))
     corpus = make_corpus({"a.txt": half + SENTENCE.rstrip(".") + " " + half}, ROW)
-    claims = build_claims(load_corpus(corpus))
+    claims = build_tables(corpus).claims
     assert claims[Claims.surface].tolist() == ["266", "45"]
     assert claims[Claims.quote].str.len().max() <= MAX_QUOTE_CHARS
 
@@ -98,6 +99,6 @@ def test_numbers_beyond_float_range_and_european_separators(make_corpus) -> None
         f"Since the war, {'9' * 400} people died. "
         "Since the war, 1.400 people died. Since 1991, 3 345 persons became victims."
     )
-    claims = build_claims(load_corpus(make_corpus({"a.txt": text}, ROW)))
+    claims = build_tables(make_corpus({"a.txt": text}, ROW)).claims
     assert claims[Claims.surface].tolist() == ["1.400", "3 345"]
     assert claims[Claims.value_best].tolist() == [1400.0, 3345.0]

@@ -68,3 +68,43 @@ def test_a_chunk_with_other_columns_is_refused(tmp_path: Path) -> None:
         io.TableAppender(tmp_path / "t.csv", tmp_path / "t.parquet", TABLE.iloc[:0]) as appender,
     ):
         appender.append(TABLE[["b", "a"]])
+
+
+def test_load_tables_refuses_a_folder_without_tables(tmp_path) -> None:
+    from analysis.errors import TablesError
+    from analysis.storage import load_tables
+
+    with pytest.raises(TablesError, match=r"no tables here.*make tables"):
+        load_tables(tmp_path)
+
+
+def test_tables_older_than_their_corpus_are_refused_with_how_to_rebuild(
+    corpus_copy, tmp_path
+) -> None:
+    from analysis.errors import TablesError
+    from analysis.pipeline import extract
+    from analysis.storage import load_tables, stale_reason
+
+    out = tmp_path / "tables"
+    extract(corpus_copy, out, progress=lambda _: None)
+    assert stale_reason(out) is None
+    assert len(load_tables(out).claims) > 0
+    statement = sorted((corpus_copy / "statements").iterdir())[0]
+    statement.write_bytes(statement.read_bytes() + b"\nA late line.\n")
+    assert "changed" in stale_reason(out)
+    with pytest.raises(TablesError, match=r"out of date.*analysis extract"):
+        load_tables(out)
+    assert len(load_tables(out, check_corpus=False).claims) > 0
+
+
+def test_a_table_that_breaks_its_model_is_refused_naming_the_file(corpus_copy, tmp_path) -> None:
+    from analysis.errors import TablesError
+    from analysis.pipeline import extract
+    from analysis.storage import load_tables
+
+    out = tmp_path / "tables"
+    extract(corpus_copy, out, progress=lambda _: None)
+    claims = out / "claims.csv"
+    claims.write_text(claims.read_text().replace(",casualties,", ",deaths,", 1))
+    with pytest.raises(TablesError, match=r"claims\.csv: does not match the claims table"):
+        load_tables(out)

@@ -13,16 +13,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis import __version__
+from analysis import __version__, config
 from analysis.errors import AnalysisError, ParameterError
 
 if TYPE_CHECKING:  # the pipeline's imports are heavy; commands import it when they run
-    from analysis.pipeline import Tables
-
-DEFAULT_CORPUS = Path("data/raw")
-DEFAULT_TABLES = Path("data/processed")
-DEFAULT_REPORTS = Path("reports")
-DEFAULT_NOTEBOOKS = Path("notebooks")
+    from analysis.storage import Tables
 
 
 def _progress(message: str) -> None:
@@ -58,13 +53,16 @@ def extract_tables(
     jobs: int = 1,
     scheduler: str | None = None,
     with_analysis: bool = True,
+    texts: dict[str, str] | None = None,
 ) -> Tables | None:
     """Extract a corpus into ``out``, reporting progress (see :func:`analysis.pipeline.extract`)."""
     from analysis.pipeline import extract
 
     where = f" on Dask ({scheduler})" if scheduler else ""
     _progress(f"extracting tables from {corpus} into {out}{where}")
-    return extract(corpus, out, annotations, jobs, scheduler, with_analysis, progress=_progress)
+    return extract(
+        corpus, out, annotations, jobs, scheduler, with_analysis, progress=_progress, texts=texts
+    )
 
 
 def cmd_extract(args: argparse.Namespace) -> None:
@@ -74,25 +72,53 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    from analysis.extract.corpus import load_corpus
+    from analysis.extract.corpus import read_manifest
     from analysis.report import build as report
+    from analysis.report import params
 
     report.skip_iri_checker()
     notebooks_dir = Path(args.notebooks)
     given = dict(parse_assignment(p) for p in args.parameter)
+    for name in given:
+        if name in params.SET_BY_REPORT:
+            raise ParameterError(f"-p {name}: the report sets it; use --corpus and --tables")
     notebooks = report.find_notebooks(notebooks_dir, args.notebook)
-    # Paths reach the kernel relative to the notebook folder, its working directory.
-    shared = {"corpus": os.path.relpath(Path(args.corpus).resolve(), notebooks_dir.resolve())}
-    runs = report.plan(notebooks, shared, given)
+    tables_dir = args.tables
+    if tables_dir is None:
+        same_corpus = Path(args.corpus).resolve() == config.RAW.resolve()
+        tables_dir = config.PROCESSED if same_corpus else Path(args.out) / "tables"
+    # The notebooks read the tables this run writes (paths reach a kernel relative to the
+    # notebook folder, its working directory); having just built them, they need not
+    # re-read the corpus to check that they are fresh.
+    shared = {
+        "tables": os.path.relpath(Path(tables_dir).resolve(), notebooks_dir.resolve()),
+        "check_corpus": False,
+    }
+    statement_ids = [source.statement_id for source in read_manifest(args.corpus)]
+    runs = report.plan(notebooks, shared, given, statement_ids)
 
     with report.notebook_workers(len(runs)) as workers:
-        tables_dir = args.tables
-        if tables_dir is None:
-            same_corpus = Path(args.corpus).resolve() == DEFAULT_CORPUS.resolve()
-            tables_dir = DEFAULT_TABLES if same_corpus else Path(args.out) / "tables"
-        tables = extract_tables(args.corpus, tables_dir)
-        texts = load_corpus(args.corpus).texts
+        texts: dict[str, str] = {}
+        tables = extract_tables(args.corpus, tables_dir, texts=texts)
         report.build_reports(runs, args.out, tables, texts, workers, progress=_progress)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> None:
+    from analysis import evaluate
+    from analysis.extract.corpus import load_corpus
+    from analysis.pipeline import build_tables
+
+    gold = evaluate.load_gold(args.gold)
+    nonclaims_path = args.nonclaims or args.gold.with_name("gold_nonclaims.csv")
+    _progress(f"extracting the claims of {args.corpus}")
+    claims = build_tables(args.corpus, args.annotations).claims
+    violations = None
+    if nonclaims_path.is_file():
+        nonclaims = evaluate.load_nonclaims(nonclaims_path)
+        texts = load_corpus(args.corpus).texts
+        violations = evaluate.nonclaim_violations(claims, nonclaims, texts)
+    result = evaluate.score(claims, gold)
+    print(evaluate.format_report(result, args.max_rows, violations))
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> None:
@@ -143,16 +169,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     rep = commands.add_parser("report", help="run every notebook and render the HTML reports")
-    rep.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
-    rep.add_argument("--out", type=Path, default=DEFAULT_REPORTS, metavar="DIR")
+    rep.add_argument("--corpus", type=Path, default=config.RAW, metavar="DIR")
+    rep.add_argument("--out", type=Path, default=config.REPORTS, metavar="DIR")
     rep.add_argument(
         "--tables",
         type=Path,
         default=None,
         metavar="DIR",
-        help="table folder (default: data/processed for the shipped corpus, else OUT/tables)",
+        help="table folder the notebooks read (default: data/processed for the shipped "
+        "corpus, else OUT/tables)",
     )
-    rep.add_argument("--notebooks", type=Path, default=DEFAULT_NOTEBOOKS, metavar="DIR")
+    rep.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS, metavar="DIR")
     rep.add_argument("--notebook", action="append", metavar="NAME", help="run only this notebook")
     rep.add_argument(
         "-p",
@@ -164,10 +191,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.set_defaults(func=cmd_report)
 
+    evaluation = commands.add_parser(
+        "evaluate", help="score the rules on a corpus against a gold table of its claims"
+    )
+    evaluation.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+    evaluation.add_argument("gold", type=Path, metavar="GOLD_CSV")
+    evaluation.add_argument(
+        "--nonclaims",
+        type=Path,
+        default=None,
+        metavar="CSV",
+        help="numbers that must not become claims (default: gold_nonclaims.csv beside GOLD_CSV)",
+    )
+    evaluation.add_argument("--annotations", type=Path, default=None)
+    evaluation.add_argument(
+        "--max-rows", type=_non_negative, default=40, metavar="N", help="misses and extras shown"
+    )
+    evaluation.set_defaults(func=cmd_evaluate)
+
     refresh = commands.add_parser(
         "refresh-notebooks", help="re-run the committed notebooks in place and sync their .py pairs"
     )
-    refresh.add_argument("--notebooks", type=Path, default=DEFAULT_NOTEBOOKS, metavar="DIR")
+    refresh.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS, metavar="DIR")
     refresh.add_argument("--notebook", action="append", metavar="NAME")
     refresh.set_defaults(func=cmd_refresh_notebooks)
     return parser

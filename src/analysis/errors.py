@@ -19,3 +19,7 @@ class ParameterError(AnalysisError):
 
 class NotebookError(AnalysisError):
     """A notebook failed while it ran."""
+
+
+class TablesError(AnalysisError):
+    """A tables folder is missing, malformed, or older than its corpus."""

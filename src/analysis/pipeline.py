@@ -1,65 +1,52 @@
-"""The extraction pipeline as small steps: read the corpus, build the tables, save them.
+"""The pipeline, as a declared DAG of stages: raw corpus -> processed tables.
 
-Two entry points share one writer. :func:`build_tables` derives every table in memory
-(notebooks, reports). :func:`extract` streams a corpus folder of any size: statements are
-read, extracted (in several processes or on a Dask cluster) and their claims appended to
-the output files one statement at a time, so memory does not grow with the corpus.
+    Load     the manifest, then each statement's bytes          analysis.extract.corpus
+    Process  stage 1, each statement -> its claims              analysis.extract.claims
+             stage 2, all claims -> evolution and findings      analysis.derive
+    Save     every table and datapackage.json, all or nothing   analysis.storage
 
-Each table is validated against its pandera model before it is written, and every file is
-written to a temporary name and renamed with the others at the end, so an earlier run's
-outputs survive a failure or an interrupt.
+Stage 3 (notebooks, HTML) reads what Save wrote: see :mod:`analysis.report.build`.
+
+:func:`extract` streams a corpus folder of any size to files; :func:`build_tables` runs the
+same steps and keeps the tables in memory. Each statement is read once: its bytes feed the
+corpus checksum and its text the extraction.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
-from analysis import __version__, storage
+from analysis import storage
+from analysis.config import DATAPACKAGE_NAME, MANIFEST_NAME
 from analysis.derive.evolution import build_evolution
 from analysis.derive.findings import find_inconsistencies
-from analysis.extract.claims import StatementClaims, build_claims, stream_claims
-from analysis.extract.corpus import load_corpus, read_manifest, statements_table
-from analysis.schema import (
-    METRIC_UNITS,
-    Claims,
-    Evolution,
-    Findings,
-    Statements,
-    claims_table,
-    vocabulary,
+from analysis.extract.claims import (
+    StatementClaims,
+    StatementJob,
+    annotations_by_statement,
+    annotations_path,
+    statement_claims,
 )
+from analysis.extract.corpus import Source, decode_source, read_manifest, statements_table
+from analysis.parallel import map_ordered
+from analysis.schema import Claims, claims_table
+from analysis.storage import ANALYSIS_TABLES, TABLE_MODELS, CorpusChecksum, Tables
 
-TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
-    "statements": Statements,
-    "claims": Claims,
-    "evolution": Evolution,
-    "findings": Findings,
-}
-# Tables derived by comparing statements with each other; `extract --no-analysis` skips them.
-ANALYSIS_TABLES = ("evolution", "findings")
 PROGRESS_SECONDS = 2.0
 
 Progress = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class Tables:
-    statements: pd.DataFrame
-    claims: pd.DataFrame
-    evolution: pd.DataFrame
-    findings: pd.DataFrame
+def _quiet(message: str) -> None:
+    """Progress that goes nowhere."""
 
 
 def analyse(statements: pd.DataFrame, claims: pd.DataFrame) -> Tables:
-    """The tables derived from the claims of a whole corpus."""
+    """Stage 2: the tables derived from the claims of a whole corpus."""
     return Tables(
         statements=statements,
         claims=claims,
@@ -68,93 +55,36 @@ def analyse(statements: pd.DataFrame, claims: pd.DataFrame) -> Tables:
     )
 
 
-def build_tables(
-    corpus_dir: str | Path, annotations: str | Path | None = None, jobs: int = 1
-) -> Tables:
-    """Load a corpus folder and derive every table from it (pure: nothing is written)."""
-    corpus = load_corpus(corpus_dir)
-    return analyse(corpus.statements, build_claims(corpus, annotations, jobs=jobs))
+class _Run:
+    """Load and stage 1 over one corpus folder: each statement read once, in manifest order."""
 
-
-def _field_type(dtype: str) -> str:
-    if dtype.startswith("int"):
-        return "integer"
-    if dtype.startswith("float"):
-        return "number"
-    return "string"
-
-
-def datapackage(statements: pd.DataFrame, names: list[str]) -> dict:
-    """A Frictionless Data Package descriptor for the written tables ``names``."""
-    resources = []
-    for name in names:
-        model = TABLE_MODELS[name]
-        schema = model.to_schema()
-        fields = []
-        for column, spec in schema.columns.items():
-            field = {"name": column, "type": _field_type(str(spec.dtype))}
-            if spec.description:
-                field["description"] = spec.description
-            fields.append(field)
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "description": (model.__doc__ or "").strip().splitlines()[0],
-                "schema": {"fields": fields},
-            }
+    def __init__(self, corpus_dir: str | Path, annotations: str | Path | None) -> None:
+        self.corpus = Path(corpus_dir)
+        self.sources: list[Source] = read_manifest(self.corpus)
+        self.annotations = annotations_path(self.corpus, annotations)
+        self.entries = annotations_by_statement(
+            self.annotations, [s.statement_id for s in self.sources]
         )
-    units = {metric: unit for metric, unit in METRIC_UNITS.items()}
-    corpus_files = statements[[Statements.statement_id, Statements.file, Statements.sha256]]
-    return {
-        "profile": "tabular-data-package",
-        "name": "claims-evolution",
-        "title": "Figures claimed in official statements, normalised and traced to their quotes",
-        "description": (
-            "Every value is a claim attributed to the named speaker of its statement; "
-            "the package records what was said and does not verify it."
-        ),
-        "version": __version__,
-        "sources": [
-            {"title": f"{row.statement_id} ({row.file})", "sha256": row.sha256 or ""}
-            for row in corpus_files.itertuples()
-        ],
-        "x_metric_units": units,
-        "x_vocabularies": {
-            key: list(vocabulary()[key]) for key in ("bounds", "units", "periods", "devices")
-        },
-        "resources": resources,
-    }
+        self.checksum = CorpusChecksum(self.corpus / MANIFEST_NAME, self.annotations)
+        self.texts: dict[str, str] = {}
 
+    def jobs(self, keep_texts: bool) -> Iterator[StatementJob]:
+        for source in self.sources:
+            data = source.path.read_bytes()
+            self.checksum.add(source.statement_id, data)
+            text = decode_source(source, data)
+            if keep_texts:
+                self.texts[source.statement_id] = text
+            entries = tuple(self.entries.get(source.statement_id, ()))
+            yield StatementJob(source.statement_id, text, source.date, entries)
 
-def _file_names(tables: Iterable[str]) -> list[str]:
-    return [*(f"{name}.csv" for name in tables), "claims.parquet", "datapackage.json"]
-
-
-@contextlib.contextmanager
-def _staged(out: Path, names: list[str]) -> Iterator[dict[str, Path]]:
-    """Temporary paths for every output; all renamed into ``out`` when the block succeeds."""
-    with contextlib.ExitStack() as stack:
-        yield {name: stack.enter_context(storage.atomic_path(out / name)) for name in names}
-
-
-def _write_table(staged: dict[str, Path], name: str, table: pd.DataFrame) -> None:
-    text = storage.csv_text(TABLE_MODELS[name].validate(table))
-    staged[f"{name}.csv"].write_text(text, encoding="utf-8")
-
-
-def _write_package(staged: dict[str, Path], statements: pd.DataFrame, names: list[str]) -> None:
-    package = datapackage(statements, names)
-    staged["datapackage.json"].write_text(
-        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-
-
-def _claims_appender(staged: dict[str, Path]) -> storage.TableAppender:
-    return storage.TableAppender(staged["claims.csv"], staged["claims.parquet"], claims_table([]))
+    def claims(
+        self, jobs: int, scheduler: str | None, keep_texts: bool
+    ) -> Iterator[StatementClaims]:
+        """Each statement's claims, in manifest order, whatever ran them (see
+        :func:`analysis.parallel.map_ordered`)."""
+        workers = min(jobs, len(self.sources)) if scheduler is None else jobs
+        return map_ordered(statement_claims, self.jobs(keep_texts), workers, scheduler)
 
 
 class _Meter:
@@ -181,8 +111,8 @@ class _Meter:
 def _claim_chunks(
     results: Iterable[StatementClaims], n_chars: list[int], meter: _Meter
 ) -> Iterator[pd.DataFrame]:
-    """Validated claims tables of about ``storage.ROW_GROUP_ROWS`` rows from per-statement rows
-    (one table per statement would cost more than the extraction); records each length."""
+    """Validated claims tables of about ``storage.ROW_GROUP_ROWS`` rows from per-statement
+    rows (one table per statement would cost more than the extraction); records each length."""
     batch: list[dict[str, object]] = []
     for done in results:
         batch.extend(done.rows)
@@ -194,6 +124,18 @@ def _claim_chunks(
     yield Claims.validate(claims_table(batch))
 
 
+def build_tables(
+    corpus_dir: str | Path, annotations: str | Path | None = None, jobs: int = 1
+) -> Tables:
+    """Every table of a corpus folder, in memory (nothing is written)."""
+    run = _Run(corpus_dir, annotations)
+    n_chars: list[int] = []
+    meter = _Meter(len(run.sources), _quiet)
+    chunks = list(_claim_chunks(run.claims(jobs, None, False), n_chars, meter))
+    claims = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    return analyse(statements_table(run.sources, n_chars), claims)
+
+
 def extract(
     corpus_dir: str | Path,
     out_dir: str | Path,
@@ -202,6 +144,7 @@ def extract(
     scheduler: str | None = None,
     with_analysis: bool = True,
     progress: Progress = print,
+    texts: dict[str, str] | None = None,
 ) -> Tables | None:
     """Extract the claims of a corpus folder statement by statement into ``out_dir``.
 
@@ -211,28 +154,38 @@ def extract(
     claims are also kept to derive evolution and findings, which compare every statement
     with the others, and the tables are returned; without, those two files are not written
     (and removed if an earlier run left them, so the folder stays one consistent set).
+    A ``texts`` dict receives each statement's text as it is read (for the report's pages).
     """
     out = Path(out_dir)
-    sources = read_manifest(corpus_dir)
+    run = _Run(corpus_dir, annotations)
     names = list(TABLE_MODELS) if with_analysis else ["statements", "claims"]
-    meter = _Meter(len(sources), progress)
+    files = [*(f"{name}.csv" for name in names), "claims.parquet", DATAPACKAGE_NAME]
+    meter = _Meter(len(run.sources), progress)
     n_chars: list[int] = []
     kept: list[pd.DataFrame] = []
-    with _staged(out, _file_names(names)) as staged:
-        with _claims_appender(staged) as appender:
-            results = stream_claims(sources, corpus_dir, annotations, jobs, scheduler)
+    with storage.staged_files(out, files) as staged:
+        template = claims_table([])
+        with storage.TableAppender(
+            staged["claims.csv"], staged["claims.parquet"], template
+        ) as appender:
+            results = run.claims(jobs, scheduler, keep_texts=texts is not None)
             for chunk in _claim_chunks(results, n_chars, meter):
                 appender.append(chunk)
                 if with_analysis:
                     kept.append(chunk)
-        statements = statements_table(sources, n_chars)
-        _write_table(staged, "statements", statements)
+        statements = statements_table(run.sources, n_chars)
+        storage.write_table(staged["statements.csv"], "statements", statements)
         tables = None
         if with_analysis:
             tables = analyse(statements, pd.concat(kept, ignore_index=True))  # validated
             for name in ANALYSIS_TABLES:
-                _write_table(staged, name, getattr(tables, name))
-        _write_package(staged, statements, names)
+                storage.write_table(staged[f"{name}.csv"], name, getattr(tables, name))
+        package = storage.datapackage(
+            statements, names, out, run.corpus, run.annotations, run.checksum.hexdigest()
+        )
+        storage.write_json(staged[DATAPACKAGE_NAME], package)
+    if texts is not None:
+        texts.update(run.texts)
     if not with_analysis:
         for name in ANALYSIS_TABLES:
             (out / f"{name}.csv").unlink(missing_ok=True)

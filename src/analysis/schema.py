@@ -43,7 +43,13 @@ MENTION_STATUSES: tuple[str, ...] = tuple(vocabulary()["mention_statuses"])
 NON_CLAIM_REASONS: tuple[str, ...] = tuple(vocabulary()["non_claim_reasons"])
 CEASEFIRE_DATE: str = vocabulary()["ceasefire_date"]
 
+# Which side of a claim's range its wording leaves open (that value column is empty):
+# "more than 3,400" has no top; "nearly 4,000" and "up to 30" have no bottom.
+OPEN_ABOVE: frozenset[str] = frozenset({"more_than", "at_least"})
+OPEN_BELOW: frozenset[str] = frozenset({"nearly", "at_most", "less_than"})
+
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+LIST_SEPARATOR = "; "  # between the items of a list held in one cell (claim_ids, ...)
 SHA256 = r"^[0-9a-f]{64}$"
 
 
@@ -156,6 +162,11 @@ CHANGES: tuple[str, ...] = (
 )
 
 
+FIRST, RISE, FALL, UNCHANGED, NOT_COMPARABLE, SAME_DAY, UNDATED = CHANGES
+# How the figures of a series changed from one statement date to the next (claim diff).
+DIFF_STATUSES: tuple[str, ...] = ("added", "dropped", "changed", UNCHANGED)
+
+
 class Evolution(pa.DataFrameModel):
     """One row per (metric, period, area, device) series and statement, in date order.
 
@@ -214,6 +225,11 @@ class Findings(pa.DataFrameModel):
         name = "findings"
 
 
+def is_missing(value: object) -> bool:
+    """Whether a table cell is empty (None, NaN or pandas' NA)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def claim_id(statement_id: str, char_start: int, char_end: int) -> str:
     """The stable id of the claim at ``char_start:char_end`` of a statement."""
     return f"{statement_id}:{char_start}-{char_end}"
@@ -235,14 +251,21 @@ def empty(model: type[pa.DataFrameModel]) -> pd.DataFrame:
     )
 
 
+def conform(
+    rows: list[dict[str, object]] | pd.DataFrame, model: type[pa.DataFrameModel]
+) -> pd.DataFrame:
+    """Rows in the column order and dtypes of ``model``; an empty text cell is None."""
+    schema = model.to_schema()
+    table = pd.DataFrame(rows, columns=list(schema.columns))
+    for name, column in schema.columns.items():
+        kind = str(column.dtype)
+        if kind.startswith(("float", "int")):
+            table[name] = table[name].astype(kind)
+        else:
+            table[name] = table[name].astype("str").where(table[name].notna(), None)
+    return table
+
+
 def claims_table(rows: list[dict[str, object]] | pd.DataFrame) -> pd.DataFrame:
     """Rows in the column order and dtypes of the Claims model (empty text cells are None)."""
-    table = pd.DataFrame(rows, columns=columns(Claims))
-    for column in (Claims.value_low, Claims.value_best, Claims.value_high):
-        table[column] = table[column].astype("float64")
-    for column in (Claims.char_start, Claims.char_end):
-        table[column] = table[column].astype("int64")
-    for column in columns(Claims):
-        if table[column].dtype.kind not in "if":
-            table[column] = table[column].astype("str").where(table[column].notna(), None)
-    return table
+    return conform(rows, Claims)

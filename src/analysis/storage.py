@@ -1,14 +1,36 @@
-"""Atomic writes: an output file is either the old one or the complete new one, never half."""
+"""Reading and writing the tables: one validated format on disk, written atomically.
+
+An output file is either the old one or the complete new one, never half. Tables are read
+back through the same pandera models they were validated with when written.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import pandera.pandas as pa
+
+from analysis import __version__
+from analysis.config import DATAPACKAGE_NAME, MANIFEST_NAME
+from analysis.errors import TablesError
+from analysis.schema import (
+    METRIC_UNITS,
+    Claims,
+    Evolution,
+    Findings,
+    Statements,
+    conform,
+    vocabulary,
+)
 
 ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, and per validated batch of claims
 
@@ -106,3 +128,216 @@ class TableAppender:
         else:  # the files are being discarded: close them without writing more
             self._parquet.close()
             self._csv.close()
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The tables of one corpus (see :data:`TABLE_MODELS`)."""
+
+    statements: pd.DataFrame
+    claims: pd.DataFrame
+    evolution: pd.DataFrame
+    findings: pd.DataFrame
+
+
+TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "statements": Statements,
+    "claims": Claims,
+    "evolution": Evolution,
+    "findings": Findings,
+}
+# Tables derived by comparing statements with each other; `extract --no-analysis` skips them.
+ANALYSIS_TABLES = ("evolution", "findings")
+
+
+class CorpusChecksum:
+    """One sha256 over everything extraction reads from a corpus folder: the manifest, the
+    annotations and each statement's bytes. ``datapackage.json`` records it, so a reader
+    can tell whether the tables are older than the corpus."""
+
+    def __init__(self, manifest: Path, annotations: Path | None) -> None:
+        self._hash = hashlib.sha256()
+        for path in (manifest, annotations):
+            self._hash.update(b"" if path is None else path.read_bytes())
+            self._hash.update(b"\0")
+
+    def add(self, statement_id: str, data: bytes) -> None:
+        self._hash.update(statement_id.encode("utf-8") + b"\0")
+        self._hash.update(hashlib.sha256(data).digest())
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def _field_type(dtype: str) -> str:
+    if dtype.startswith("int"):
+        return "integer"
+    if dtype.startswith("float"):
+        return "number"
+    return "string"
+
+
+def _relative(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+
+
+def datapackage(
+    statements: pd.DataFrame,
+    names: list[str],
+    out: Path,
+    corpus: Path,
+    annotations: Path | None,
+    checksum: str,
+) -> dict[str, Any]:
+    """A Frictionless Data Package descriptor for the tables ``names`` written to ``out``.
+
+    ``x_corpus`` says which corpus they were built from (paths relative to ``out``) and
+    its :class:`CorpusChecksum`, which :func:`load_tables` compares with the corpus now.
+    """
+    resources = []
+    for name in names:
+        model = TABLE_MODELS[name]
+        fields = []
+        for column, spec in model.to_schema().columns.items():
+            field = {"name": column, "type": _field_type(str(spec.dtype))}
+            if spec.description:
+                field["description"] = spec.description
+            fields.append(field)
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": (model.__doc__ or "").strip().splitlines()[0],
+                "schema": {"fields": fields},
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": "claims-evolution",
+        "title": "Figures claimed in official statements, normalised and traced to their quotes",
+        "description": (
+            "Every value is a claim attributed to the named speaker of its statement; "
+            "the package records what was said and does not verify it."
+        ),
+        "version": __version__,
+        "sources": [
+            {
+                "title": f"{row.statement_id} ({row.file})",
+                "path": row.file,
+                "sha256": row.sha256 or "",
+            }
+            for row in statements.itertuples()
+        ],
+        "x_corpus": {
+            "path": _relative(corpus, out),
+            "annotations": None if annotations is None else _relative(annotations, out),
+            "checksum": checksum,
+        },
+        "x_metric_units": dict(METRIC_UNITS),
+        "x_vocabularies": {
+            key: list(vocabulary()[key]) for key in ("bounds", "units", "periods", "devices")
+        },
+        "resources": resources,
+    }
+
+
+def write_table(path: Path, name: str, table: pd.DataFrame) -> None:
+    """Validate ``table`` against its model and write it as CSV to ``path``."""
+    path.write_text(csv_text(TABLE_MODELS[name].validate(table)), encoding="utf-8")
+
+
+def write_json(path: Path, document: dict[str, Any]) -> None:
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_table(path: Path, name: str) -> pd.DataFrame:
+    """A table written by :func:`write_table`, with its model's dtypes, validated; an empty
+    cell is None (text) or NaN (numbers)."""
+    model = TABLE_MODELS[name]
+    try:
+        raw = pd.read_csv(
+            path, dtype=object, keep_default_na=False, na_values=[""], encoding="utf-8"
+        )
+        table = conform(raw, model)
+    except (OSError, ValueError) as exc:
+        raise TablesError(f"{path}: cannot read the {name} table ({exc})") from None
+    try:
+        return model.validate(table)
+    except (pa.errors.SchemaError, pa.errors.SchemaErrors) as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise TablesError(f"{path}: does not match the {name} table ({first})") from None
+
+
+def _package(folder: Path) -> dict[str, Any]:
+    path = folder / DATAPACKAGE_NAME
+    if not path.is_file():
+        raise TablesError(
+            f"{folder}: no tables here ({DATAPACKAGE_NAME} missing); build them with "
+            f"`make tables`, or `analysis extract CORPUS_DIR --out {folder}`"
+        )
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TablesError(f"{path}: unreadable ({exc})") from None
+
+
+def stale_reason(folder: str | Path) -> str | None:
+    """Why the tables in ``folder`` no longer match the corpus they were built from, or
+    None when they match (or when that corpus is not at hand to compare)."""
+    folder = Path(folder)
+    recorded = _package(folder).get("x_corpus") or {}
+    corpus = folder / recorded.get("path", "")
+    manifest = corpus / MANIFEST_NAME
+    if not recorded or not manifest.is_file():
+        return None
+    annotations = recorded.get("annotations")
+    annotations_path = None if annotations is None else folder / annotations
+    if annotations_path is not None and not annotations_path.is_file():
+        return f"{annotations_path} was removed"
+    try:
+        checksum = CorpusChecksum(manifest, annotations_path)
+        for source in _package(folder)["sources"]:
+            statement_id = source["title"].split(" (", 1)[0]
+            checksum.add(statement_id, (corpus / source["path"]).read_bytes())
+    except OSError as exc:
+        return f"a file of {corpus} cannot be read ({exc.strerror})"
+    if checksum.hexdigest() != recorded.get("checksum"):
+        return f"the corpus {corpus} changed after they were built"
+    return None
+
+
+def load_tables(folder: str | Path, check_corpus: bool = True) -> Tables:
+    """The validated tables of ``folder`` (written by ``analysis extract``).
+
+    With ``check_corpus``, tables older than their corpus are refused with a message that
+    says how to rebuild them: a notebook never analyses stale tables silently.
+    """
+    folder = Path(folder)
+    package = _package(folder)
+    if check_corpus:
+        reason = stale_reason(folder)
+        if reason:
+            corpus = package["x_corpus"]["path"]
+            raise TablesError(
+                f"{folder}: tables are out of date: {reason}; rebuild them with `make tables` "
+                f"or `analysis extract {Path(folder, corpus)} --out {folder}`"
+            )
+    written = {resource["name"] for resource in package.get("resources", [])}
+    missing = [name for name in TABLE_MODELS if name not in written]
+    if missing:
+        raise TablesError(
+            f"{folder}: no {', '.join(missing)} table (written with --no-analysis?); "
+            f"rebuild with `analysis extract CORPUS_DIR --out {folder}`"
+        )
+    return Tables(**{name: read_table(folder / f"{name}.csv", name) for name in TABLE_MODELS})
+
+
+@contextlib.contextmanager
+def staged_files(out: Path, names: list[str]) -> Iterator[dict[str, Path]]:
+    """Temporary paths for the files ``names``; all renamed into ``out`` together when the
+    block succeeds, none when it fails."""
+    with contextlib.ExitStack() as stack:
+        yield {name: stack.enter_context(atomic_path(out / name)) for name in names}

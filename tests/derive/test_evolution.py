@@ -28,11 +28,10 @@ from analysis.derive.evolution import (
     HEADLINE_COLUMNS,
     build_evolution,
     claim_diff,
-    compare,
     headline,
-    interval,
     versus_baseline,
 )
+from analysis.derive.intervals import compare, interval
 from analysis.schema import Claims, Evolution, columns
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.extract.claims import build_claims
 from analysis.extract.corpus import load_corpus
+from analysis.pipeline import build_tables
 from analysis.schema import Claims
 from conftest import SHIPPED_CORPUS
 
@@ -38,7 +38,7 @@ def _rows(table: pd.DataFrame) -> set[tuple]:
 
 @pytest.fixture(scope="module")
 def claims() -> pd.DataFrame:
-    return build_claims(load_corpus(SHIPPED_CORPUS))
+    return build_tables(SHIPPED_CORPUS).claims
 
 
 def test_shipped_claims_match_the_curated_table_exactly(claims: pd.DataFrame) -> None:
@@ -66,7 +66,7 @@ def test_every_claim_points_at_its_surface_and_quote(claims: pd.DataFrame) -> No
 
 
 def test_claims_are_deterministic(claims: pd.DataFrame) -> None:
-    again = build_claims(load_corpus(SHIPPED_CORPUS))
+    again = build_tables(SHIPPED_CORPUS).claims
     assert again.to_csv(index=False) == claims.to_csv(index=False)
 
 
@@ -77,7 +77,7 @@ def test_an_undated_statement_has_open_period_ends_in_memory_and_streamed(
 
     text = "Since the end of the war, 45 people died. In 2021, 12 people were injured."
     corpus = make_corpus({"a.txt": text}, "a.txt,a,,unknown,,,,,,\n")
-    in_memory = build_claims(load_corpus(corpus))
+    in_memory = build_tables(corpus).claims
     assert in_memory[Claims.period].tolist() == ["since_ceasefire", "year"]
     assert in_memory[Claims.period_end].isna().tolist() == [True, False]
     extract(corpus, tmp_path / "out", with_analysis=False, progress=lambda _: None)

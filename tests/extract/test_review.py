@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import AnnotationError
-from analysis.extract.claims import build_claims
-from analysis.extract.corpus import load_corpus
+from analysis.pipeline import build_tables
 from analysis.schema import Claims
 
 TEXT = (
@@ -24,11 +23,11 @@ def corpus(make_corpus):
 
 def _claims(corpus: Path, annotations: str):
     (corpus / "annotations.yml").write_text(annotations)
-    return build_claims(load_corpus(corpus))
+    return build_tables(corpus).claims
 
 
 def test_without_annotations_the_rules_alone(corpus: Path) -> None:
-    claims = build_claims(load_corpus(corpus))
+    claims = build_tables(corpus).claims
     assert claims[Claims.surface].tolist() == ["57", "245"]
     assert set(claims[Claims.method]) == {"rule"}
 
@@ -107,5 +106,5 @@ def test_bad_annotation_is_an_error_naming_file_and_entry(corpus: Path, entry, m
 
 
 def test_shipped_annotations_apply_cleanly(shipped_corpus: Path) -> None:
-    claims = build_claims(load_corpus(shipped_corpus))
+    claims = build_tables(shipped_corpus).claims
     assert set(claims[Claims.method]) <= {"rule", "reviewed"}

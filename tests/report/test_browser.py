@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import subprocess
 import threading
@@ -123,17 +122,6 @@ def test_every_page_loads_cleanly_and_every_link_resolves(
             assert page.query_selector(f"[id='{fragment}']"), f"{source}: no anchor #{fragment}"
     page.close()
     context.close()
-
-
-def test_index_screenshot(built_reports: Path, server: str, browser) -> None:
-    """The README's picture: SCREENSHOT_DIR=docs pytest tests/test_browser.py refreshes it."""
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    page.goto(urljoin(server, "index.html"))
-    folder = Path(os.environ.get("SCREENSHOT_DIR", built_reports))
-    target = folder / "index.png"
-    page.screenshot(path=str(target))
-    assert target.read_bytes().startswith(b"\x89PNG")
-    page.close()
 
 
 def test_statement_markup_shows_as_text_and_runs_nothing(browser) -> None:

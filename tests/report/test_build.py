@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 def _notebook(folder: Path, name: str, body: str) -> Path:
     nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('corpus: str = "../corpus"  # corpus folder')
+    params = nbformat.v4.new_code_cell('tables: "Folder" = "../tables"  # table folder')
     params.metadata["tags"] = ["parameters"]
     nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}\n\nA line about {name}."), params]
     nb.cells += [nbformat.v4.new_code_cell(source) for source in body.split("\n---\n")]
@@ -119,6 +119,21 @@ def test_parameters_are_checked_before_any_kernel_starts(
     code = _report(tmp_path / "r", tmp_path / "t", NOTEBOOKS, "-p", "corpus=3")
     assert code == 2
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize(
+    ("parameter", "message"),
+    [
+        ("tables=../elsewhere", "-p tables: the report sets it; use --corpus and --tables"),
+        ("corpus=../other", "unknown parameter 'corpus'"),
+    ],
+)
+def test_one_report_reads_one_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], parameter: str, message: str
+) -> None:
+    assert _report(tmp_path / "r", tmp_path / "t", NOTEBOOKS, "-p", parameter) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "t").exists()
 
 
 def test_unknown_notebook_name_is_an_error() -> None:

@@ -31,16 +31,23 @@ import math
 
 import pandas as pd
 
-from analysis.schema import Claims, Evolution, Statements, columns, empty
+from analysis.derive.intervals import claim_interval, compare
+from analysis.schema import (
+    DIFF_STATUSES,
+    FIRST,
+    LIST_SEPARATOR,
+    SAME_DAY,
+    UNDATED,
+    Claims,
+    Evolution,
+    Statements,
+    columns,
+    empty,
+    is_missing,
+)
 
 SERIES_KEY: list[str] = [Claims.metric, Claims.period, Claims.area, Claims.device]
 
-# Bounds that leave the top of the interval open / the bottom open.
-OPEN_ABOVE = frozenset({"more_than", "at_least"})
-OPEN_BELOW = frozenset({"at_most", "less_than"})
-
-FIRST, SAME_DAY, UNDATED = "first", "same_day", "undated"
-RISE, FALL, UNCHANGED, NOT_COMPARABLE = "rise", "fall", "unchanged", "not_comparable"
 
 # Columns of the ``headline`` table (a presentation table, not a schema'd one).
 HEADLINE_COLUMNS = [
@@ -67,56 +74,15 @@ DIFF_COLUMNS = [
     "from_claim_ids",
     "to_claim_ids",
 ]
-ADDED, DROPPED, CHANGED, SAME = "added", "dropped", "changed", "unchanged"
-
-
-def interval(low: float, best: float, high: float, bound: str) -> tuple[float, float]:
-    """The closed range of values a claim allows, as (low, high).
-
-    An empty side falls back to the best value, except where the bound leaves it open:
-    ``more_than``/``at_least`` reach up to infinity and ``at_most``/``less_than`` down to 0
-    (every metric counts or measures a share, so none is negative). Strict bounds are
-    treated as closed, which can only make a claimed contradiction less likely.
-    Returns (nan, nan) when nothing is known.
-    """
-    lo = low if not _missing(low) else None
-    hi = high if not _missing(high) else None
-    point = best if not _missing(best) else None
-    if lo is None:
-        lo = 0.0 if bound in OPEN_BELOW else (point if point is not None else hi)
-    if hi is None:
-        hi = math.inf if bound in OPEN_ABOVE else (point if point is not None else lo)
-    return (math.nan if lo is None else float(lo), math.nan if hi is None else float(hi))
-
-
-def claim_interval(row: pd.Series | object) -> tuple[float, float]:
-    """:func:`interval` of a claims row (a Series or an itertuples record)."""
-    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
-    return interval(
-        get(Claims.value_low), get(Claims.value_best), get(Claims.value_high), get(Claims.bound)
-    )
-
-
-def compare(previous: tuple[float, float], current: tuple[float, float]) -> str:
-    """``rise``/``fall`` only when the intervals are disjoint; ``unchanged`` for equal points."""
-    (p_lo, p_hi), (c_lo, c_hi) = previous, current
-    if any(math.isnan(v) for v in (p_lo, p_hi, c_lo, c_hi)):
-        return NOT_COMPARABLE
-    if c_lo > p_hi:
-        return RISE
-    if c_hi < p_lo:
-        return FALL
-    if p_lo == p_hi == c_lo == c_hi:
-        return UNCHANGED
-    return NOT_COMPARABLE
+ADDED, DROPPED, CHANGED, SAME = DIFF_STATUSES
 
 
 def series_label(metric: str, period: str, area: str | None, device: str | None) -> str:
     """A readable, unique series key: ``metric/period[@area][#device]``."""
     label = f"{metric}/{period}"
-    if not _missing(area):
+    if not is_missing(area):
         label += f"@{area}"
-    if not _missing(device):
+    if not is_missing(device):
         label += f"#{device}"
     return label
 
@@ -179,10 +145,10 @@ def _series_steps(rows: pd.DataFrame) -> list[dict[str, object]]:
     """The derived columns of each row of one series (rows already in series order)."""
     steps = []
     records = list(rows.itertuples(index=False))
-    dated = [r for r in records if not _missing(getattr(r, Statements.date))]
+    dated = [r for r in records if not is_missing(getattr(r, Statements.date))]
     for i, row in enumerate(records):
         date = getattr(row, Statements.date)
-        if _missing(date):
+        if is_missing(date):
             steps.append(_step(None, None, UNDATED))
             continue
         earlier = [r for r in dated if getattr(r, Statements.date) < date]
@@ -213,7 +179,7 @@ def _step(row: object, previous: object, label: str | None) -> dict[str, object]
         ).days
     )
     best, prev_best = getattr(row, Claims.value_best), getattr(previous, Claims.value_best)
-    delta = best - prev_best if not (_missing(best) or _missing(prev_best)) else math.nan
+    delta = best - prev_best if not (is_missing(best) or is_missing(prev_best)) else math.nan
     # A rate over zero days is undefined, not infinite.
     rate = delta / days * 30 if days > 0 and not math.isnan(delta) else math.nan
     bound, prev_bound = getattr(row, Claims.bound), getattr(previous, Claims.bound)
@@ -234,7 +200,7 @@ def claim_diff(claims: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     dates and each series reported on either date, ``status`` is ``added`` (only on the
     later date), ``dropped`` (only on the earlier), ``unchanged`` (the same set of figures,
     compared by bound and values) or ``changed``. Figures are listed as
-    ``surface [outlet]`` joined by "; ". Undated statements are not part of any pair.
+    ``surface [outlet]`` joined by the list separator. Undated statements are not part of any pair.
     """
     table = ordered_claims(claims, statements)
     table = table[table[Statements.date].notna()]
@@ -261,8 +227,8 @@ def claim_diff(claims: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
                     "status": status,
                     "from_figures": _figure_text(old),
                     "to_figures": _figure_text(new),
-                    "from_claim_ids": "; ".join(old[Claims.claim_id]),
-                    "to_claim_ids": "; ".join(new[Claims.claim_id]),
+                    "from_claim_ids": LIST_SEPARATOR.join(old[Claims.claim_id]),
+                    "to_claim_ids": LIST_SEPARATOR.join(new[Claims.claim_id]),
                 }
             )
     diff = pd.DataFrame.from_records(records, columns=DIFF_COLUMNS)
@@ -282,7 +248,7 @@ def _figure_set(rows: pd.DataFrame) -> set[tuple[object, ...]]:
 
 
 def _key(value: float) -> float | None:
-    return None if _missing(value) else float(value)
+    return None if is_missing(value) else float(value)
 
 
 def _figure_text(rows: pd.DataFrame) -> str:
@@ -305,7 +271,7 @@ def short_outlet(outlet: str | None, statement_id: str) -> str:
     20 characters ("Azernews"); otherwise (no outlet, an outlet the manifest calls unnamed,
     a long name) the statement id, which is unique and names the source well enough.
     """
-    if _missing(outlet):
+    if is_missing(outlet):
         return statement_id
     note = str(outlet).partition(" (")[2].rstrip(")")
     if note.isupper() and " " not in note:
@@ -344,10 +310,6 @@ def headline(evolution: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame.from_records(records, columns=HEADLINE_COLUMNS)
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
 BASELINE_COLUMNS = [
@@ -395,7 +357,7 @@ def versus_baseline(evolution: pd.DataFrame, baseline_statement: str = "") -> pd
                     "date": row[Evolution.date],
                     "figure": _figure(row),
                     "change": compare(claim_interval(base), claim_interval(row)),
-                    "delta_best (derived)": None if _missing(delta) else delta,
+                    "delta_best (derived)": None if is_missing(delta) else delta,
                     "days": days.days,
                 }
             )

@@ -23,21 +23,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.derive.evolution import (
+from analysis.derive.evolution import ordered_claims, short_outlet
+from analysis.derive.intervals import claim_interval, format_number
+from analysis.schema import (
+    LIST_SEPARATOR,
+    METRIC_PARTS_OF,
     OPEN_ABOVE,
     OPEN_BELOW,
-    claim_interval,
-    ordered_claims,
-    short_outlet,
-)
-from analysis.schema import (
-    METRIC_PARTS_OF,
     SEVERITIES,
     Claims,
     Evolution,
     Findings,
     Statements,
     columns,
+    is_missing,
 )
 
 INFO, WARNING, CONTRADICTION = SEVERITIES
@@ -47,8 +46,7 @@ PERCENT = "percent"
 # An estimate that moves by this factor or more between statements is flagged.
 MAGNITUDE_FACTOR = 10.0
 # Qualifiers placing the true value below / above the printed figure.
-BELOW = frozenset({"nearly"}) | OPEN_BELOW
-ABOVE = OPEN_ABOVE
+BELOW, ABOVE = OPEN_BELOW, OPEN_ABOVE
 
 
 def _all_totals(metric: str) -> list[str]:
@@ -80,20 +78,16 @@ def _get(row: object, name: str) -> object:
     return getattr(row, name)
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _figure(row: object) -> tuple[object, ...]:
     """What a claim says numerically (bound and values), for equality tests."""
     values = (_get(row, c) for c in (Claims.value_low, Claims.value_best, Claims.value_high))
-    return (_get(row, Claims.bound), *(None if _missing(v) else float(v) for v in values))
+    return (_get(row, Claims.bound), *(None if is_missing(v) else float(v) for v in values))
 
 
 def _same_values(a: object, b: object) -> bool:
     """The same number: equal best values (the qualifier may differ), else equal ranges."""
     best_a, best_b = _get(a, Claims.value_best), _get(b, Claims.value_best)
-    if not (_missing(best_a) or _missing(best_b)):
+    if not (is_missing(best_a) or is_missing(best_b)):
         return float(best_a) == float(best_b)
     return _figure(a)[1:] == _figure(b)[1:]
 
@@ -107,11 +101,7 @@ def _where(row: object) -> str:
     """'"surface" (outlet, date)' for messages."""
     date = _get(row, Statements.date)
     outlet = short_outlet(_get(row, Statements.outlet), _get(row, Claims.statement_id))
-    return f'"{_get(row, Claims.surface)}" ({outlet}, {"undated" if _missing(date) else date})'
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f'"{_get(row, Claims.surface)}" ({outlet}, {"undated" if is_missing(date) else date})'
 
 
 def _records(table: pd.DataFrame) -> list[object]:
@@ -120,7 +110,7 @@ def _records(table: pd.DataFrame) -> list[object]:
 
 def _key(row: object, *names: str) -> tuple[object, ...]:
     """The values of ``names``, every missing one as None (so None and NaN group together)."""
-    return tuple(None if _missing(value := _get(row, name)) else value for name in names)
+    return tuple(None if is_missing(value := _get(row, name)) else value for name in names)
 
 
 def _grouped(
@@ -164,7 +154,7 @@ def same_quantity_twice(table: pd.DataFrame, statements: pd.DataFrame) -> list[F
 
 def _same_organisation(a: object, b: object) -> bool:
     """Same speaker, or one speaker names the other's organisation ("spokesman of the X")."""
-    if _missing(a) or _missing(b):
+    if is_missing(a) or is_missing(b):
         return False
     a, b = str(a).casefold(), str(b).casefold()
     return a == b or a in b or b in a
@@ -172,7 +162,7 @@ def _same_organisation(a: object, b: object) -> bool:
 
 def _value_key(row: object) -> tuple[object, ...]:
     values = (Claims.value_low, Claims.value_best, Claims.value_high, Claims.bound)
-    return tuple(None if _missing(_get(row, c)) else _get(row, c) for c in values)
+    return tuple(None if is_missing(_get(row, c)) else _get(row, c) for c in values)
 
 
 def outlets_disagree(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
@@ -193,7 +183,7 @@ def outlets_disagree(table: pd.DataFrame, statements: pd.DataFrame) -> list[Find
         figures.setdefault(statement_id, {}).setdefault(series, []).append(row)
         first_row.setdefault((statement_id, series), position)
     days = _grouped(
-        (s for s in info.values() if not _missing(_get(s, Statements.date))),
+        (s for s in info.values() if not is_missing(_get(s, Statements.date))),
         lambda s: _get(s, Statements.date),
     )
     for date in sorted(days):
@@ -274,9 +264,14 @@ def subgroup_exceeds_total(table: pd.DataFrame, statements: pd.DataFrame) -> lis
                     )
                     if sub_lo > total_hi:
                         severity, verdict = CONTRADICTION, "cannot both hold"
-                    elif not (_missing(sub_best) or _missing(total_best)) and sub_best > total_best:
+                    elif (
+                        not (is_missing(sub_best) or is_missing(total_best))
+                        and sub_best > total_best
+                    ):
                         severity = WARNING
-                        verdict = f"both hold only if the total is at least {_num(sub_best)}"
+                        verdict = (
+                            f"both hold only if the total is at least {format_number(sub_best)}"
+                        )
                     else:
                         continue
                     findings.append(
@@ -297,7 +292,7 @@ def cumulative_series_falls(table: pd.DataFrame, statements: pd.DataFrame) -> li
     cumulative = (
         r
         for r in _records(table)
-        if _get(r, Claims.period) in CUMULATIVE_PERIODS and not _missing(_get(r, Statements.date))
+        if _get(r, Claims.period) in CUMULATIVE_PERIODS and not is_missing(_get(r, Statements.date))
     )
     for (series,), rows in _grouped(cumulative, lambda r: _key(r, Evolution.series)).items():
         # Date and interval once per claim, not once per pair: a series can hold hundreds.
@@ -331,7 +326,7 @@ def long_run_grew_less(table: pd.DataFrame, statements: pd.DataFrame) -> list[Fi
     such in claim order).
     """
     findings = []
-    dated = (r for r in _records(table) if not _missing(_get(r, Statements.date)))
+    dated = (r for r in _records(table) if not is_missing(_get(r, Statements.date)))
     keys = (Claims.metric, Claims.area, Claims.device)
     for (metric, *_), rows in _grouped(dated, lambda r: _key(r, *keys)).items():
         on = _grouped(rows, lambda r: (_get(r, Claims.period), _get(r, Statements.date)))
@@ -383,7 +378,7 @@ def _high(row: object) -> float:
 
 def _printed(row: object) -> float | None:
     best = _get(row, Claims.value_best)
-    return None if _missing(best) else best
+    return None if is_missing(best) else best
 
 
 Growths = list[tuple[tuple[object, object], float]]
@@ -449,10 +444,10 @@ def _grew_less(metric: str, l1: object, l2: object, s1: object, s2: object) -> F
             "long_run_grew_less",
             CONTRADICTION,
             (l1, l2, s1, s2),
-            f"{printed}: the 30-year total grew by at most {_num(long_max)} but the "
-            f"post-ceasefire count by at least {_num(post_min)}; they cannot both hold",
+            f"{printed}: the 30-year total grew by at most {format_number(long_max)} but the "
+            f"post-ceasefire count by at least {format_number(post_min)}; they cannot both hold",
         )
-    if any(_missing(v) for v in best):
+    if any(is_missing(v) for v in best):
         return None
     long_growth, post_growth = best[1] - best[0], best[3] - best[2]
     if long_growth >= post_growth:
@@ -462,9 +457,10 @@ def _grew_less(metric: str, l1: object, l2: object, s1: object, s2: object) -> F
         "long_run_grew_less",
         WARNING,
         (l1, l2, s1, s2),
-        f"{printed}: as printed the 30-year total grew by {_num(long_growth)} (derived) and "
-        f"the post-ceasefire count by {_num(post_growth)} (derived); both hold only if "
-        f'"{_get(l2, Claims.surface)}" means at least {_num(needed)}',
+        f"{printed}: as printed the 30-year total grew by {format_number(long_growth)} "
+        f"(derived) and the post-ceasefire count by {format_number(post_growth)} (derived); "
+        "both hold only if "
+        f'"{_get(l2, Claims.surface)}" means at least {format_number(needed)}',
     )
 
 
@@ -481,7 +477,7 @@ def qualifier_drift(table: pd.DataFrame, statements: pd.DataFrame) -> list[Findi
         # The pairs of qualifiers that some two claims with the same number show; once each
         # has its finding, no later pair of claims can add one.
         numbers = _grouped(
-            (r for r in rows if not _missing(_get(r, Claims.value_best))),
+            (r for r in rows if not is_missing(_get(r, Claims.value_best))),
             lambda r: _get(r, Claims.value_best),
         )
         pending = {
@@ -494,7 +490,7 @@ def qualifier_drift(table: pd.DataFrame, statements: pd.DataFrame) -> list[Findi
                 break
             bounds = frozenset({_get(a, Claims.bound), _get(b, Claims.bound)})
             best_a, best_b = _get(a, Claims.value_best), _get(b, Claims.value_best)
-            if bounds not in pending or _missing(best_a) or best_a != best_b:
+            if bounds not in pending or is_missing(best_a) or best_a != best_b:
                 continue
             pending.remove(bounds)
             opposite = bool(bounds & BELOW) and bool(bounds & ABOVE)
@@ -515,7 +511,7 @@ def representative(row: object) -> float:
     ("hundreds of thousands" [200,000, 999,999] -> about 447,000, since such ranges span a
     factor rather than a difference); else the known lower bound. NaN when none applies."""
     best = _get(row, Claims.value_best)
-    if not _missing(best):
+    if not is_missing(best):
         return float(best)
     lo, hi = claim_interval(row)
     if lo > 0 and math.isfinite(hi):
@@ -576,8 +572,8 @@ def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> 
                         WARNING,
                         (a, b),
                         f"{series}: {_where(a)} and {_where(b)} lie in different orders of "
-                        f"magnitude (10^{_num(min(a_lo, b_lo))} against "
-                        f"10^{_num(max(a_lo, b_lo))} or more)",
+                        f"magnitude (10^{format_number(min(a_lo, b_lo))} against "
+                        f"10^{format_number(max(a_lo, b_lo))} or more)",
                     )
                 )
     return findings
@@ -624,8 +620,8 @@ def find_inconsistencies(
                     Findings.finding_id: finding_id,
                     Findings.rule: finding.rule,
                     Findings.severity: finding.severity,
-                    Findings.statement_ids: "; ".join(statement_ids),
-                    Findings.claim_ids: "; ".join(claim_ids),
+                    Findings.statement_ids: LIST_SEPARATOR.join(statement_ids),
+                    Findings.claim_ids: LIST_SEPARATOR.join(claim_ids),
                     Findings.message: finding.message,
                     Findings.quotes: " | ".join(quotes),
                 }

@@ -1,26 +1,20 @@
-"""The claims table: every figure of every statement, found by rules, reviewed by analysts."""
+"""The claims of one statement: every figure the rules find, with the analyst's review applied.
+
+This is the per-statement step of stage 1; :mod:`analysis.pipeline` runs it over a corpus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import pandas as pd
-
+from analysis.config import ANNOTATIONS_NAME
 from analysis.extract.classify import Classification, classify_mentions
-from analysis.extract.corpus import Corpus, Source, decode_source
 from analysis.extract.mentions import Mention, find_mentions
-from analysis.extract.review import (
-    ANNOTATIONS_NAME,
-    apply_annotations,
-    by_statement,
-    load_annotations,
-)
-from analysis.parallel import map_ordered
-from analysis.schema import Claims, Statements, claim_id, claims_table, columns
+from analysis.extract.review import apply_annotations, by_statement, load_annotations
+from analysis.schema import Claims, claim_id, claims_table, columns
 
 # The column names of Claims, read once: pandera works a name out at each attribute access, and
 # there is a row per figure.
@@ -62,7 +56,7 @@ def rule_claims(
     return [
         claim_row(statement_id, mention, classification)
         for mention, classification in zip(mentions, classified, strict=True)
-        if classification is not None
+        if isinstance(classification, Classification)
     ]
 
 
@@ -98,56 +92,17 @@ def statement_claims(job: StatementJob) -> StatementClaims:
     return StatementClaims(job.statement_id, len(job.text), rows)
 
 
-def _annotations(
-    root: Path, annotations: str | Path | None, statement_ids: list[str]
+def annotations_path(corpus_dir: str | Path, annotations: str | Path | None) -> Path | None:
+    """The analyst corrections to apply: ``annotations`` if given, else ``annotations.yml``
+    in the corpus folder when there is one."""
+    if annotations:
+        return Path(annotations)
+    path = Path(corpus_dir) / ANNOTATIONS_NAME
+    return path if path.is_file() else None
+
+
+def annotations_by_statement(
+    path: Path | None, statement_ids: list[str]
 ) -> dict[str, list[dict[str, Any]]]:
-    """The analyst entries of each statement: from ``annotations`` if given, else from
-    ``annotations.yml`` in the corpus folder when there is one."""
-    path = Path(annotations) if annotations else root / ANNOTATIONS_NAME
-    if not (annotations or path.is_file()):
-        return {}
-    return by_statement(load_annotations(path), statement_ids)
-
-
-def stream_claims(
-    sources: list[Source],
-    corpus_dir: str | Path,
-    annotations: str | Path | None = None,
-    jobs: int = 1,
-    scheduler: str | None = None,
-) -> Iterator[StatementClaims]:
-    """The claims of each statement, in manifest order, reading one text at a time.
-
-    Texts are read and checked here and extracted by ``jobs`` processes or a Dask cluster
-    (see :func:`analysis.parallel.map_ordered`); the result does not depend on which.
-    """
-    entries = _annotations(Path(corpus_dir), annotations, [s.statement_id for s in sources])
-    work = (
-        StatementJob(
-            s.statement_id,
-            decode_source(s, s.path.read_bytes()),
-            s.date,
-            tuple(entries.get(s.statement_id, ())),
-        )
-        for s in sources
-    )
-    return map_ordered(statement_claims, work, jobs, scheduler)
-
-
-def build_claims(
-    corpus: Corpus, annotations: str | Path | None = None, jobs: int = 1
-) -> pd.DataFrame:
-    """The validated claims table of a loaded corpus, in statement order then text order.
-
-    With ``jobs`` > 1 statements are extracted in that many processes; the table is the
-    same as with one.
-    """
-    ids = list(corpus.statements[Statements.statement_id])
-    entries = _annotations(corpus.root, annotations, ids)
-    dates = [None if pd.isna(d) else d for d in corpus.statements[Statements.date]]
-    work = (
-        StatementJob(sid, corpus.text(sid), date, tuple(entries.get(sid, ())))
-        for sid, date in zip(ids, dates, strict=True)
-    )
-    done = map_ordered(statement_claims, work, min(jobs, len(ids)))
-    return Claims.validate(claims_table([row for d in done for row in d.rows]))
+    """The checked analyst entries of each statement (none without a file)."""
+    return {} if path is None else by_statement(load_annotations(path), statement_ids)

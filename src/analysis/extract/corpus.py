@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.config import MANIFEST_NAME
 from analysis.errors import CorpusError
 from analysis.schema import DATE_BASES, Manifest, Statements, columns
 
-MANIFEST_NAME = "statements.csv"
 REQUIRED_COLUMNS = ("file", "statement_id", "date", "date_basis")
 OPTIONAL_COLUMNS = tuple(c for c in columns(Manifest) if c not in REQUIRED_COLUMNS)
 

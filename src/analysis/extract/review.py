@@ -28,7 +28,6 @@ from analysis.errors import AnnotationError
 from analysis.extract.sentences import quote_of
 from analysis.schema import Claims, claim_id, claims_table, columns
 
-ANNOTATIONS_NAME = "annotations.yml"
 ACTIONS = ("correct", "add", "drop")
 SETTABLE = (
     Claims.metric,

@@ -18,7 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +31,7 @@ from analysis.parallel import workers_for
 if TYPE_CHECKING:
     import nbformat
 
-    from analysis.pipeline import Tables
+    from analysis.storage import Tables
 
 TEMPLATES = Path(__file__).parent / "templates"
 KERNEL = "python3"
@@ -79,12 +79,15 @@ def find_notebooks(folder: str | Path, only: list[str] | None = None) -> list[Pa
 
 
 def plan(
-    notebooks: list[Path], shared: Mapping[str, Any], given: Mapping[str, Any]
+    notebooks: list[Path],
+    shared: Mapping[str, Any],
+    given: Mapping[str, Any],
+    statement_ids: Collection[str] | None = None,
 ) -> list[NotebookRun]:
     """Validate parameters for every notebook before any kernel starts.
 
-    ``shared`` values (such as the corpus) go to each notebook that declares them;
-    ``given`` values (``-p name=value``) must be declared by every notebook selected.
+    ``shared`` values (the tables folder) go to each notebook that declares them; ``given``
+    values (``-p name=value``) must be declared by every notebook selected.
     """
     from analysis.report import params
 
@@ -92,7 +95,7 @@ def plan(
     for notebook in notebooks:
         declared = params.declared_parameters(notebook)
         chosen = {k: v for k, v in shared.items() if k in declared} | dict(given)
-        params.validate(notebook, chosen)
+        params.validate(notebook, chosen, statement_ids)
         runs.append(NotebookRun(notebook, chosen))
     return runs
 

@@ -7,15 +7,15 @@ page, so markup or script inside a statement shows as text and never runs.
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.schema import Claims, Statements
+from analysis.config import STATEMENT_PAGES
+from analysis.derive.intervals import format_number
+from analysis.schema import LIST_SEPARATOR, Claims, Statements, is_missing
 
-STATEMENT_PAGES = "statements"
 PAGE_STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem;
        line-height: 1.5; }
@@ -61,16 +61,10 @@ def claim_anchor(claim_id: str) -> str:
     return "claim-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in claim_id)
 
 
-def format_value(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "open"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
 def describe_claim(claim: pd.Series) -> str:
     """One line: normalised value, bound, metric, period (the highlight's tooltip)."""
     low, best, high = (claim[Claims.value_low], claim[Claims.value_best], claim[Claims.value_high])
-    values = f"low {format_value(low)}, best {format_value(best)}, high {format_value(high)}"
+    values = f"low {format_number(low)}, best {format_number(best)}, high {format_number(high)}"
     return (
         f"{claim[Claims.metric]} ({claim[Claims.unit]}): {values}; bound {claim[Claims.bound]}; "
         f"period {claim[Claims.period]}; method {claim[Claims.method]}"
@@ -166,9 +160,7 @@ def linked_claims_table(claims: pd.DataFrame, columns: list[str], prefix: str = 
         cells = []
         for column in columns:
             value = claim[column]
-            shown = (
-                "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
-            )
+            shown = "" if is_missing(value) else value
             if column == Claims.surface:
                 href = claim_link(claim[Claims.claim_id], claim[Claims.statement_id], prefix)
                 cells.append(f'<td><a href="{esc(href)}">{esc(str(shown))}</a></td>')
@@ -186,7 +178,7 @@ def findings_side_by_side(
     findings: pd.DataFrame,
     claims: pd.DataFrame,
     statements: pd.DataFrame,
-    separator: str = "; ",
+    separator: str = LIST_SEPARATOR,
     prefix: str = "",
 ) -> str:
     """Each finding as a heading, its message, and its claims' quotes side by side."""

@@ -1,176 +1,199 @@
-"""Notebook parameters: read the ``parameters`` cell, validate values before a kernel starts.
+"""Notebook parameters: each notebook's ``parameters`` cell declares its own checks.
 
-papermill only warns about a parameter the notebook does not declare and never checks types;
-here an unknown name, a wrong type or a value outside its vocabulary is a ParameterError.
-The same checks run inside each notebook (``check``), so JupyterLab users get them too.
+A parameter is declared as ``name: "Kind" = literal  # help``. The kind names a check of
+:data:`KINDS` (``"list[Metric]"``, ``"IsoDate"``, ...) or a plain type (``bool``, ``str``),
+and is written as a string so that the cell runs in JupyterLab without imports.
+papermill reads the cell (:func:`papermill.inspect_notebook`); the report checks every value
+before a kernel starts, and each notebook checks its own values again (:func:`check`), so
+JupyterLab users get the same errors. papermill alone only warns about an unknown name and
+never checks a type; here both are a :class:`ParameterError` naming the parameter.
 """
 
 from __future__ import annotations
 
 import ast
-import csv
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from analysis.errors import ParameterError
-from analysis.extract.corpus import MANIFEST_NAME
 from analysis.schema import METRICS, PERIODS, SEVERITIES
 
-if TYPE_CHECKING:
-    import nbformat
+Check = Callable[[str, Any], None]  # (parameter name, value) -> None, or ParameterError
 
-PARAMETERS_TAG = "parameters"
-PATH_PARAMETERS = ("corpus",)
+
+def _one_of(known: Collection[str], what: str, empty_ok: bool = False) -> Check:
+    def check(name: str, value: Any) -> None:
+        if not isinstance(value, str) or (value not in known and not (empty_ok and not value)):
+            raise ParameterError(
+                f"parameter {name!r}: {value!r} is not a known {what}; known: {', '.join(known)}"
+            )
+
+    return check
+
+
+def _iso_date(name: str, value: Any) -> None:
+    if value == "":
+        return
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"parameter {name!r}: {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _text(name: str, value: Any) -> None:
+    if not isinstance(value, str):
+        raise ParameterError(f"parameter {name!r}: expected text, got {value!r}")
+
+
+def _flag(name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ParameterError(f"parameter {name!r}: expected True or False, got {value!r}")
+
+
+def _number(name: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ParameterError(f"parameter {name!r}: expected a number, got {value!r}")
+
+
+# The kinds a parameters cell may declare. A StatementId is checked against the statements of
+# the tables, when those are known (see :func:`check`).
+KINDS: dict[str, Check] = {
+    "str": _text,
+    "bool": _flag,
+    "float": _number,
+    "int": _number,
+    "Folder": _text,
+    "Metric": _one_of(METRICS, "metric"),
+    "Period": _one_of(PERIODS, "period", empty_ok=True),
+    "Severity": _one_of(SEVERITIES, "severity"),
+    "IsoDate": _iso_date,
+    "StatementId": _text,
+}
+# Parameters the report sets itself from its command line (`--tables`), never from `-p`.
+SET_BY_REPORT = ("tables", "check_corpus")
 
 
 @dataclass(frozen=True)
 class Parameter:
     name: str
+    kind: str  # "Metric", "list[Metric]", "bool" ...
     default: Any
-    type: type
-    comment: str
+    help: str
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind.startswith("list[")
+
+    @property
+    def item_kind(self) -> str:
+        return self.kind[len("list[") : -1] if self.is_list else self.kind
 
 
-def parameters_cell(notebook: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode:
-    cells = [c for c in notebook.cells if PARAMETERS_TAG in c.get("metadata", {}).get("tags", [])]
-    if len(cells) != 1:
-        raise ParameterError(f"{where}: expected one cell tagged 'parameters', found {len(cells)}")
-    return cells[0]
+def _kind(name: str, declared: str, where: str) -> str:
+    kind = declared.strip().strip("'\"")
+    if kind == "None":  # papermill's name for a missing annotation
+        raise ParameterError(
+            f'{where}: parameter {name!r} declares no kind; write {name}: "Kind" = value'
+        )
+    item = kind[len("list[") : -1] if kind.startswith("list[") and kind.endswith("]") else kind
+    if item not in KINDS:
+        raise ParameterError(
+            f"{where}: parameter {name!r} declares the unknown kind {declared!r}; "
+            f"known: {', '.join(KINDS)}, or list[...] of one"
+        )
+    return kind
 
 
 def declared_parameters(notebook_path: str | Path) -> dict[str, Parameter]:
-    """The parameters a notebook declares: ``name: type = literal  # comment`` lines."""
-    # Imported here: nbformat costs a second or more to import, and every notebook kernel
-    # imports this module for ``check``, which does not need it.
-    import nbformat
+    """The parameters a notebook declares, read from its ``parameters`` cell by papermill."""
+    import papermill  # imported here: a second of start-up that kernels do not need
 
     path = Path(notebook_path)
-    cell = parameters_cell(nbformat.read(path, as_version=4), str(path))
-    source = cell.source
-    comments = {
-        number: line.split("#", 1)[1].strip()
-        for number, line in enumerate(source.splitlines(), start=1)
-        if "#" in line
-    }
+    try:
+        found = papermill.inspect_notebook(str(path))
+    except Exception as exc:  # papermill raises plain errors for unreadable notebooks
+        raise ParameterError(f"{path}: cannot read the parameters cell ({exc})") from None
     declared = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            target, value = node.target.id, node.value
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = getattr(node.targets[0], "id", None), node.value
-        else:
-            continue
+    for name, spec in found.items():
+        kind = _kind(name, spec["inferred_type_name"], str(path))
         try:
-            default = ast.literal_eval(value) if value is not None else None
+            default = ast.literal_eval(spec["default"])
         except ValueError:
-            raise ParameterError(
-                f"{path}: parameter {target!r} must be a plain literal (line {node.lineno})"
-            ) from None
-        declared[target] = Parameter(target, default, type(default), comments.get(node.lineno, ""))
+            raise ParameterError(f"{path}: parameter {name!r} must be a plain literal") from None
+        declared[name] = Parameter(name, kind, default, spec["help"])
     return declared
 
 
-def _type_ok(value: Any, expected: type) -> bool:
-    if expected is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if expected is list:
-        return isinstance(value, list | tuple)
-    return isinstance(value, expected)
+def _check_value(parameter: Parameter, value: Any) -> None:
+    check = KINDS[parameter.item_kind]
+    if not parameter.is_list:
+        check(parameter.name, value)
+        return
+    if not isinstance(value, list | tuple):
+        raise ParameterError(
+            f"parameter {parameter.name!r}: expected a list such as [{value!r}], got {value!r}"
+        )
+    for item in value:
+        check(parameter.name, item)
 
 
-def check_types(declared: Mapping[str, Parameter], given: Mapping[str, Any], where: str) -> None:
-    """Unknown names and wrong types are errors (papermill would only warn)."""
-    for name, value in given.items():
+def check_values(
+    declared: Mapping[str, Parameter],
+    values: Mapping[str, Any],
+    statement_ids: Collection[str] | None = None,
+) -> None:
+    """Check ``values`` against their declarations: unknown names, kinds, statement ids
+    (when ``statement_ids`` is given) and the order of a date window."""
+    for name, value in values.items():
         if name not in declared:
             known = ", ".join(sorted(declared)) or "none"
-            raise ParameterError(f"{where}: unknown parameter {name!r} (declared: {known})")
-        expected = declared[name].type
-        if not _type_ok(value, expected):
-            raise ParameterError(
-                f"{where}: parameter {name!r} must be {expected.__name__}, "
-                f"got {type(value).__name__} {value!r}"
-            )
+            raise ParameterError(f"unknown parameter {name!r} (declared: {known})")
+        parameter = declared[name]
+        _check_value(parameter, value)
+        if parameter.item_kind == "StatementId" and statement_ids is not None:
+            for item in value if parameter.is_list else [value]:
+                if item and item not in statement_ids:
+                    raise ParameterError(
+                        f"parameter {name!r}: {item!r} is not a statement_id of the tables"
+                    )
+    dates = [v for n, v in values.items() if declared[n].kind == "IsoDate" and v]
+    if len(dates) == 2 and dates[0] > dates[1]:
+        first, last = (n for n in values if declared[n].kind == "IsoDate")
+        raise ParameterError(f"parameters {first!r} {dates[0]} is after {last!r} {dates[1]}")
 
 
-def _iso_date_or_empty(name: str, value: str) -> None:
-    if value == "":
-        return
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise ParameterError(f"parameter {name!r}: {value!r} is not a YYYY-MM-DD date") from None
+def check(
+    annotations: Mapping[str, Any],
+    namespace: Mapping[str, Any],
+    statement_ids: Collection[str] | None = None,
+) -> None:
+    """Check a notebook's parameters in its own kernel (papermill or JupyterLab).
 
-
-def _statement_ids(manifest: Path) -> set[str]:
-    with manifest.open(encoding="utf-8-sig", newline="") as handle:
-        return {row.get("statement_id", "") for row in csv.DictReader(handle)}
-
-
-def check(**values: Any) -> dict[str, Any]:
-    """Check the meaning of known parameter names; return the values unchanged.
-
-    corpus: a folder holding statements.csv; metrics: names from the metric vocabulary;
-    period: a period of the vocabulary or "" for all; date_from/date_to: "" or YYYY-MM-DD,
-    in order; severities: from the findings vocabulary; baseline_statement: "" or a
-    statement_id of the corpus.
+    ``annotations`` is the notebook's ``__annotations__`` (the kinds its parameters cell
+    declares) and ``namespace`` its ``globals()`` (their current values).
     """
-    if "corpus" in values:
-        corpus = Path(values["corpus"])
-        if not (corpus / MANIFEST_NAME).is_file():
-            raise ParameterError(f"parameter 'corpus': {corpus} has no {MANIFEST_NAME}")
-    if "metrics" in values:
-        unknown = [m for m in values["metrics"] if m not in METRICS]
-        if unknown:
-            raise ParameterError(
-                f"parameter 'metrics': unknown metric(s) {', '.join(map(str, unknown))}; "
-                f"known: {', '.join(METRICS)}"
-            )
-    if values.get("period") and values["period"] not in PERIODS:
-        raise ParameterError(
-            f"parameter 'period': {values['period']!r} is not one of {', '.join(PERIODS)}"
+    declared = {
+        name: Parameter(
+            name, _kind(name, getattr(kind, "__name__", str(kind)), "notebook"), None, ""
         )
-    unknown = [s for s in values.get("severities", []) if s not in SEVERITIES]
-    if unknown:
-        raise ParameterError(
-            f"parameter 'severities': unknown {', '.join(map(str, unknown))}; "
-            f"known: {', '.join(SEVERITIES)}"
-        )
-    if values.get("baseline_statement") and "corpus" in values:
-        ids = _statement_ids(Path(values["corpus"]) / MANIFEST_NAME)
-        if values["baseline_statement"] not in ids:
-            raise ParameterError(
-                f"parameter 'baseline_statement': {values['baseline_statement']!r} is not a "
-                f"statement_id of {values['corpus']}"
-            )
-    for name in ("date_from", "date_to"):
-        if name in values:
-            _iso_date_or_empty(name, values[name])
-    if (
-        values.get("date_from")
-        and values.get("date_to")
-        and values["date_from"] > values["date_to"]
-    ):
-        raise ParameterError(
-            f"parameters 'date_from' {values['date_from']} is after 'date_to' {values['date_to']}"
-        )
-    return values
+        for name, kind in annotations.items()
+    }
+    check_values(declared, {name: namespace[name] for name in declared}, statement_ids)
 
 
-def validate(notebook_path: str | Path, given: Mapping[str, Any]) -> dict[str, Any]:
+def validate(
+    notebook_path: str | Path,
+    given: Mapping[str, Any],
+    statement_ids: Collection[str] | None = None,
+) -> dict[str, Any]:
     """Validate ``given`` against a notebook's declared parameters; return the full set."""
     declared = declared_parameters(notebook_path)
-    check_types(declared, given, str(notebook_path))
     merged = {name: p.default for name, p in declared.items()} | dict(given)
-    # The kernel runs in the notebook's folder, so relative paths are relative to it.
-    located = {
-        name: str(Path(notebook_path).parent / value) if name in PATH_PARAMETERS else value
-        for name, value in merged.items()
-    }
     try:
-        check(**located)
+        check_values(declared, merged, statement_ids)
     except ParameterError as exc:
         raise ParameterError(f"{notebook_path}: {exc}") from None
     return merged

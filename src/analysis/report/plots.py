@@ -21,8 +21,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.derive.evolution import OPEN_ABOVE, OPEN_BELOW, claim_interval, short_outlet
-from analysis.schema import METRIC_UNITS, Evolution, vocabulary
+from analysis.derive.evolution import short_outlet
+from analysis.derive.intervals import representative
+from analysis.schema import METRIC_UNITS, OPEN_ABOVE, OPEN_BELOW, Evolution, vocabulary
 
 FIGSIZE = (11.0, 7.5)
 DPI = 100
@@ -53,17 +54,6 @@ ARROW_SHARE = 0.08  # ... and on a linear axis (share of the y range)
 def metric_families() -> dict[str, list[str]]:
     """Groups of metrics plotted together, from the ``families`` key of vocabulary.yml."""
     return {name: list(metrics) for name, metrics in vocabulary()["families"].items()}
-
-
-def _value(row: pd.Series) -> float:
-    """Where to draw a claim: its best value, else the geometric middle of its range."""
-    best = row[Evolution.value_best]
-    if not pd.isna(best):
-        return float(best)
-    lo, hi = claim_interval(row)
-    if lo > 0 and math.isfinite(hi):
-        return math.sqrt(lo * hi)
-    return lo
 
 
 def _jitter_days(rows: pd.DataFrame, outlets: list[str]) -> list[float]:
@@ -120,7 +110,7 @@ def plot_metric_family(
     # The legend attributes each marker to its outlet and speaker ("AA: Aykhan Hajizada").
     speakers = dict(zip(outlets, rows[Evolution.speaker], strict=True))
     series_order = list(dict.fromkeys(rows[Evolution.series]))
-    values = [_value(row) for _, row in rows.iterrows()]
+    values = [representative(row) for _, row in rows.iterrows()]
     positive = [v for v in values if v > 0]
     # A log axis only when every value can be drawn on it.
     log = len(positive) == len(values) and max(positive) / min(positive) > LOG_SPAN

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.schema import Claims, Statements
+from analysis.schema import Claims, Evolution, Statements
 
 
 def in_window(dates: pd.Series, date_from: str = "", date_to: str = "") -> pd.Series:
@@ -50,3 +50,20 @@ def select_claims(
     if period:
         keep &= claims[Claims.period] == period
     return claims[keep]
+
+
+def select_evolution(
+    evolution: pd.DataFrame,
+    metrics: Sequence[str] = (),
+    period: str = "",
+    date_from: str = "",
+    date_to: str = "",
+) -> pd.DataFrame:
+    """Rows of the evolution table of the given metrics and period from statements dated
+    inside the window. Each row keeps its previous claim, which may lie before the window."""
+    keep = in_window(evolution[Evolution.date], date_from, date_to)
+    if metrics:
+        keep &= evolution[Evolution.metric].isin(list(metrics))
+    if period:
+        keep &= evolution[Evolution.period] == period
+    return evolution[keep]

@@ -1,0 +1,84 @@
+"""What a claim's wording allows: its range of values, and the one number that stands for it.
+
+A claim is a range, not a point: "more than 260" allows 261 or 10,000, "nearly 4,000"
+anything up to 4,000. Comparisons (:func:`compare`) use these ranges, never the best
+values alone, so an open bound makes a change ``not_comparable`` rather than a guess.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from analysis.schema import (
+    FALL,
+    NOT_COMPARABLE,
+    OPEN_ABOVE,
+    OPEN_BELOW,
+    RISE,
+    UNCHANGED,
+    Claims,
+    is_missing,
+)
+
+
+def interval(low: float, best: float, high: float, bound: str) -> tuple[float, float]:
+    """The closed range of values a claim allows, as (low, high).
+
+    An empty side falls back to the best value, except where the bound leaves it open:
+    ``more_than``/``at_least`` reach up to infinity and ``at_most``/``less_than`` down to 0
+    (every metric counts or measures a share, so none is negative). Strict bounds are
+    treated as closed, which can only make a claimed contradiction less likely.
+    Returns (nan, nan) when nothing is known.
+    """
+    lo = low if not is_missing(low) else None
+    hi = high if not is_missing(high) else None
+    point = best if not is_missing(best) else None
+    if lo is None:
+        lo = 0.0 if bound in OPEN_BELOW else (point if point is not None else hi)
+    if hi is None:
+        hi = math.inf if bound in OPEN_ABOVE else (point if point is not None else lo)
+    return (math.nan if lo is None else float(lo), math.nan if hi is None else float(hi))
+
+
+def claim_interval(row: pd.Series | object) -> tuple[float, float]:
+    """:func:`interval` of a claims row (a Series or an itertuples record)."""
+    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
+    return interval(
+        get(Claims.value_low), get(Claims.value_best), get(Claims.value_high), get(Claims.bound)
+    )
+
+
+def compare(previous: tuple[float, float], current: tuple[float, float]) -> str:
+    """``rise``/``fall`` only when the intervals are disjoint; ``unchanged`` for equal points."""
+    (p_lo, p_hi), (c_lo, c_hi) = previous, current
+    if any(math.isnan(v) for v in (p_lo, p_hi, c_lo, c_hi)):
+        return NOT_COMPARABLE
+    if c_lo > p_hi:
+        return RISE
+    if c_hi < p_lo:
+        return FALL
+    if p_lo == p_hi == c_lo == c_hi:
+        return UNCHANGED
+    return NOT_COMPARABLE
+
+
+def representative(row: pd.Series | object) -> float:
+    """The one number that stands for a claim (where a chart draws it): its best value,
+    else the geometric middle of its range, else the range's known end."""
+    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
+    best = get(Claims.value_best)
+    if not is_missing(best):
+        return float(best)
+    lo, hi = claim_interval(row)
+    if lo > 0 and math.isfinite(hi):
+        return math.sqrt(lo * hi)
+    return lo
+
+
+def format_number(value: float | None) -> str:
+    """A value as a reader sees it: "1,400", "12.50"; "open" for an empty side."""
+    if is_missing(value):
+        return "open"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
