@@ -71,9 +71,10 @@ statements[
 # %% [markdown]
 # ## What changed between statements
 #
-# One row per series (metric, period, area, device): the first and latest figure as printed, with
-# the outlets that printed them. `change` is `rise` or `fall` only when the two claims' ranges
-# cannot overlap; an open bound such as "more than 260" after "266" is `not_comparable`.
+# One row per step of a series (metric, period, area, device): each figure beside the figure of
+# the most recent earlier statement date, both as printed with their outlets. `change` is `rise`
+# or `fall` only when the two claims' ranges cannot overlap; an open bound such as "more than
+# 260" after "266" is `not_comparable`.
 
 # %%
 headline(evolution)

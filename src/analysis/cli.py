@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis import __version__, config
 from analysis.errors import AnalysisError, ParameterError
+from analysis.startup import skip_iri_checker
 
 if TYPE_CHECKING:  # the pipeline's imports are heavy; commands import it when they run
     from analysis.storage import Tables
@@ -76,7 +77,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     from analysis.report import build as report
     from analysis.report import params
 
-    report.skip_iri_checker()
+    skip_iri_checker()
     notebooks_dir = Path(args.notebooks)
     given = dict(parse_assignment(p) for p in args.parameter)
     for name in given:

@@ -51,6 +51,7 @@ OPEN_BELOW: frozenset[str] = frozenset({"nearly", "at_most", "less_than"})
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 LIST_SEPARATOR = "; "  # between the items of a list held in one cell (claim_ids, ...)
 SHA256 = r"^[0-9a-f]{64}$"
+STATEMENT_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # also a file name: no "/" or markup
 
 
 class _Strict:
@@ -63,7 +64,7 @@ class Manifest(pa.DataFrameModel):
     """``statements.csv`` of a corpus folder, as the analyst writes it."""
 
     file: Series[str] = pa.Field(str_length={"min_value": 1})
-    statement_id: Series[str] = pa.Field(unique=True, str_matches=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    statement_id: Series[str] = pa.Field(unique=True, str_matches=STATEMENT_ID)
     date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
     date_basis: Series[str] = pa.Field(isin=list(DATE_BASES))
     outlet: Series[str] = pa.Field(nullable=True)
@@ -75,6 +76,16 @@ class Manifest(pa.DataFrameModel):
 
     class Config(_Strict):
         name = "manifest"
+
+    @pa.check("date", name="calendar_date")
+    def date_exists(cls, dates: Series[str]) -> Series[bool]:
+        """A date that names a real day (no 2024-02-30)."""
+        return dates.isna() | pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce").notna()
+
+    @pa.dataframe_check(name="undated_only_when_unknown")
+    def date_given_unless_unknown(cls, df: pd.DataFrame) -> Series[bool]:
+        """A date is left empty exactly when its basis is ``unknown``."""
+        return df["date"].isna() == (df["date_basis"] == "unknown")
 
 
 class Statements(Manifest):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,20 @@ def test_encodings_and_line_endings_decode_to_the_text(make_corpus, encode) -> N
     text = load_corpus(folder).text("a")
     assert text.replace("\r\n", "\n") == TEXT
     assert not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("a.txt,a,2024-02-30,stated,,,,,,\n", "line 2: unparseable date '2024-02-30'"),
+        ("a.txt,a,2024-01-02,unknown,,,,,,\n", "line 2: date_basis is 'unknown' but a date"),
+        ("a.txt,a/b,2024-01-02,stated,,,,,,\n", "line 2: statement_id 'a/b' may hold only"),
+        ("a.txt,<b>x</b>,2024-01-02,stated,,,,,,\n", "statement_id '<b>x</b>' may hold only"),
+        ("a.txt,a,2024-01-02,stated,,,,,ABC,\n", "line 2: sha256 must be 64 lower-case hex"),
+        (",a,2024-01-02,stated,,,,,,\n", "line 2: empty file"),
+    ],
+)
+def test_manifest_rows_follow_the_manifest_model(make_corpus, row: str, message: str) -> None:
+    folder = make_corpus({"a.txt": TEXT}, row)
+    with pytest.raises(CorpusError, match=re.escape(message)):
+        load_corpus(folder)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from analysis.config import MANIFEST_NAME
 from analysis.errors import CorpusError
@@ -113,29 +113,46 @@ def _statement_path(root: Path, name: str, where: str) -> Path:
     return path
 
 
-def _check_row(row: dict[str, str], where: str) -> None:
-    if not row["statement_id"]:
-        raise CorpusError(f"{where}: empty statement_id")
-    if row["date_basis"] not in DATE_BASES:
-        raise CorpusError(
-            f"{where}: unknown date_basis {row['date_basis']!r}; "
-            f"expected one of {', '.join(DATE_BASES)}"
-        )
-    if row["date"]:
-        try:
-            parsed = dt.date.fromisoformat(row["date"])
-        except ValueError:
-            parsed = None
-        if parsed is None or parsed.isoformat() != row["date"]:
-            raise CorpusError(f"{where}: unparseable date {row['date']!r}; expected YYYY-MM-DD")
-        if row["date_basis"] == "unknown":
-            raise CorpusError(f"{where}: date_basis is 'unknown' but a date is given")
-    elif row["date_basis"] != "unknown":
-        raise CorpusError(f"{where}: empty date needs date_basis 'unknown'")
-    if row["sha256"] and not (
-        len(row["sha256"]) == 64 and all(c in "0123456789abcdef" for c in row["sha256"])
-    ):
-        raise CorpusError(f"{where}: sha256 must be 64 lower-case hex digits")
+def _failure_message(check: str, column: str | None, value: object) -> str:
+    """One line for a manifest value that fails its rule in the :class:`Manifest` model."""
+    if column == "date" and check != "not_nullable":
+        return f"unparseable date {value!r}; expected YYYY-MM-DD"
+    if column == "date_basis":
+        return f"unknown date_basis {value!r}; expected one of {', '.join(DATE_BASES)}"
+    if column == "statement_id" and check != "not_nullable":
+        return f"statement_id {value!r} may hold only letters, digits and -_. (no / or markup)"
+    if column == "sha256":
+        return "sha256 must be 64 lower-case hex digits"
+    if check == "not_nullable" or column == "file":
+        return f"empty {column}"
+    return f"column {column!r}: {value!r} breaks the rule {check}"
+
+
+def _checked_rows(rows: list[tuple[int, dict[str, str]]], manifest: Path) -> None:
+    """Check the rows against the :class:`Manifest` model: the first failure, in file
+    order, is a one-line error naming the line."""
+    table = pd.DataFrame([row for _, row in rows], columns=columns(Manifest), dtype=object)
+    table = table.where(table != "", None)
+    try:
+        Manifest.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        cases = cases[cases["index"].notna()].sort_values("index", kind="stable")
+        first = cases.iloc[0]
+        line, row = rows[int(first["index"])]
+        where = f"{manifest}, line {line}"
+        if first["check"] == "undated_only_when_unknown":
+            if row["date"]:
+                raise CorpusError(f"{where}: date_basis is 'unknown' but a date is given") from None
+            raise CorpusError(f"{where}: empty date needs date_basis 'unknown'") from None
+        if first["check"] == "field_uniqueness":
+            lines = [n for n, r in rows if r["statement_id"] == row["statement_id"]]
+            raise CorpusError(
+                f"{manifest}, line {lines[1]}: duplicate statement_id "
+                f"{row['statement_id']!r} (first on line {lines[0]})"
+            ) from None
+        message = _failure_message(str(first["check"]), first["column"], first["failure_case"])
+        raise CorpusError(f"{where}: {message}") from None
 
 
 @dataclass(frozen=True)
@@ -162,18 +179,11 @@ def read_manifest(folder: str | Path) -> list[Source]:
     _, rows = _read_manifest_rows(manifest)
     if not rows:
         raise CorpusError(f"{manifest}: the manifest lists no statements")
+    rows = [(line, {c: row.get(c, "") for c in columns(Manifest)}) for line, row in rows]
+    _checked_rows(rows, manifest)
     sources: list[Source] = []
-    seen: dict[str, int] = {}
     for line, row in rows:
         where = f"{manifest}, line {line}"
-        row = {c: row.get(c, "") for c in columns(Manifest)}
-        _check_row(row, where)
-        if row["statement_id"] in seen:
-            raise CorpusError(
-                f"{where}: duplicate statement_id {row['statement_id']!r} "
-                f"(first on line {seen[row['statement_id']]})"
-            )
-        seen[row["statement_id"]] = line
         path = _statement_path(root, row["file"], where)
         sources.append(Source(row["statement_id"], path, where, row))
     return sources

@@ -16,7 +16,6 @@ import html
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from analysis import __version__
 from analysis.errors import NotebookError, ParameterError
 from analysis.parallel import workers_for
+from analysis.startup import skip_iri_checker
 
 if TYPE_CHECKING:
     import nbformat
@@ -247,17 +247,6 @@ def notebook_workers(notebooks: int, jobs: int = 0) -> Iterator[ProcessPoolExecu
         for _ in range(count):  # any task: the pool starts a process per task while none is idle
             pool.submit(os.getpid)
         yield pool
-
-
-def skip_iri_checker() -> None:
-    """Keep jsonschema (imported by nbformat) from loading its optional IRI syntax checker.
-
-    The checker, rfc3987_syntax (which JupyterLab's server brings in), compiles 38 grammars
-    when imported: over a second in every process. No notebook schema uses the formats it
-    checks, and a report process uses jsonschema for nothing else. Call it before
-    anything imports nbformat.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def _import_notebook_tools() -> None:
