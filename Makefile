@@ -10,13 +10,14 @@ INSTALLED := $(VENV)/.installed
 CORPUS ?= data/raw
 REPORTS ?= reports
 TABLES ?= data/processed
+LAB_PORT ?= 8888
 
 # Stable output: no .pyc timestamps or hash randomisation leaking into results.
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export MPLBACKEND := Agg
 
-.PHONY: help venv report tables notebooks test lint unit alltests nbtest lab bench eval fuzz screenshot clean
+.PHONY: help venv report tables notebooks test lint unit alltests nbtest lab add bench eval fuzz screenshot clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,15 +56,23 @@ nbtest: tables ## Check committed notebooks against a fresh run on the tables (n
 
 test: lint alltests nbtest ## Lint, every unit test and the notebook tests
 
-lab: $(INSTALLED) ## JupyterLab with the package importable and a named kernel "analysis"
+lab: $(INSTALLED) ## JupyterLab in notebooks/ with a kernel "Python (analysis)"; prints its URL
 	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)"
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	@# Jupyter refuses to start as root (a container, a VM) without --allow-root; there is
+	@# no desktop browser either, so open the http://127.0.0.1:$(LAB_PORT)/lab?token=... it prints.
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(LAB_PORT) $(LAB_ARGS) \
+		$$([ "$$(id -u)" != 0 ] || echo --allow-root --no-browser)
+
+add: $(INSTALLED) ## Add a statement to CORPUS: make add FILE=page.html ARGS="--outlet X --date 2024-01-26"
+	@test -n "$(FILE)" || { echo "error: give the statement: make add FILE=path.(txt|html|pdf)" >&2; exit 2; }
+	$(BIN)/analysis add "$(FILE)" --corpus $(CORPUS) $(ARGS)
 
 bench: $(INSTALLED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
 	$(BIN)/python benchmarks/run.py
 
-eval: $(INSTALLED) ## Accuracy of the rules on the development corpus (recall, precision, misses)
+eval: $(INSTALLED) ## Accuracy of the rules: the development corpus, then the held-out statements
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus tests/fixtures/devcorpus/gold_claims.csv
+	$(BIN)/analysis evaluate tests/fixtures/heldout tests/fixtures/heldout/gold_claims.csv
 
 screenshot: report ## Refresh docs/index.png, the README's picture of the index page
 	$(BIN)/python scripts/screenshot.py $(REPORTS)/index.html docs/index.png

@@ -32,7 +32,8 @@ from IPython.display import HTML
 
 from analysis.report import params
 from analysis.report.pages import linked_claims_table
-from analysis.schema import Claims, Statements
+from analysis.report.views import review_entries
+from analysis.schema import Claims, Mentions, Statements
 from analysis.storage import load_tables
 
 params.check(__annotations__, globals())
@@ -111,3 +112,33 @@ data.claims.loc[
     data.claims[Claims.method] == "reviewed",
     [Claims.claim_id, Claims.metric, Claims.surface, Claims.quote],
 ]
+
+# %% [markdown]
+# ## Every number, accounted for
+#
+# Each numeric expression of each statement is a claim, a number that is not a claim (a date, an
+# age, a document number ..., with the reason), or a number the rules could not place
+# (`unclassified`). Nothing in a text is dropped silently.
+
+# %%
+pd.crosstab(
+    data.mentions[Mentions.statement_id],
+    data.mentions[Mentions.status],
+    margins=True,
+    margins_name="total",
+)
+
+# %% [markdown]
+# ## To review: numbers the rules could not place
+#
+# Each row is a number the rules found but could not classify, with its sentence. If it is a
+# figure, paste its entry into `annotations.yml` in the corpus folder, replace each `?`, and
+# rebuild (`make report`); a figure added there shows `method = reviewed`.
+
+# %%
+to_review = review_entries(data.mentions)
+print(f"{len(to_review)} numbers to review")
+to_review[[Mentions.statement_id, Mentions.surface, Mentions.context]]
+
+# %%
+print("\n".join(to_review["entry"].head(20)) or "nothing to review")

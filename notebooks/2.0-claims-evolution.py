@@ -17,8 +17,8 @@
 # # 2.0 Claims evolution
 #
 # How the casualty, mine-count and mine-map figures claimed in the statements changed from one
-# statement to the next: series in date order, differences, implied rates, and changes of
-# qualifier.
+# statement to the next: one row per quantity with its figures by statement date, a small chart
+# per quantity, then each change with differences, implied rates and changes of qualifier.
 #
 # **Every figure is a claim by the named speaker, a party to the conflict; this package does not
 # verify it.** Differences and rates below are arithmetic on two claims, not measurements.
@@ -36,16 +36,17 @@ baseline_statement: "StatementId" = ""  # statement to compare later figures wit
 import pandas as pd
 from IPython.display import HTML, display
 
-from analysis.derive.evolution import claim_diff, headline, versus_baseline
+from analysis.derive.evolution import changes_between_dates, claim_diff, versus_baseline
 from analysis.report import params
-from analysis.report.pages import linked_claims_table
-from analysis.report.plots import metric_families, plot_metric_family, png_image
+from analysis.report.headline import headline_html, main_findings_html
+from analysis.report.index import parameters_html, statements_table
+from analysis.report.pages import linked_claims_table, plain_table
+from analysis.report.plots import charts_html
 from analysis.report.views import select_claims, select_evolution, select_statements
-from analysis.schema import Evolution, Statements
+from analysis.schema import LIST_SEPARATOR, Claims, Evolution, Findings, Statements
 from analysis.storage import load_tables
 
 params.check(__annotations__, globals())
-pd.set_option("display.max_colwidth", 70)
 data = load_tables(tables, check_corpus)
 params.check(__annotations__, globals(), data.statements[Statements.statement_id].tolist())
 statements = select_statements(data.statements, date_from, date_to)
@@ -53,82 +54,125 @@ claims = select_claims(data.claims, data.statements, metrics, period, date_from,
 evolution = select_evolution(data.evolution, metrics, period, date_from, date_to)
 n_series = evolution[Evolution.series].nunique()
 print(f"{len(statements)} statements, {len(claims)} claims, {n_series} series")
+chosen = {name: globals()[name] for name in __annotations__}
+display(HTML(parameters_html(chosen)))
+if evolution.empty:
+    display(HTML('<p class="empty">No claims match this selection: nothing to compare.</p>'))
+
+# %% [markdown]
+# ## How the claims changed
+#
+# One row per quantity, named in words; one column per statement date, each figure as printed
+# with the outlet that printed it (in the HTML report each links to its sentence). The last
+# column says what changed from the first date to the last: "rose" or "fell" only when the two
+# wordings cannot describe the same number; with an open bound ("more than 260") or a range
+# ("hundreds of thousands") both wordings are quoted and no difference is computed.
+
+# %%
+HTML(headline_html(evolution))
+
+# %% [markdown]
+# ### Main findings
+#
+# The contradictions and warnings of notebook 3.0 among these claims, one line each, with
+# links to the quotes side by side and to each figure in its statement.
+
+# %%
+selected = set(claims[Claims.claim_id])
+# A finding belongs to this selection when every claim it names is selected.
+within = [set(ids.split(LIST_SEPARATOR)) <= selected for ids in data.findings[Findings.claim_ids]]
+among_these = data.findings[pd.Series(within, index=data.findings.index, dtype=bool)]
+HTML(main_findings_html(among_these, data.claims, data.statements, evolution))
+
+# %% [markdown]
+# ## Figures over time
+#
+# One small chart per quantity, on a shared time axis. Each point is one figure at its
+# statement's date, labelled as printed with its outlet; a thin line joins them in date order.
+# Bars span a range ("hundreds of thousands"); an arrow marks an open bound ("more than",
+# "nearly") and its point is hollow. Statements of the same day sit side by side, never merged.
+
+# %%
+HTML(charts_html(evolution))
 
 # %% [markdown]
 # ## Statements in this analysis
 
 # %%
-statements[
-    [
-        Statements.statement_id,
-        Statements.date,
-        Statements.date_basis,
-        Statements.outlet,
-        Statements.speaker,
-    ]
-]
+HTML(statements_table(statements))
 
 # %% [markdown]
-# ## What changed between statements
+# ## Each change between statement dates
 #
-# One row per step of a series (metric, period, area, device): each figure beside the figure of
-# the most recent earlier statement date, both as printed with their outlets. `change` is `rise`
-# or `fall` only when the two claims' ranges cannot overlap; an open bound such as "more than
-# 260" after "266" is `not_comparable`.
+# Each figure beside the figure of the most recent earlier statement date, both as printed with
+# their outlets. `change` is `rise` or `fall` only when the two claims' ranges cannot overlap.
+# The difference and the rate per 30 days are arithmetic on the two claims named in the last
+# columns, not reported figures; they are left empty, with the reason, when either claim has an
+# open bound or is a range.
 
 # %%
-headline(evolution)
+changes = changes_between_dates(evolution)
+HTML(
+    plain_table(
+        changes,
+        caption="One row per change between two statement dates.",
+        empty="No figure in this selection has an earlier figure to compare with.",
+    )
+)
 
 # %% [markdown]
 # ## Compared with the baseline statement
 
 # %%
-versus_baseline(evolution, baseline_statement)
-
-# %% [markdown]
-# ## Figures over time
-#
-# Each point is one figure at its statement's date, labelled with the text as printed and its
-# outlet. Whiskers span a range ("hundreds of thousands"); an arrow marks an open bound ("more
-# than", "exceeds"). Same-day statements from different outlets are drawn side by side, never
-# merged.
-
-# %%
-families = metric_families()
-for family, family_metrics in families.items():
-    shown = [m for m in family_metrics if m in set(evolution[Evolution.metric])]
-    if shown:
-        figure = plot_metric_family(evolution, shown, title=f"{family}: figures as claimed")
-        display(png_image(figure))
+HTML(
+    plain_table(
+        versus_baseline(evolution, baseline_statement),
+        caption="One row per baseline figure and later figure of the same quantity.",
+        empty="No later figure of a quantity the baseline statement reports.",
+    )
+)
 
 # %% [markdown]
 # ## Claim diff between consecutive statement dates
 #
-# Which figures were added, changed, kept or dropped from one statement date to the next.
+# Which quantities were added, changed, kept or dropped from one statement date to the next.
 
 # %%
-claim_diff(claims, statements)
+HTML(
+    plain_table(
+        claim_diff(claims, statements),
+        caption="One row per quantity and pair of consecutive statement dates.",
+        empty="Fewer than two statement dates in this selection: nothing to compare.",
+    )
+)
 
 # %% [markdown]
 # ## Implied rates (arithmetic on claims)
 #
-# Difference between two figures of the same series divided by the days between their
-# statements, times 30. A rate is only as good as the two claims it is computed from, and is
-# left empty where a bound is open or the statements share a date.
+# Difference between two single figures of the same quantity divided by the days between their
+# statements, times 30. A rate is only as good as the two claims it is computed from; there is
+# none where a bound is open, a figure is a range, or the statements share a date.
 
 # %%
-rates = evolution[evolution[Evolution.rate_per_30_days].notna()]
-rates[
-    [
-        Evolution.series,
-        Evolution.previous_claim_id,
-        Evolution.claim_id,
-        Evolution.surface,
-        Evolution.delta_best,
-        Evolution.days_since_previous,
-        Evolution.rate_per_30_days,
-    ]
-]
+rates = changes[changes["per 30 days (derived)"].notna()]
+HTML(
+    plain_table(
+        rates[
+            [
+                "quantity",
+                "from_figure",
+                "to_figure",
+                "difference (derived)",
+                "days",
+                "per 30 days (derived)",
+                "from_claim_id",
+                "to_claim_id",
+            ]
+        ],
+        caption="One row per pair of single figures on different dates.",
+        empty="No pair of single figures on different dates in this selection.",
+    )
+)
 
 # %% [markdown]
 # ## The claims behind these figures
@@ -136,17 +180,16 @@ rates[
 # Each printed figure links to its highlight in the statement's text (in the HTML report).
 
 # %%
-HTML(
-    linked_claims_table(
-        evolution,
-        [
-            Evolution.series,
-            Evolution.date,
-            Evolution.outlet,
-            Evolution.surface,
-            Evolution.bound,
-            Evolution.bound_change,
-            Evolution.change,
-        ],
-    )
-)
+claim_columns = [
+    Evolution.series,
+    Evolution.date,
+    Evolution.outlet,
+    Evolution.surface,
+    Evolution.bound,
+    Evolution.bound_change,
+    Evolution.change,
+]
+if evolution.empty:
+    display(HTML('<p class="empty">No claims in this selection.</p>'))
+else:
+    display(HTML(linked_claims_table(evolution, claim_columns)))

@@ -31,10 +31,11 @@ severities: "list[Severity]" = ["contradiction", "warning", "info"]  # findings 
 
 # %%
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from analysis.report import params
-from analysis.report.pages import findings_side_by_side
+from analysis.report.index import parameters_html
+from analysis.report.pages import findings_side_by_side, plain_table
 from analysis.schema import SEVERITIES, Findings
 from analysis.storage import load_tables
 
@@ -43,13 +44,23 @@ data = load_tables(tables, check_corpus)
 findings = data.findings[data.findings[Findings.severity].isin(severities)]
 order = {severity: rank for rank, severity in enumerate(severities)}
 findings = findings.sort_values(Findings.severity, key=lambda s: s.map(order), kind="stable")
+chosen = {name: globals()[name] for name in __annotations__}
+# Every severity shown is no selection: only a narrower list earns the notice.
+display(HTML(parameters_html(chosen if set(severities) != set(SEVERITIES) else {})))
 
 # %% [markdown]
 # ## Findings by rule and severity
 
 # %%
-pd.crosstab(findings[Findings.rule], findings[Findings.severity]).reindex(
+counts = pd.crosstab(findings[Findings.rule], findings[Findings.severity]).reindex(
     columns=[s for s in SEVERITIES if s in severities], fill_value=0
+)
+HTML(
+    plain_table(
+        counts.reset_index(),
+        caption="One row per rule: how many findings of each severity.",
+        empty="No findings of the chosen severities.",
+    )
 )
 
 # %% [markdown]

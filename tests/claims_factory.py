@@ -25,6 +25,7 @@ PRESS_RELEASE = "mfa-press-release-493-22"
 UN_LETTER = "un-letter-aliyev-2022-12-03"
 MFA_2024 = "mfa-2024-01-26"
 AA_2024 = "aa-hajizada-2024"
+SHIPPED_IDS = (AZERNEWS, AA_2024, PRESS_RELEASE, MFA_2024, UN_LETTER)  # in manifest order
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,12 @@ def shipped_corpus():
 
 
 def shipped_statements() -> pd.DataFrame:
-    """The real statements table (loaded and validated by ``analysis.extract.corpus``)."""
-    return shipped_corpus().statements
+    """The real statements table (loaded and validated by ``analysis.extract.corpus``) of
+    the five statements whose figures are typed in below; a statement added to the corpus
+    since (`analysis add`) has no figures here, so it is left out."""
+    statements = shipped_corpus().statements
+    shipped = statements[Statements.statement_id].isin(SHIPPED_IDS)
+    return statements[shipped].reset_index(drop=True)
 
 
 def make_statements(rows: list[dict]) -> pd.DataFrame:

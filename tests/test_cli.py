@@ -25,7 +25,8 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    # Hidden files are the run's lock and cache, not its outputs.
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
 
 
 def test_extract_writes_every_table_and_a_datapackage(tmp_path: Path) -> None:
@@ -65,13 +66,15 @@ def test_bad_corpus_is_one_line_without_traceback_and_keeps_earlier_outputs(
     before = _snapshot(out)
     bad = tmp_path / "bad"
     shutil.copytree(SHIPPED_CORPUS, bad)
+    # The line the bad row lands on: after however many statements the corpus holds.
+    line = len((bad / "statements.csv").read_text(encoding="utf-8").splitlines()) + 1
     with (bad / "statements.csv").open("a") as manifest:
         manifest.write("statements/nope.txt,extra,2024-02-30,stated,,,,,,\n")
     result = _run("extract", str(bad), "--out", str(out))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert lines[-1].startswith("analysis: error: ")
-    assert "statements.csv, line 7" in lines[-1]
+    assert f"statements.csv, line {line}: unparseable date" in lines[-1]
     assert "Traceback" not in result.stderr
     assert _snapshot(out) == before
 
@@ -102,10 +105,12 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
         pytest.skip("extraction finished before the interrupt; machine too fast for this size")
     assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
-    leftovers = [p.name for p in out.iterdir()] if out.exists() else []
+    leftovers = (
+        [p.name for p in out.iterdir() if p.name != ".analysis.lock"] if out.exists() else []
+    )
     assert not [n for n in leftovers if n.endswith(".tmp")]
     for name in leftovers:  # anything present is complete
-        assert name in {"statements.csv", "claims.csv", "claims.parquet"}
+        assert name in {"statements.csv", "claims.csv", "claims.parquet", ".extract-cache.sqlite"}
 
 
 def test_version_and_help() -> None:
@@ -155,11 +160,13 @@ def test_no_analysis_writes_statements_and_claims_and_drops_stale_tables(tmp_pat
     full = _snapshot(out)
     assert cli.main(["extract", str(SHIPPED_CORPUS), "--out", str(out), "--no-analysis"]) == 0
     lean = _snapshot(out)
-    assert set(lean) == {"statements.csv", "claims.csv", "claims.parquet", "datapackage.json"}
-    for name in ("statements.csv", "claims.csv", "claims.parquet"):
+    stage_one = ["statements.csv", "mentions.csv", "mentions.parquet"]
+    stage_one += ["claims.csv", "claims.parquet"]
+    assert set(lean) == {*stage_one, "datapackage.json"}
+    for name in stage_one:
         assert lean[name] == full[name]
     package = json.loads(lean["datapackage.json"])
-    assert [r["name"] for r in package["resources"]] == ["statements", "claims"]
+    assert [r["name"] for r in package["resources"]] == ["statements", "mentions", "claims"]
 
 
 def test_an_annotation_error_in_a_worker_is_one_line(tmp_path: Path) -> None:
@@ -173,7 +180,8 @@ def test_an_annotation_error_in_a_worker_is_one_line(tmp_path: Path) -> None:
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(f"analysis: error: {corpus / 'annotations.yml'}, entry 1: quote")
     assert "no longer found" in last and "Traceback" not in result.stderr
-    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    out = tmp_path / "out"
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
 
 
 def test_a_changed_statement_stops_a_parallel_run_and_keeps_earlier_outputs(
@@ -195,3 +203,33 @@ def test_a_changed_statement_stops_a_parallel_run_and_keeps_earlier_outputs(
         "its sha256 (file changed?)"
     )
     assert _snapshot(out) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        # A plain string reaches the check as one value, named whole, never as its letters.
+        ("killed", "parameter 'metrics': expected a list such as ['killed'], got 'killed'"),
+        ("['kiled']", "parameter 'metrics': 'kiled' is not a known metric; known: "),
+    ],
+)
+def test_a_metric_given_as_text_is_reported_by_name(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    out, tables = tmp_path / "reports", tmp_path / "tables"
+    result = _run(
+        "report",
+        "--notebook",
+        "2.0-claims-evolution",
+        "--out",
+        str(out),
+        "--tables",
+        str(tables),
+        "-p",
+        f"metrics={value}",
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("analysis: error: ")
+    assert message in result.stderr
+    assert "'k'" not in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() and not tables.exists()  # checked before anything ran

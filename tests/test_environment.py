@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -121,3 +122,55 @@ def test_validating_a_table_does_not_import_dask_dataframe() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_make_lab_starts_and_prints_its_url(tmp_path) -> None:
+    """`make lab` as the user running the tests (root in CI and containers) serves JupyterLab
+    and prints the URL to open."""
+    import os
+    import signal
+    import time
+    import urllib.error
+    import urllib.request
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+    }
+    command = ["make", "--no-print-directory", "lab", f"LAB_PORT={port}", "LAB_ARGS=--no-browser"]
+    # The running interpreter's venv, as it is (-o: do not reinstall it).
+    command += [f"BIN={os.path.dirname(sys.executable)}", "-o", ".venv/.installed"]
+    lab = subprocess.Popen(
+        command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        url, seen, deadline = None, [], time.monotonic() + 120
+        while url is None and time.monotonic() < deadline and lab.poll() is None:
+            line = lab.stderr.readline()
+            seen.append(line)
+            found = re.search(rf"http://127\.0\.0\.1:{port}/lab\?token=\w+", line)
+            url = found.group(0) if found else None
+        assert url, "no URL printed:\n" + "".join(seen[-20:])
+        for _ in range(60):  # the URL is logged a moment before the server accepts requests
+            try:
+                with urllib.request.urlopen(url, timeout=30) as page:  # loopback only
+                    assert page.status == 200 and "JupyterLab" in page.read().decode()
+                    break
+            except urllib.error.URLError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError(f"{url} does not answer")
+    finally:
+        os.killpg(lab.pid, signal.SIGTERM)  # make and the server it started, nothing else
+        lab.communicate(timeout=60)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # the pipeline's imports are heavy; commands import it when t
     from analysis.storage import Tables
 
 
+FORCE_HELP = "rebuild everything, even what an earlier run built from the same inputs"
+
+
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -55,6 +58,7 @@ def extract_tables(
     scheduler: str | None = None,
     with_analysis: bool = True,
     texts: dict[str, str] | None = None,
+    force: bool = False,
 ) -> Tables | None:
     """Extract a corpus into ``out``, reporting progress (see :func:`analysis.pipeline.extract`)."""
     from analysis.pipeline import extract
@@ -62,17 +66,33 @@ def extract_tables(
     where = f" on Dask ({scheduler})" if scheduler else ""
     _progress(f"extracting tables from {corpus} into {out}{where}")
     return extract(
-        corpus, out, annotations, jobs, scheduler, with_analysis, progress=_progress, texts=texts
+        corpus,
+        out,
+        annotations,
+        jobs,
+        scheduler,
+        with_analysis,
+        progress=_progress,
+        texts=texts,
+        force=force,
     )
 
 
 def cmd_extract(args: argparse.Namespace) -> None:
     extract_tables(
-        args.corpus, args.out, args.annotations, args.jobs, args.scheduler, not args.no_analysis
+        args.corpus,
+        args.out,
+        args.annotations,
+        args.jobs,
+        args.scheduler,
+        not args.no_analysis,
+        force=args.force,
     )
 
 
 def cmd_report(args: argparse.Namespace) -> None:
+    from analysis import storage
+    from analysis.cache import REPORT_INPUTS_NAME, report_inputs, reports_up_to_date
     from analysis.extract.corpus import read_manifest
     from analysis.report import build as report
     from analysis.report import params
@@ -98,10 +118,20 @@ def cmd_report(args: argparse.Namespace) -> None:
     statement_ids = [source.statement_id for source in read_manifest(args.corpus)]
     runs = report.plan(notebooks, shared, given, statement_ids)
 
-    with report.notebook_workers(len(runs)) as workers:
+    with storage.exclusive(args.out), report.notebook_workers(len(runs)) as workers:
         texts: dict[str, str] = {}
-        tables = extract_tables(args.corpus, tables_dir, texts=texts)
-        report.build_reports(runs, args.out, tables, texts, workers, progress=_progress)
+        tables = extract_tables(args.corpus, tables_dir, texts=texts, force=args.force)
+        # The reports are a function of the tables, the notebooks, their parameters and the
+        # package: when none of these changed since the reports were built, they stand.
+        read = [*Path(tables_dir).glob("*.csv"), Path(tables_dir) / config.DATAPACKAGE_NAME]
+        inputs = report_inputs([*read, *notebooks], [(r.name, r.parameters) for r in runs])
+        if not args.force and reports_up_to_date(Path(args.out), inputs):
+            _progress(f"{args.out}: the reports are up to date (--force rebuilds them)")
+            return
+        report.build_reports(
+            runs, args.out, tables, texts, workers, progress=_progress, tables_dir=tables_dir
+        )
+        (Path(args.out) / REPORT_INPUTS_NAME).write_text(inputs + "\n", encoding="utf-8")
 
 
 def cmd_evaluate(args: argparse.Namespace) -> None:
@@ -128,6 +158,27 @@ def cmd_refresh_notebooks(args: argparse.Namespace) -> None:
     for notebook in report.find_notebooks(args.notebooks, args.notebook):
         _progress(f"refreshing {notebook}")
         report.refresh_committed(notebook)
+
+
+def cmd_add(args: argparse.Namespace) -> None:
+    from analysis.ingest import add_statement
+
+    added = add_statement(
+        args.file,
+        args.corpus,
+        outlet=args.outlet,
+        speaker=args.speaker,
+        date=args.date,
+        date_basis=args.date_basis,
+        url=args.url,
+        title=args.title,
+        notes=args.notes,
+        statement_id=args.statement_id,
+    )
+    row = added.row
+    dated = f"{row['date']} ({row['date_basis']})" if row["date"] else "undated (unknown)"
+    _progress(f"added {added.statement_id}, {dated}: {added.path}")
+    print(added.statement_id)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write statements and claims only, not evolution and findings (which compare "
         "every statement with the others): for corpus-scale runs",
     )
+    extract.add_argument("--force", action="store_true", help=FORCE_HELP)
     extract.set_defaults(func=cmd_extract)
 
     rep = commands.add_parser("report", help="run every notebook and render the HTML reports")
@@ -190,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="notebook parameter, e.g. -p \"metrics=['killed']\" -p date_to=2023-12-31",
     )
+    rep.add_argument("--force", action="store_true", help=FORCE_HELP)
     rep.set_defaults(func=cmd_report)
 
     evaluation = commands.add_parser(
@@ -216,6 +269,45 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS, metavar="DIR")
     refresh.add_argument("--notebook", action="append", metavar="NAME")
     refresh.set_defaults(func=cmd_refresh_notebooks)
+
+    add = commands.add_parser(
+        "add",
+        help="add a statement (.txt, .html or .pdf) to a corpus: its text and a manifest row",
+        description="Store the main text of FILE as UTF-8 in CORPUS/statements/ and append its "
+        "row (with sha256) to CORPUS/statements.csv. Without --date, the first full date "
+        "printed in the text's first lines is taken (date_basis stated).",
+    )
+    add.add_argument("file", type=Path, metavar="FILE", help="a .txt, .html (.htm) or .pdf file")
+    add.add_argument(
+        "--corpus",
+        type=Path,
+        default=config.RAW,
+        metavar="DIR",
+        help=f"corpus folder (default: {config.RAW}; a new folder gets a manifest)",
+    )
+    add.add_argument("--outlet")
+    add.add_argument("--speaker")
+    add.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="publication date (default: the first date printed at the top of the text); "
+        "'unknown' for an undated statement",
+    )
+    add.add_argument(
+        "--date-basis",
+        choices=("stated", "manifest", "inferred"),
+        help="how --date is known (default: manifest, from the publisher's page); "
+        "give the reasoning of 'inferred' in --notes",
+    )
+    add.add_argument("--url")
+    add.add_argument("--title", help="default: the title the HTML page or PDF records")
+    add.add_argument("--notes")
+    add.add_argument(
+        "--statement-id",
+        metavar="ID",
+        help="letters, digits and -_. (default: derived from outlet, date and title)",
+    )
+    add.set_defaults(func=cmd_add)
     return parser
 
 
@@ -225,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         args.func(args)
     except AnalysisError as exc:
         print(f"analysis: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only folder, a full disk ...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"analysis: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("analysis: interrupted; outputs of earlier runs are unchanged", file=sys.stderr)

@@ -23,3 +23,7 @@ class NotebookError(AnalysisError):
 
 class TablesError(AnalysisError):
     """A tables folder is missing, malformed, or older than its corpus."""
+
+
+class OutputError(AnalysisError):
+    """An output folder cannot be written: it is a file, or another run is writing to it."""

@@ -62,7 +62,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import AnalysisError
-from analysis.schema import METRICS, Claims
+from analysis.schema import METRICS, Claims, is_missing
 
 GOLD_STATEMENT_ID = "statement_id"
 GOLD_SURFACE = "surface"
@@ -329,11 +329,8 @@ def _pair_partial(
 
 
 def _is_empty(value: object) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    """A missing cell, or a blank one of a hand-written gold table."""
+    return is_missing(value) or (isinstance(value, str) and not value.strip())
 
 
 def _agree(gold_value: object, claim_value: object, numeric: bool) -> bool:

@@ -9,8 +9,12 @@ memory at once.
 from __future__ import annotations
 
 import collections
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
@@ -21,6 +25,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 IN_FLIGHT_PER_WORKER = 4
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 LOCAL_SCHEDULER = "local"
 
 
@@ -62,12 +67,24 @@ def _in_order(
         yield pending.popleft().result()
 
 
+def worker_start() -> None:
+    """Run first in every worker process: the worker dies with its parent, even a parent
+    killed with SIGKILL (no orphans), and leaves Ctrl-C to the parent, which stops the run
+    and reports it in one line (no traceback from each worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the line above ran
+        os._exit(1)
+
+
 def _on_processes(
     func: Callable[[Item], Result], items: Iterable[Item], workers: int
 ) -> Iterator[Result]:
     # "spawn": a forked child would inherit the parent's threads and locks (pandas, papermill).
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_start)
     try:
         yield from _in_order(
             lambda item: pool.submit(func, item), items, workers * IN_FLIGHT_PER_WORKER

@@ -14,6 +14,7 @@ corpus checksum and its text the extraction.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import storage
+from analysis.cache import CACHE_NAME, StatementCache, job_key
 from analysis.config import DATAPACKAGE_NAME, MANIFEST_NAME
 from analysis.derive.evolution import build_evolution
 from analysis.derive.findings import find_inconsistencies
@@ -33,7 +35,7 @@ from analysis.extract.claims import (
 )
 from analysis.extract.corpus import Source, decode_source, read_manifest, statements_table
 from analysis.parallel import map_ordered
-from analysis.schema import Claims, claims_table
+from analysis.schema import Claims, Mentions, claims_table, mentions_table
 from analysis.storage import ANALYSIS_TABLES, TABLE_MODELS, CorpusChecksum, Tables
 
 PROGRESS_SECONDS = 2.0
@@ -45,10 +47,11 @@ def _quiet(message: str) -> None:
     """Progress that goes nowhere."""
 
 
-def analyse(statements: pd.DataFrame, claims: pd.DataFrame) -> Tables:
-    """Stage 2: the tables derived from the claims of a whole corpus."""
+def analyse(statements: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame) -> Tables:
+    """Stage 2: the tables derived from the claims of a whole corpus, beside stage 1's."""
     return Tables(
         statements=statements,
+        mentions=mentions,
         claims=claims,
         evolution=build_evolution(claims, statements),
         findings=find_inconsistencies(claims, statements),
@@ -79,12 +82,39 @@ class _Run:
             yield StatementJob(source.statement_id, text, source.date, entries)
 
     def claims(
-        self, jobs: int, scheduler: str | None, keep_texts: bool
+        self,
+        jobs: int,
+        scheduler: str | None,
+        keep_texts: bool,
+        cache: StatementCache | None = None,
     ) -> Iterator[StatementClaims]:
         """Each statement's claims, in manifest order, whatever ran them (see
-        :func:`analysis.parallel.map_ordered`)."""
+        :func:`analysis.parallel.map_ordered`); with a ``cache``, a statement whose inputs
+        are unchanged since an earlier run is not extracted again."""
+        keys: dict[str, str] = {}  # statement_id -> cache key, of jobs sent to extraction
+
+        def work() -> Iterator[StatementJob | StatementClaims]:
+            for job in self.jobs(keep_texts):
+                if cache is None:
+                    yield job
+                    continue
+                key = job_key(job)
+                cached = cache.get(key)
+                if cached is None:
+                    keys[job.statement_id] = key
+                yield job if cached is None else cached
+
         workers = min(jobs, len(self.sources)) if scheduler is None else jobs
-        return map_ordered(statement_claims, self.jobs(keep_texts), workers, scheduler)
+        for result in map_ordered(_extract_unless_cached, work(), workers, scheduler):
+            key = keys.pop(result.statement_id, None)
+            if cache is not None and key is not None:
+                cache.put(key, result)
+            yield result
+
+
+def _extract_unless_cached(item: StatementJob | StatementClaims) -> StatementClaims:
+    """The worker's step: a statement's claims, or the cached ones passed through."""
+    return item if isinstance(item, StatementClaims) else statement_claims(item)
 
 
 class _Meter:
@@ -108,20 +138,29 @@ class _Meter:
             )
 
 
-def _claim_chunks(
+def _chunks(
     results: Iterable[StatementClaims], n_chars: list[int], meter: _Meter
-) -> Iterator[pd.DataFrame]:
-    """Validated claims tables of about ``storage.ROW_GROUP_ROWS`` rows from per-statement
-    rows (one table per statement would cost more than the extraction); records each length."""
-    batch: list[dict[str, object]] = []
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Validated (claims, mentions) tables of about ``storage.ROW_GROUP_ROWS`` claims from
+    per-statement rows (one table per statement would cost more than the extraction);
+    records each statement's length."""
+    claims: list[dict[str, object]] = []
+    mentions: list[dict[str, object]] = []
     for done in results:
-        batch.extend(done.rows)
+        claims.extend(done.rows)
+        mentions.extend(done.mentions)
         n_chars.append(done.n_chars)
         meter.update(done.n_chars)
-        if len(batch) >= storage.ROW_GROUP_ROWS:
-            yield Claims.validate(claims_table(batch))
-            batch = []
-    yield Claims.validate(claims_table(batch))
+        if len(claims) >= storage.ROW_GROUP_ROWS or len(mentions) >= storage.ROW_GROUP_ROWS:
+            yield _validated(claims, mentions)
+            claims, mentions = [], []
+    yield _validated(claims, mentions)
+
+
+def _validated(
+    claims: list[dict[str, object]], mentions: list[dict[str, object]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return Claims.validate(claims_table(claims)), Mentions.validate(mentions_table(mentions))
 
 
 def build_tables(
@@ -131,9 +170,12 @@ def build_tables(
     run = _Run(corpus_dir, annotations)
     n_chars: list[int] = []
     meter = _Meter(len(run.sources), _quiet)
-    chunks = list(_claim_chunks(run.claims(jobs, None, False), n_chars, meter))
-    claims = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
-    return analyse(statements_table(run.sources, n_chars), claims)
+    claims, mentions = zip(*_chunks(run.claims(jobs, None, False), n_chars, meter), strict=True)
+    return analyse(
+        statements_table(run.sources, n_chars),
+        pd.concat(mentions, ignore_index=True) if len(mentions) > 1 else mentions[0],
+        pd.concat(claims, ignore_index=True) if len(claims) > 1 else claims[0],
+    )
 
 
 def extract(
@@ -145,51 +187,90 @@ def extract(
     with_analysis: bool = True,
     progress: Progress = print,
     texts: dict[str, str] | None = None,
+    force: bool = False,
 ) -> Tables | None:
     """Extract the claims of a corpus folder statement by statement into ``out_dir``.
 
-    Claims are appended to claims.csv and claims.parquet as each statement is done (in
+    Claims and mentions are appended to their CSV and Parquet files as each statement is done (in
     manifest order, whatever ran it: ``jobs`` processes, or a Dask ``scheduler`` address or
     ``"local"``), so memory stays flat however large the corpus. With ``with_analysis`` the
     claims are also kept to derive evolution and findings, which compare every statement
     with the others, and the tables are returned; without, those two files are not written
     (and removed if an earlier run left them, so the folder stays one consistent set).
     A ``texts`` dict receives each statement's text as it is read (for the report's pages).
+    Statements extracted by an earlier run into ``out_dir`` with the same inputs are reused
+    (:mod:`analysis.cache`); ``force`` extracts every statement again.
     """
     out = Path(out_dir)
     run = _Run(corpus_dir, annotations)
-    names = list(TABLE_MODELS) if with_analysis else ["statements", "claims"]
-    files = [*(f"{name}.csv" for name in names), "claims.parquet", DATAPACKAGE_NAME]
+    with storage.exclusive(out):
+        return _extract_into(out, run, with_analysis, jobs, scheduler, progress, texts, force)
+
+
+def _extract_into(
+    out: Path,
+    run: _Run,
+    with_analysis: bool,
+    jobs: int,
+    scheduler: str | None,
+    progress: Progress,
+    texts: dict[str, str] | None,
+    force: bool,
+) -> Tables | None:
+    """:func:`extract`, holding the output folder."""
+    names = list(TABLE_MODELS) if with_analysis else ["statements", "mentions", "claims"]
+    # claims and mentions are written as statements are done, to CSV and Parquet.
+    files = [*(f"{name}.csv" for name in names), "claims.parquet", "mentions.parquet"]
+    files.append(DATAPACKAGE_NAME)
     meter = _Meter(len(run.sources), progress)
     n_chars: list[int] = []
-    kept: list[pd.DataFrame] = []
-    with storage.staged_files(out, files) as staged:
-        template = claims_table([])
-        with storage.TableAppender(
-            staged["claims.csv"], staged["claims.parquet"], template
-        ) as appender:
-            results = run.claims(jobs, scheduler, keep_texts=texts is not None)
-            for chunk in _claim_chunks(results, n_chars, meter):
-                appender.append(chunk)
+    kept: list[tuple[pd.DataFrame, pd.DataFrame]] = []
+    if force:
+        (out / CACHE_NAME).unlink(missing_ok=True)
+    cache = StatementCache(out)
+    with contextlib.closing(cache), storage.staged_files(out, files) as staged:
+        with (
+            storage.TableAppender(
+                staged["claims.csv"], staged["claims.parquet"], claims_table([])
+            ) as claims_file,
+            storage.TableAppender(
+                staged["mentions.csv"], staged["mentions.parquet"], mentions_table([])
+            ) as mentions_file,
+        ):
+            results = run.claims(jobs, scheduler, texts is not None, cache)
+            for claims, mentions in _chunks(results, n_chars, meter):
+                claims_file.append(claims)
+                mentions_file.append(mentions)
                 if with_analysis:
-                    kept.append(chunk)
+                    kept.append((claims, mentions))
         statements = statements_table(run.sources, n_chars)
         storage.write_table(staged["statements.csv"], "statements", statements)
         tables = None
         if with_analysis:
-            tables = analyse(statements, pd.concat(kept, ignore_index=True))  # validated
+            tables = analyse(  # validated chunks
+                statements,
+                pd.concat([m for _, m in kept], ignore_index=True),
+                pd.concat([c for c, _ in kept], ignore_index=True),
+            )
             for name in ANALYSIS_TABLES:
                 storage.write_table(staged[f"{name}.csv"], name, getattr(tables, name))
         package = storage.datapackage(
             statements, names, out, run.corpus, run.annotations, run.checksum.hexdigest()
         )
         storage.write_json(staged[DATAPACKAGE_NAME], package)
+        cache.prune()
+    if cache.hits:
+        progress(f"reused {cache.hits:,} unchanged statements from {out / CACHE_NAME}")
     if texts is not None:
         texts.update(run.texts)
     if not with_analysis:
         for name in ANALYSIS_TABLES:
             (out / f"{name}.csv").unlink(missing_ok=True)
-    rows = {"statements": len(statements), "claims": appender.rows}
+    rows = {
+        "statements": len(statements),
+        "mentions": mentions_file.rows,
+        "claims": claims_file.rows,
+    }
     if tables:
         rows |= {name: len(getattr(tables, name)) for name in ANALYSIS_TABLES}
     for name, count in rows.items():

@@ -41,6 +41,7 @@ DATE_BASES: tuple[str, ...] = tuple(vocabulary()["date_bases"])
 METHODS: tuple[str, ...] = tuple(vocabulary()["methods"])
 MENTION_STATUSES: tuple[str, ...] = tuple(vocabulary()["mention_statuses"])
 NON_CLAIM_REASONS: tuple[str, ...] = tuple(vocabulary()["non_claim_reasons"])
+MENTION_CLAIM, MENTION_NOT_A_CLAIM, MENTION_UNCLASSIFIED = MENTION_STATUSES
 CEASEFIRE_DATE: str = vocabulary()["ceasefire_date"]
 
 # Which side of a claim's range its wording leaves open (that value column is empty):
@@ -161,6 +162,41 @@ class Claims(pa.DataFrameModel):
         return df["char_start"] < df["char_end"]
 
 
+class Mentions(pa.DataFrameModel):
+    """One row per numeric expression of a statement: a claim, not a claim (and why), or a
+    number the rules could not place (``unclassified``, shown to the analyst for review)."""
+
+    statement_id: Series[str] = pa.Field(description="the statement (manifest key)")
+    char_start: Series[int] = pa.Field(ge=0, description="offset of surface in the raw text")
+    char_end: Series[int] = pa.Field(ge=0, description="end offset: text[start:end] == surface")
+    surface: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="the number exactly as printed"
+    )
+    status: Series[str] = pa.Field(
+        isin=list(MENTION_STATUSES), description="claim, not_a_claim or unclassified"
+    )
+    reason: Series[str] = pa.Field(
+        nullable=True,
+        isin=list(NON_CLAIM_REASONS),
+        description="for not_a_claim: why (date, age, duration, money ...)",
+    )
+    claim_id: Series[str] = pa.Field(nullable=True, description="for claim: its claims row")
+    context: Series[str] = pa.Field(
+        nullable=True,
+        description="for unclassified: its sentence, found once in the text (a review quote)",
+    )
+
+    class Config(_Strict):
+        name = "mentions"
+
+    @pa.dataframe_check
+    def status_explains_itself(cls, df: pd.DataFrame) -> Series[bool]:
+        """A claim names its claim_id, a non-claim its reason, and nothing else does."""
+        is_claim = df["status"] == "claim"
+        not_claim = df["status"] == "not_a_claim"
+        return (df["claim_id"].notna() == is_claim) & (df["reason"].notna() == not_claim)
+
+
 # ``Evolution.change``: how a claim relates to its previous claim (see analysis.derive.evolution).
 CHANGES: tuple[str, ...] = (
     "first",
@@ -203,13 +239,16 @@ class Evolution(pa.DataFrameModel):
     value_high: Series[float] = pa.Field(nullable=True)
     previous_claim_id: Series[str] = pa.Field(nullable=True)
     delta_best: Series[float] = pa.Field(
-        nullable=True, description="derived: value_best minus the previous claim's value_best"
+        nullable=True,
+        description="derived: value_best minus the previous claim's value_best; empty when "
+        "either claim has an open bound or is a range",
     )
     days_since_previous: Series[float] = pa.Field(
         nullable=True, description="derived: days between the two statements' dates"
     )
     rate_per_30_days: Series[float] = pa.Field(
-        nullable=True, description="derived: delta_best / days_since_previous * 30"
+        nullable=True,
+        description="derived: delta_best / days_since_previous * 30; empty with delta_best",
     )
     bound_change: Series[str] = pa.Field(nullable=True)
     change: Series[str] = pa.Field(isin=list(CHANGES))
@@ -275,6 +314,11 @@ def conform(
         else:
             table[name] = table[name].astype("str").where(table[name].notna(), None)
     return table
+
+
+def mentions_table(rows: list[dict[str, object]] | pd.DataFrame) -> pd.DataFrame:
+    """Rows in the column order and dtypes of the Mentions model."""
+    return conform(rows, Mentions)
 
 
 def claims_table(rows: list[dict[str, object]] | pd.DataFrame) -> pd.DataFrame:

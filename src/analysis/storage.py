@@ -7,9 +7,11 @@ back through the same pandera models they were validated with when written.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,19 +22,55 @@ import pandas as pd
 import pandera.pandas as pa
 
 from analysis import __version__
-from analysis.config import DATAPACKAGE_NAME, MANIFEST_NAME
-from analysis.errors import TablesError
+from analysis.config import DATAPACKAGE_NAME, LOCK_NAME, MANIFEST_NAME
+from analysis.errors import OutputError, TablesError
 from analysis.schema import (
     METRIC_UNITS,
     Claims,
     Evolution,
     Findings,
+    Mentions,
     Statements,
     conform,
     vocabulary,
 )
 
 ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, and per validated batch of claims
+
+
+TEMPORARY_SUFFIX = ".tmp"  # of the files atomic_path writes before renaming them
+STAGING_PREFIX = ".build-"  # of the folders a report is staged in
+
+
+@contextlib.contextmanager
+def exclusive(out: str | os.PathLike[str]) -> Iterator[Path]:
+    """Hold ``out`` for one run: a second run writing there is refused with a one-line error,
+    and the temporary files and staging folders of a killed run are removed first.
+
+    The lock is the operating system's (``flock``): it ends with the process that held it,
+    however that process ends, so a killed run never leaves ``out`` locked.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: is a file; the output must be a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = (out / LOCK_NAME).open("a")
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write here ({exc.strerror})") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"{out}: another run is writing to this folder; wait for it to finish"
+            ) from None
+        for debris in out.iterdir():
+            if debris.name.startswith(".") and debris.name.endswith(TEMPORARY_SUFFIX):
+                debris.unlink(missing_ok=True)
+            elif debris.name.startswith(STAGING_PREFIX) and debris.is_dir():
+                shutil.rmtree(debris, ignore_errors=True)
+        yield out
 
 
 @contextlib.contextmanager
@@ -44,7 +82,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX, dir=target.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -135,6 +175,7 @@ class Tables:
     """The tables of one corpus (see :data:`TABLE_MODELS`)."""
 
     statements: pd.DataFrame
+    mentions: pd.DataFrame
     claims: pd.DataFrame
     evolution: pd.DataFrame
     findings: pd.DataFrame
@@ -142,6 +183,7 @@ class Tables:
 
 TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "statements": Statements,
+    "mentions": Mentions,
     "claims": Claims,
     "evolution": Evolution,
     "findings": Findings,

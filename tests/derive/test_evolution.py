@@ -25,10 +25,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.derive.evolution import (
-    HEADLINE_COLUMNS,
+    CHANGE_COLUMNS,
     build_evolution,
+    changes_between_dates,
     claim_diff,
-    headline,
     versus_baseline,
 )
 from analysis.derive.intervals import compare, interval
@@ -80,8 +80,9 @@ def test_open_lower_bound_after_exact_is_not_a_fall(evolution):
     days = (dt.date(2022, 12, 3) - dt.date(2022, 10, 25)).days
     assert letter[Evolution.change] == "not_comparable"
     assert letter[Evolution.days_since_previous] == days == 39
-    assert letter[Evolution.delta_best] == 260 - 266
-    assert letter[Evolution.rate_per_30_days] == pytest.approx(-6 / 39 * 30)
+    # "more than 260" is any value from 260 up: no difference, no rate (not a fall of 6).
+    assert math.isnan(letter[Evolution.delta_best])
+    assert math.isnan(letter[Evolution.rate_per_30_days])
     assert letter[Evolution.bound_change] == "exact -> more_than"
     # The previous figure is the press release's (last statement of the earlier day).
     assert letter[Evolution.previous_claim_id].startswith(PRESS_RELEASE + ":")
@@ -95,8 +96,8 @@ def test_same_later_day_outlets_both_compare_with_the_earlier_date(evolution):
         row = by_surface(cf, statement_id, "342")
         assert row[Evolution.previous_claim_id] == letter_id
         assert row[Evolution.days_since_previous] == days
-        assert row[Evolution.delta_best] == 342 - 260
-        assert row[Evolution.rate_per_30_days] == pytest.approx(82 / days * 30)
+        assert math.isnan(row[Evolution.delta_best])  # the previous figure is open above
+        assert math.isnan(row[Evolution.rate_per_30_days])
         # [260, inf) and 342 overlap: direction unknowable.
         assert row[Evolution.change] == "not_comparable"
 
@@ -120,6 +121,11 @@ def test_bound_change_and_interval_labels(evolution):
     mfa = by_surface(outside, MFA_2024, "more than 55%")
     assert mfa[Evolution.bound_change] == "about -> more_than"
     assert mfa[Evolution.change] == "not_comparable"
+    # "Nearly 55%" after "about 55%": no lower end, so neither a difference of 0 nor a rate.
+    aa = by_surface(outside, AA_2024, "Nearly 55%")
+    assert aa[Evolution.change] == "not_comparable"
+    assert math.isnan(aa[Evolution.delta_best]) and math.isnan(aa[Evolution.rate_per_30_days])
+    assert math.isnan(mfa[Evolution.delta_best]) and math.isnan(mfa[Evolution.rate_per_30_days])
     long_run = rows(evolution, "casualties/since_1990s")
     aa = by_surface(long_run, AA_2024, "more than 3,400")
     assert aa[Evolution.change] == "rise"  # [3400, inf) lies wholly above 3,345
@@ -223,17 +229,33 @@ def test_claim_diff_unchanged():
     assert diff["status"].tolist() == ["unchanged"]
 
 
-def test_headline_lists_changes_between_dates(evolution):
-    table = headline(evolution)
-    assert table.columns.tolist() == HEADLINE_COLUMNS
+def test_changes_between_dates_name_both_claims_and_say_why(evolution):
+    table = changes_between_dates(evolution)
+    assert table.columns.tolist() == CHANGE_COLUMNS
     assert not table["change"].isin(["first", "same_day", "undated"]).any()
     letter = table[table["to_figure"] == f"more than 260 ({UN_LETTER})"].iloc[0]
     assert letter["from_figure"] == f"266 ({PRESS_RELEASE})"
     assert letter["change"] == "not_comparable"
     assert letter["days"] == 39
-    # Every change between dates in the evolution table appears once.
-    between = evolution[evolution[Evolution.days_since_previous] > 0]
-    assert len(table) == len(between)
+    assert pd.isna(letter["difference (derived)"]) and pd.isna(letter["per 30 days (derived)"])
+    assert letter["why no difference"] == "'more than 260' has no upper end"
+    assert letter["from_claim_id"].startswith(PRESS_RELEASE + ":")
+    assert letter["to_claim_id"].startswith(UN_LETTER + ":")
+    civilians = table[table["quantity"] == "civilians_killed/since_ceasefire"]
+    assert set(civilians["difference (derived)"]) == {15.0}
+    assert civilians["why no difference"].isna().all()
+    # Every derived number names its two claims, and they are the evolution's pair.
+    previous, current = evolution[Evolution.previous_claim_id], evolution[Evolution.claim_id]
+    pairs = set(zip(previous, current, strict=True))
+    assert set(zip(table["from_claim_id"], table["to_claim_id"], strict=True)) <= pairs
+
+
+def test_a_figure_repeated_in_one_text_is_one_change(evolution):
+    table = changes_between_dates(evolution)
+    killed = table[table["quantity"] == "killed/since_ceasefire"]
+    # The ministry prints "65" twice ("65 of them", "Of the 65"): one row for it, one for AA.
+    assert sorted(killed["to_figure"]) == ["65 (AA)", f"65 ({MFA_2024})"]
+    assert not table.duplicated(["quantity", "from_figure", "to_figure"]).any()
 
 
 def test_more_than_figure_after_same_exact_value():
@@ -265,8 +287,9 @@ def test_more_than_figure_after_same_exact_value():
     )
     evo = build_evolution(claims, statements)
     assert evo[Evolution.change].tolist() == ["first", "not_comparable"]
-    assert evo[Evolution.delta_best].iloc[1] == 0
-    assert evo[Evolution.rate_per_30_days].iloc[1] == 0
+    # "more than 266" may be 267 or 10,000: a difference of 0 would claim it stayed the same.
+    assert math.isnan(evo[Evolution.delta_best].iloc[1])
+    assert math.isnan(evo[Evolution.rate_per_30_days].iloc[1])
 
 
 def test_azernews_is_first_on_its_day(evolution):
@@ -278,7 +301,7 @@ def test_azernews_is_first_on_its_day(evolution):
 def test_no_claims_gives_empty_valid_tables(claims, statements):
     evo = build_evolution(claims.iloc[:0], statements)
     assert evo.empty and evo.columns.tolist() == columns(Evolution)
-    assert headline(evo).empty
+    assert changes_between_dates(evo).empty
     assert claim_diff(claims.iloc[:0], statements).empty
 
 
@@ -316,22 +339,29 @@ def test_evolution_invariants(days, figures):
         previous = evo.loc[row[Evolution.previous_claim_id]]
         gap = (pd.Timestamp(row[Evolution.date]) - pd.Timestamp(previous[Evolution.date])).days
         assert row[Evolution.days_since_previous] == gap >= 0
-        assert (
-            row[Evolution.delta_best] == row[Evolution.value_best] - previous[Evolution.value_best]
-        )
+        prev_open = previous[Evolution.bound] == "more_than"
+        cur_open = row[Evolution.bound] == "more_than"
+        if prev_open or cur_open:
+            # No arithmetic on an open bound.
+            assert pd.isna(row[Evolution.delta_best])
+            assert pd.isna(row[Evolution.rate_per_30_days])
+        else:
+            assert (
+                row[Evolution.delta_best]
+                == row[Evolution.value_best] - previous[Evolution.value_best]
+            )
         if gap == 0:
             assert row[Evolution.change] == "same_day"
             assert pd.isna(row[Evolution.rate_per_30_days])
             continue
-        assert row[Evolution.rate_per_30_days] == pytest.approx(
-            row[Evolution.delta_best] / gap * 30
-        )
+        if not (prev_open or cur_open):
+            assert row[Evolution.rate_per_30_days] == pytest.approx(
+                row[Evolution.delta_best] / gap * 30
+            )
         # The previous claim is from the most recent earlier date.
         earlier = evo[evo[Evolution.date] < row[Evolution.date]][Evolution.date]
         assert previous[Evolution.date] == earlier.max()
         change = row[Evolution.change]
-        prev_open = previous[Evolution.bound] == "more_than"
-        cur_open = row[Evolution.bound] == "more_than"
         if change == "fall":
             # Only a claim with a closed top can certainly be lower.
             assert not cur_open and row[Evolution.value_best] < previous[Evolution.value_best]
@@ -351,7 +381,7 @@ def test_versus_default_baseline_compares_later_figures_with_the_earliest_statem
     ]
     assert len(casualties) == 2  # the ministry and AA, kept apart
     assert set(casualties["change"]) == {"rise"}
-    assert set(casualties["delta_best (derived)"]) == {76.0}
+    assert set(casualties["difference (derived)"]) == {76.0}
     assert set(casualties["days"]) == {(dt.date(2024, 1, 26) - dt.date(2022, 10, 25)).days}
 
 
@@ -362,3 +392,9 @@ def test_versus_chosen_baseline_keeps_open_bounds_open(evolution):
     # "more than 260" may already have been 342; "hundreds of thousands" cannot be > 1 million.
     assert change["casualties/since_ceasefire 342 (AA)"] == "not_comparable"
     assert change["mines_laid/unspecified exceeds 1 million (mfa-2024-01-26)"] == "rise"
+    # ... and with an open or a range on either side there is no difference, only a reason.
+    open_rows = table[table["why no difference"].notna()]
+    assert open_rows["difference (derived)"].isna().all()
+    assert "'more than 260' has no upper end" in set(open_rows["why no difference"])
+    # One row per baseline figure and later figure, however often a text repeats it.
+    assert not table.duplicated(["quantity", "baseline_figure", "figure"]).any()

@@ -69,3 +69,13 @@ def test_a_cue_finds_what_its_pattern_finds(pattern: str, text: str) -> None:
     expected = re.compile(pattern, re.IGNORECASE).search(text)
     found = cue.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@given(PATTERNS, TEXT, st.integers(0, 6), st.integers(0, 40))
+def test_a_cue_iterates_what_its_pattern_iterates(
+    pattern: str, text: str, pos: int, length: int
+) -> None:
+    cue = Cue(pattern)
+    endpos = min(len(text), pos + length)
+    expected = [m.span() for m in re.compile(pattern, re.IGNORECASE).finditer(text, pos, endpos)]
+    assert [m.span() for m in cue.finditer(text, pos, endpos)] == expected

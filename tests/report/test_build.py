@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +13,10 @@ import pandas as pd
 import pytest
 
 from analysis import cli
+from analysis.config import DATAPACKAGE_NAME, REPORT_TABLES
 from analysis.errors import NotebookError, ParameterError
 from analysis.report import build as report
+from analysis.storage import stale_reason
 from conftest import NOTEBOOKS, SHIPPED_CORPUS
 
 pytestmark = pytest.mark.slow
@@ -81,10 +85,51 @@ def test_report_builds_every_notebook_and_rebuilds_byte_identical(tmp_path: Path
     }
     executed = nbformat.read(out / f"{names[0]}.ipynb", as_version=4)
     assert "start_time" not in executed.metadata.get("papermill", {})
+    _check_pages(out, tables, names)
 
     first = _snapshot(tmp_path)
     assert _report(out, tables) == 0
     assert _snapshot(tmp_path) == first
+
+
+def _title(page: str) -> str:
+    return re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+
+
+def _check_pages(out: Path, tables: Path, names: list[str]) -> None:
+    """Titles, back links, the headline and the tables that travel with the report."""
+    index = (out / "index.html").read_text()
+    titles = {_title(index)}
+    for name in names:
+        for suffix in (".html", ".reader.html"):
+            page = (out / f"{name}{suffix}").read_text()
+            titles.add(_title(page))
+            assert '<a href="index.html">All reports</a>' in page, name + suffix
+            assert "No description has been provided" not in page
+            assert ">NaN<" not in page and ">nan<" not in page, name + suffix
+    assert len(titles) == 1 + 2 * len(names)  # every page its own title
+    # The headline: quantities in words, a column per date, the change in words.
+    assert '<table class="headline">' in index
+    assert "People killed or injured since the trilateral statement of 10 November 2020" in index
+    for heading in ("25 October 2022", "3 December 2022", "26 January 2024"):
+        assert f">{heading}</th>" in index
+    assert '<ul class="findings">' in index
+    # Statements in date order.
+    order = [index.index(f'href="statements/{s}.html"') for s in ("azernews-2022-10-25",
+             "un-letter-aliyev-2022-12-03", "aa-hajizada-2024")]  # fmt: skip
+    assert order == sorted(order)
+    # The tables travel with the report, byte for byte, and the index links them.
+    data = out / REPORT_TABLES
+    package = json.loads((data / DATAPACKAGE_NAME).read_text())
+    for resource in package["resources"]:
+        copied = data / resource["path"]
+        assert copied.read_bytes() == (tables / resource["path"]).read_bytes()
+        assert f'href="{REPORT_TABLES}/{resource["path"]}"' in index
+    assert f'href="{REPORT_TABLES}/{DATAPACKAGE_NAME}"' in index
+    assert stale_reason(data) is None  # the copy still names its corpus correctly
+    assert 'id="claims-search"' in index and 'id="claims-table"' in index
+    evolution = (out / "2.0-claims-evolution.reader.html").read_text()
+    assert evolution.index('class="headline"') < evolution.index('class="small-multiples"')
 
 
 def test_failing_notebook_names_notebook_and_cell_and_keeps_earlier_reports(
@@ -177,6 +222,22 @@ def test_evolution_notebook_with_chosen_metrics_and_a_window_before_2024(tmp_pat
     html = (out / "2.0-claims-evolution.reader.html").read_text()
     assert "killed/since_ceasefire" in html and "civilians_killed/since_ceasefire" in html
     assert "casualties/since_ceasefire" not in html and "2024-01-26" not in html
+    # The reader is told the report shows a selection, and with which parameters.
+    assert "This report shows a selection of the claims, not all of them" in html
+    assert "date_to='2023-12-31'" in html  # nbconvert writes the entity back as a quote
+
+
+def test_an_empty_selection_says_so_instead_of_empty_tables(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    code = _report(
+        out, tmp_path / "tables", NOTEBOOKS, "--notebook", "2.0-claims-evolution",
+        "-p", "date_from=2030-01-01",
+    )  # fmt: skip
+    assert code == 0
+    html = (out / "2.0-claims-evolution.reader.html").read_text()
+    assert "No claims match this selection" in html
+    assert "No figures in this selection" in html
+    assert "<tbody></tbody>" not in html
 
 
 def test_report_on_another_corpus_folder(tmp_path: Path, make_corpus) -> None:
@@ -200,6 +261,14 @@ def test_report_on_another_corpus_folder(tmp_path: Path, make_corpus) -> None:
     text = _stream_text(out / "2.0-claims-evolution.ipynb")
     assert "2 statements, 4 claims, 2 series" in text
     assert (out / "statements" / "ngo-jun.html").is_file()
+    # The headline of another set of dates: its own columns, its own change in words.
+    assert ">15 January 2025</th>" in index and ">15 June 2025</th>" in index
+    assert "October 2022" not in index
+    assert "People killed since the trilateral statement" in index
+    assert "rose from 80 to 95" in index
+    assert (out / REPORT_TABLES / "claims.csv").read_bytes() == (
+        out / "tables" / "claims.csv"
+    ).read_bytes()
 
 
 def test_notebook_workers_start_light_and_skip_the_iri_grammar(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from analysis.report.pages import (
     linked_claims_table,
     render_statement_page,
 )
-from analysis.schema import Claims, columns
+from analysis.schema import Claims, Mentions, columns, mentions_table
 
 HOSTILE = (
     'Officials said <script>alert("x")</script> that 266 persons became victims '
@@ -50,6 +50,29 @@ CLAIMS = pd.DataFrame(
     ],
     columns=columns(Claims),
 )
+ONE = HOSTILE.index("alert(1)") + len("alert(")
+MENTIONS = mentions_table(
+    [
+        {
+            Mentions.statement_id: "s1",
+            Mentions.char_start: claim[Claims.char_start],
+            Mentions.char_end: claim[Claims.char_end],
+            Mentions.surface: claim[Claims.surface],
+            Mentions.status: "claim",
+            Mentions.claim_id: claim[Claims.claim_id],
+        }
+        for _, claim in CLAIMS.iterrows()
+    ]
+    + [
+        {
+            Mentions.statement_id: "s1",
+            Mentions.char_start: ONE,
+            Mentions.char_end: ONE + 1,
+            Mentions.surface: "1",
+            Mentions.status: "unclassified",
+        }
+    ]
+)
 STATEMENT = pd.Series(
     {
         "statement_id": "s1",
@@ -65,21 +88,31 @@ STATEMENT = pd.Series(
 
 
 def test_highlight_escapes_text_and_marks_each_figure_with_its_description() -> None:
-    marked = highlight(HOSTILE, CLAIMS)
+    marked = highlight(HOSTILE, MENTIONS, CLAIMS)
     assert "<script>" not in marked and "<img" not in marked
-    assert "&lt;script&gt;" in marked and "&lt;img src=x onerror=alert(1)&gt;" in marked
-    marks = re.findall(r'<mark id="([^"]+)" title="([^"]+)">([^<]+)</mark>', marked)
+    assert "&lt;script&gt;" in marked and "onerror=alert(" in marked
+    marks = re.findall(r'<mark id="([^"]+)" class="claim" title="([^"]+)">([^<]+)</mark>', marked)
     assert [m[2] for m in marks] == ["266", "more than 3,400"]
     assert [m[0] for m in marks] == [claim_anchor(c) for c in CLAIMS[Claims.claim_id]]
     assert "bound more_than" in marks[1][1] and "high open" in marks[1][1]
+    # The number the rules could not place is marked for review, not dropped.
+    assert re.findall(r'<mark class="unclassified" title="unclassified: [^"]+">(1)</mark>', marked)
     # Unescaping the page text gives back the statement exactly.
-    assert html.unescape(re.sub(r"</?mark[^>]*>", "", marked)) == HOSTILE
+    assert html.unescape(re.sub(r"</?(mark|span)[^>]*>", "", marked)) == HOSTILE
+
+
+def test_a_number_that_is_not_a_claim_says_why() -> None:
+    mentions = MENTIONS.copy()
+    last = mentions.index[-1]
+    mentions.loc[last, [Mentions.status, Mentions.reason]] = ["not_a_claim", "document_number"]
+    marked = highlight(HOSTILE, mentions, CLAIMS)
+    assert '<span class="not-a-claim" title="not a claim: a document' in marked
 
 
 def test_statement_page_shows_markup_as_text_and_has_no_script() -> None:
-    page = render_statement_page(STATEMENT, HOSTILE, CLAIMS)
+    page = render_statement_page(STATEMENT, HOSTILE, MENTIONS, CLAIMS)
     assert "<script" not in page.lower()
-    assert "onerror=alert" not in page.replace("&lt;img src=x onerror=alert(1)&gt;", "")
+    assert "<img" not in page and "&lt;img src=x onerror=alert(" in page
     assert "&lt;b&gt;Outlet&lt;/b&gt;" in page
 
 
@@ -91,3 +124,16 @@ def test_linked_table_points_each_figure_at_its_highlight() -> None:
         for c, s in zip(CLAIMS[Claims.claim_id], CLAIMS[Claims.surface], strict=True)
     ]
     assert "<td></td>" in table  # the open upper bound shows empty, not "nan"
+
+
+def test_bidirectional_controls_show_as_visible_marks() -> None:
+    from analysis.report.pages import escape
+
+    text = "Victims: 12\u202e01 \u2066x\u2069"
+    shown = escape(text)
+    assert "\u202e" not in shown and "\u2066" not in shown and "\u2069" not in shown
+    assert shown == "Victims: 12[U+202E]01 [U+2066]x[U+2069]"
+    page = render_statement_page(
+        STATEMENT, "Since 2020, 45\u202e people died.", MENTIONS.iloc[:0], CLAIMS.iloc[:0]
+    )
+    assert "\u202e" not in page and "[U+202E]" in page

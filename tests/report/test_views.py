@@ -37,3 +37,36 @@ def test_metrics_and_period_filters_combine() -> None:
     assert select_claims(CLAIMS, STATEMENTS, date_from="2022-11-01", date_to="2022-12-31")[
         "statement_id"
     ].tolist() == ["dec"]
+
+
+def test_each_unclassified_number_gets_an_entry_that_review_refuses_until_filled() -> None:
+    import yaml
+
+    from analysis.report.views import review_entries
+    from analysis.schema import Mentions, mentions_table
+
+    mentions = mentions_table(
+        [
+            {
+                Mentions.statement_id: "a",
+                Mentions.char_start: 18,
+                Mentions.char_end: 20,
+                Mentions.surface: "14",
+                Mentions.status: "unclassified",
+                Mentions.context: "The committee met 14 delegations.",
+            },
+            {
+                Mentions.statement_id: "a",
+                Mentions.char_start: 0,
+                Mentions.char_end: 4,
+                Mentions.surface: "2021",
+                Mentions.status: "not_a_claim",
+                Mentions.reason: "year",
+            },
+        ]
+    )
+    [entry] = review_entries(mentions)["entry"]
+    [parsed] = yaml.safe_load(entry)
+    assert parsed["quote"] == "The committee met 14 delegations."
+    assert parsed["surface"] == "14" and parsed["action"] == "add"
+    assert parsed["set"]["metric"] == "?"  # not a metric: the run stops until it is filled

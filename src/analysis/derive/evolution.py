@@ -21,17 +21,20 @@ Choice of the previous claim (deterministic):
   of their series; they have no previous claim and are never anyone's previous claim.
 
 Direction uses intervals, never the best values alone: "more than 260" after "266" could be
-266 again, so it is ``not_comparable`` rather than a fall. See :func:`interval`.
+266 again, so it is ``not_comparable`` rather than a fall. See :func:`interval`. Differences
+and rates need one number on each side: where either claim has an open bound or is a range
+they stay empty (:func:`analysis.derive.intervals.why_not_comparable` says why).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 
 import pandas as pd
 
-from analysis.derive.intervals import claim_interval, compare
+from analysis.derive.intervals import claim_interval, compare, why_not_comparable
 from analysis.schema import (
     DIFF_STATUSES,
     FIRST,
@@ -49,8 +52,9 @@ from analysis.schema import (
 SERIES_KEY: list[str] = [Claims.metric, Claims.period, Claims.area, Claims.device]
 
 
-# Columns of the ``headline`` table (a presentation table, not a schema'd one).
-HEADLINE_COLUMNS = [
+# Columns of ``changes_between_dates`` (a presentation table, not a schema'd one). The derived
+# columns name the two claims they come from (``from_claim_id``, ``to_claim_id``).
+CHANGE_COLUMNS = [
     "quantity",
     "from_date",
     "from_figure",
@@ -58,9 +62,12 @@ HEADLINE_COLUMNS = [
     "to_figure",
     "change",
     "bound_change",
-    "delta_best (derived)",
+    "difference (derived)",
     "days",
-    "per_30_days (derived)",
+    "per 30 days (derived)",
+    "why no difference",
+    "from_claim_id",
+    "to_claim_id",
 ]
 # Columns of ``claim_diff``.
 DIFF_COLUMNS = [
@@ -146,14 +153,15 @@ def _series_steps(rows: pd.DataFrame) -> list[dict[str, object]]:
     steps = []
     records = list(rows.itertuples(index=False))
     dated = [r for r in records if not is_missing(getattr(r, Statements.date))]
+    dates = [getattr(r, Statements.date) for r in dated]  # ascending: rows are in series order
     for i, row in enumerate(records):
         date = getattr(row, Statements.date)
         if is_missing(date):
             steps.append(_step(None, None, UNDATED))
             continue
-        earlier = [r for r in dated if getattr(r, Statements.date) < date]
+        earlier = bisect.bisect_left(dates, date)  # how many rows have an earlier date
         if earlier:
-            steps.append(_step(row, earlier[-1], None))
+            steps.append(_step(row, dated[earlier - 1], None))
         elif i > 0:
             # First day of the series: compare with the report just before it that day.
             steps.append(_step(row, records[i - 1], SAME_DAY))
@@ -179,7 +187,9 @@ def _step(row: object, previous: object, label: str | None) -> dict[str, object]
         ).days
     )
     best, prev_best = getattr(row, Claims.value_best), getattr(previous, Claims.value_best)
-    delta = best - prev_best if not (is_missing(best) or is_missing(prev_best)) else math.nan
+    # No arithmetic on an open bound or a range: "266" then "more than 260" is not a fall of 6.
+    comparable = why_not_comparable(previous, row) is None
+    delta = best - prev_best if comparable else math.nan
     # A rate over zero days is undefined, not infinite.
     rate = delta / days * 30 if days > 0 and not math.isnan(delta) else math.nan
     bound, prev_bound = getattr(row, Claims.bound), getattr(previous, Claims.bound)
@@ -281,12 +291,14 @@ def short_outlet(outlet: str | None, statement_id: str) -> str:
     return statement_id
 
 
-def headline(evolution: pd.DataFrame) -> pd.DataFrame:
-    """A compact "what changed between statements" table for a notebook.
+def changes_between_dates(evolution: pd.DataFrame) -> pd.DataFrame:
+    """Each figure beside the figure of the most recent earlier statement date.
 
     One row per evolution row that has a previous claim on an earlier date (same-day and
-    first reports are left out). The figures are quoted as printed with their outlet; the
-    ``(derived)`` columns are arithmetic on the two claims, not reported figures.
+    first reports are left out); a figure printed twice in one text with the same previous
+    figure is one row. The figures are quoted as printed with their outlet; the ``(derived)``
+    columns are arithmetic on the two claims named by ``from_claim_id`` and ``to_claim_id``,
+    empty with the reason in ``why no difference`` when either claim is open or a range.
     """
     by_id = evolution.set_index(Evolution.claim_id)
     rows = evolution[
@@ -304,12 +316,21 @@ def headline(evolution: pd.DataFrame) -> pd.DataFrame:
                 "to_figure": _figure(row),
                 "change": row[Evolution.change],
                 "bound_change": row[Evolution.bound_change],
-                "delta_best (derived)": row[Evolution.delta_best],
+                "difference (derived)": row[Evolution.delta_best],
                 "days": row[Evolution.days_since_previous],
-                "per_30_days (derived)": row[Evolution.rate_per_30_days],
+                "per 30 days (derived)": row[Evolution.rate_per_30_days],
+                "why no difference": why_not_comparable(previous, row),
+                "from_claim_id": row[Evolution.previous_claim_id],
+                "to_claim_id": row[Evolution.claim_id],
             }
         )
-    return pd.DataFrame.from_records(records, columns=HEADLINE_COLUMNS)
+    table = pd.DataFrame.from_records(records, columns=CHANGE_COLUMNS)
+    return _drop_repeats(table, ["quantity", "from_figure", "to_figure"])
+
+
+def _drop_repeats(table: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """One row per key: a figure repeated in one text ("65 ... Of the 65") is one change."""
+    return table.drop_duplicates(subset=key, keep="first").reset_index(drop=True)
 
 
 BASELINE_COLUMNS = [
@@ -319,8 +340,11 @@ BASELINE_COLUMNS = [
     "date",
     "figure",
     "change",
-    "delta_best (derived)",
+    "difference (derived)",
     "days",
+    "why no difference",
+    "baseline_claim_id",
+    "claim_id",
 ]
 
 
@@ -329,7 +353,9 @@ def versus_baseline(evolution: pd.DataFrame, baseline_statement: str = "") -> pd
 
     The baseline is ``baseline_statement`` or, when empty, the earliest dated statement. Series
     the baseline does not report are left out; with several baseline figures for one series
-    (e.g. two death tolls in one text) each is compared, none is chosen silently.
+    (e.g. two death tolls in one text) each is compared, none is chosen silently. A figure
+    repeated in one text is compared once. The difference is empty, with the reason, when
+    either claim is open or a range.
     """
     dated = evolution[evolution[Evolution.date].notna()]
     if dated.empty:
@@ -347,7 +373,7 @@ def versus_baseline(evolution: pd.DataFrame, baseline_statement: str = "") -> pd
             & (dated[Evolution.date] > base[Evolution.date])
         ]
         for _, row in later.iterrows():
-            delta = row[Evolution.value_best] - base[Evolution.value_best]
+            why = why_not_comparable(base, row)
             days = pd.Timestamp(row[Evolution.date]) - pd.Timestamp(base[Evolution.date])
             records.append(
                 {
@@ -357,8 +383,14 @@ def versus_baseline(evolution: pd.DataFrame, baseline_statement: str = "") -> pd
                     "date": row[Evolution.date],
                     "figure": _figure(row),
                     "change": compare(claim_interval(base), claim_interval(row)),
-                    "delta_best (derived)": None if is_missing(delta) else delta,
+                    "difference (derived)": (
+                        None if why else row[Evolution.value_best] - base[Evolution.value_best]
+                    ),
                     "days": days.days,
+                    "why no difference": why,
+                    "baseline_claim_id": base[Evolution.claim_id],
+                    "claim_id": row[Evolution.claim_id],
                 }
             )
-    return pd.DataFrame.from_records(records, columns=BASELINE_COLUMNS)
+    table = pd.DataFrame.from_records(records, columns=BASELINE_COLUMNS)
+    return _drop_repeats(table, ["quantity", "baseline_figure", "figure"])

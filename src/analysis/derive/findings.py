@@ -18,7 +18,7 @@ import hashlib
 import itertools
 import math
 import operator
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -287,7 +287,12 @@ def subgroup_exceeds_total(table: pd.DataFrame, statements: pd.DataFrame) -> lis
 
 
 def cumulative_series_falls(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
-    """A running total (since the ceasefire or the 1990s) certainly lower on a later date."""
+    """A running total (since the ceasefire or the 1990s) certainly lower on a later date.
+
+    Each claim is compared with the highest earlier one (largest lower end of its range): a
+    fall is reported once, against the figure it certainly fell from, so the findings grow
+    with the claims of a series, not with their pairs.
+    """
     findings = []
     cumulative = (
         r
@@ -295,21 +300,42 @@ def cumulative_series_falls(table: pd.DataFrame, statements: pd.DataFrame) -> li
         if _get(r, Claims.period) in CUMULATIVE_PERIODS and not is_missing(_get(r, Statements.date))
     )
     for (series,), rows in _grouped(cumulative, lambda r: _key(r, Evolution.series)).items():
-        # Date and interval once per claim, not once per pair: a series can hold hundreds.
-        dated = [(row, _get(row, Statements.date), *claim_interval(row)) for row in rows]
-        for (a, a_date, a_lo, _), (b, b_date, _, b_hi) in itertools.combinations(dated, 2):
-            if a_date >= b_date:
-                continue
-            if b_hi < a_lo:
-                findings.append(
-                    Finding(
-                        "cumulative_series_falls",
-                        CONTRADICTION,
-                        (a, b),
-                        f"The running total {series} falls from {_where(a)} to {_where(b)}",
+        dated = sorted(
+            ((_get(row, Statements.date), order, row) for order, row in enumerate(rows)),
+            key=lambda item: item[:2],
+        )
+        highest: tuple[float, object] | None = None  # over the dates before the current one
+        for _, day in itertools.groupby(dated, key=lambda item: item[0]):
+            day_rows = [row for _, _, row in day]
+            for row in day_rows:
+                if highest is not None and claim_interval(row)[1] < highest[0]:
+                    a = highest[1]
+                    findings.append(
+                        Finding(
+                            "cumulative_series_falls",
+                            CONTRADICTION,
+                            (a, row),
+                            f"The running total {series} falls from {_where(a)} to {_where(row)}",
+                        )
                     )
-                )
+            for row in day_rows:
+                low = claim_interval(row)[0]
+                if highest is None or low > highest[0]:
+                    highest = (low, row)
     return findings
+
+
+def compared_dates(dates: Iterable[str]) -> list[tuple[str, str]]:
+    """The (earlier, later) pairs of dates a rule compares: each date with the one before it
+    and with the first. A bound on pairs: every change is seen step by step and against the
+    start, and the findings grow with the dates, not with their square."""
+    ordered = sorted(set(dates))
+    pairs = []
+    for index in range(1, len(ordered)):
+        pairs.append((ordered[index - 1], ordered[index]))
+        if index > 1:
+            pairs.append((ordered[0], ordered[index]))
+    return sorted(pairs)
 
 
 def long_run_grew_less(table: pd.DataFrame, statements: pd.DataFrame) -> list[Finding]:
@@ -332,7 +358,7 @@ def long_run_grew_less(table: pd.DataFrame, statements: pd.DataFrame) -> list[Fi
         on = _grouped(rows, lambda r: (_get(r, Claims.period), _get(r, Statements.date)))
         long_days = {day for period, day in on if period == LONG_RUN}
         post_days = {day for period, day in on if period == POST_WAR}
-        for d1, d2 in itertools.combinations(sorted(long_days & post_days), 2):
+        for d1, d2 in compared_dates(long_days & post_days):
             combination = _worst_combination(
                 on[LONG_RUN, d1], on[LONG_RUN, d2], on[POST_WAR, d1], on[POST_WAR, d2]
             )
@@ -558,7 +584,7 @@ def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> 
             )
             for row in rows
         ]
-        for first, second in itertools.combinations(measured, 2):
+        for first, second in _compared_claims(measured):
             a, a_id, va, a_lo, a_hi, a_named = first
             b, b_id, vb, b_lo, b_hi, b_named = second
             if a_id == b_id:
@@ -577,6 +603,23 @@ def order_of_magnitude_change(table: pd.DataFrame, statements: pd.DataFrame) -> 
                     )
                 )
     return findings
+
+
+def _compared_claims(measured: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
+    """Pairs of claims of one series that :func:`order_of_magnitude_change` compares, in the
+    order of ``measured``: claims of one date; claims of the dates :func:`compared_dates`
+    pairs; and each undated claim with every other claim."""
+    by_date: dict[str | None, list[int]] = {}
+    for index, item in enumerate(measured):
+        date = _get(item[0], Statements.date)
+        by_date.setdefault(None if is_missing(date) else date, []).append(index)
+    undated = by_date.pop(None, [])
+    pairs = {pair for indices in by_date.values() for pair in itertools.combinations(indices, 2)}
+    for earlier, later in compared_dates(by_date):
+        pairs.update(itertools.product(by_date[earlier], by_date[later]))
+    pairs.update((u, i) for u in undated for i in range(len(measured)) if i != u)
+    for i, j in sorted({(min(pair), max(pair)) for pair in pairs}):
+        yield measured[i], measured[j]
 
 
 RULES: list[Rule] = [

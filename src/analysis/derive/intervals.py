@@ -26,14 +26,16 @@ from analysis.schema import (
 def interval(low: float, best: float, high: float, bound: str) -> tuple[float, float]:
     """The closed range of values a claim allows, as (low, high).
 
-    An empty side falls back to the best value, except where the bound leaves it open:
+    An empty side falls back to the best value; a side the bound leaves open is open:
     ``more_than``/``at_least`` reach up to infinity and ``at_most``/``less_than`` down to 0
     (every metric counts or measures a share, so none is negative). Strict bounds are
     treated as closed, which can only make a claimed contradiction less likely.
     Returns (nan, nan) when nothing is known.
     """
-    lo = low if not is_missing(low) else None
-    hi = high if not is_missing(high) else None
+    # The qualifier decides which side is open, whatever a value column holds: "nearly 55%"
+    # allows 54%, even in a table that wrote 55 as its low value.
+    lo = low if not (is_missing(low) or bound in OPEN_BELOW) else None
+    hi = high if not (is_missing(high) or bound in OPEN_ABOVE) else None
     point = best if not is_missing(best) else None
     if lo is None:
         lo = 0.0 if bound in OPEN_BELOW else (point if point is not None else hi)
@@ -82,3 +84,31 @@ def format_number(value: float | None) -> str:
     if is_missing(value):
         return "open"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def why_no_arithmetic(row: pd.Series | object) -> str | None:
+    """Why a claim cannot enter a difference or a rate, or None when it can.
+
+    Arithmetic needs one number. An open bound ("more than 260": any value from 260 up) or a
+    range ("hundreds of thousands") gives a set of values, and a difference computed from one
+    end of it would claim a precision the wording does not have.
+    """
+    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
+    surface, bound = get(Claims.surface), get(Claims.bound)
+    if bound in OPEN_ABOVE:
+        return f"'{surface}' has no upper end"
+    if bound in OPEN_BELOW:
+        return f"'{surface}' has no lower end"
+    low, high = claim_interval(row)
+    if low < high:
+        return f"'{surface}' is a range"
+    if math.isnan(low) or math.isnan(high) or is_missing(get(Claims.value_best)):
+        return f"'{surface}' gives no single figure"
+    return None
+
+
+def why_not_comparable(previous: pd.Series | object, current: pd.Series | object) -> str | None:
+    """Why no difference of two claims can be computed ("'more than 260' has no upper end";
+    both reasons when both claims are open), or None when both are single numbers."""
+    reasons = [why for why in map(why_no_arithmetic, (previous, current)) if why]
+    return " and ".join(reasons) or None

@@ -11,10 +11,20 @@ from types import SimpleNamespace
 from typing import Any
 
 from analysis.config import ANNOTATIONS_NAME
-from analysis.extract.classify import Classification, classify_mentions
-from analysis.extract.mentions import Mention, find_mentions
+from analysis.extract.classify import Classification, NotAClaim, classify_mentions
+from analysis.extract.mentions import Mention, NumberMention, find_mentions, scan_numbers
 from analysis.extract.review import apply_annotations, by_statement, load_annotations
-from analysis.schema import Claims, claim_id, claims_table, columns
+from analysis.extract.sentences import quote_of
+from analysis.schema import (
+    MENTION_CLAIM,
+    MENTION_NOT_A_CLAIM,
+    MENTION_UNCLASSIFIED,
+    Claims,
+    Mentions,
+    claim_id,
+    claims_table,
+    columns,
+)
 
 # The column names of Claims, read once: pandera works a name out at each attribute access, and
 # there is a row per figure.
@@ -51,13 +61,73 @@ def rule_claims(
     statement_id: str, text: str, statement_date: str | None
 ) -> list[dict[str, object]]:
     """The claims the rules find in one statement text."""
-    mentions = find_mentions(text)
+    return _rule_findings(statement_id, text, statement_date)[0]
+
+
+def _rule_findings(
+    statement_id: str, text: str, statement_date: str | None
+) -> tuple[list[dict[str, object]], list[NumberMention], dict[int, str]]:
+    """The rules' claim rows, every number of the text, and the reason the classifier gave
+    for a candidate it knows is not a claim (by start offset)."""
+    numbers = scan_numbers(text)
+    mentions = find_mentions(text, numbers)
     classified = classify_mentions(text, mentions, statement_date)
-    return [
-        claim_row(statement_id, mention, classification)
-        for mention, classification in zip(mentions, classified, strict=True)
-        if isinstance(classification, Classification)
-    ]
+    rows, refused = [], {}
+    for mention, classification in zip(mentions, classified, strict=True):
+        if isinstance(classification, Classification):
+            rows.append(claim_row(statement_id, mention, classification))
+        elif isinstance(classification, NotAClaim):
+            refused[mention.quantity.start] = classification.reason
+    return rows, numbers, refused
+
+
+def mention_rows(
+    statement_id: str,
+    text: str,
+    numbers: list[NumberMention],
+    refused: dict[int, str],
+    claims: list[dict[str, object]],
+) -> list[dict[str, object]]:
+    """Every number of a statement with what became of it: the claim at its span (after
+    review), else the reason it is not a claim, else ``unclassified`` with its sentence."""
+    claim_at = {(row[Claims.char_start], row[Claims.char_end]): row for row in claims}
+    rows = []
+    for number in numbers:
+        claim = claim_at.pop((number.start, number.end), None)
+        reason = number.reason or refused.get(number.start)
+        status = MENTION_CLAIM if claim else MENTION_NOT_A_CLAIM if reason else MENTION_UNCLASSIFIED
+        rows.append(
+            {
+                Mentions.statement_id: statement_id,
+                Mentions.char_start: number.start,
+                Mentions.char_end: number.end,
+                Mentions.surface: number.surface,
+                Mentions.status: status,
+                Mentions.reason: None if claim else reason,
+                Mentions.claim_id: claim[Claims.claim_id] if claim else None,
+                Mentions.context: None if claim or reason else _review_quote(text, number),
+            }
+        )
+    for claim in claim_at.values():  # added in review where the rules saw no number
+        start, end = claim[Claims.char_start], claim[Claims.char_end]
+        rows.append(
+            dict.fromkeys(columns(Mentions))
+            | {
+                Mentions.statement_id: statement_id,
+                Mentions.char_start: start,
+                Mentions.char_end: end,
+                Mentions.surface: text[start:end],
+                Mentions.status: MENTION_CLAIM,
+                Mentions.claim_id: claim[Claims.claim_id],
+            }
+        )
+    return sorted(rows, key=lambda row: (row[Mentions.char_start], row[Mentions.char_end]))
+
+
+def _review_quote(text: str, number: NumberMention) -> str | None:
+    """The sentence of a number, when it occurs once in the text (an annotation's quote)."""
+    quote = quote_of(text, number.start, number.end)
+    return quote if text.count(quote) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -75,6 +145,7 @@ class StatementClaims:
     statement_id: str
     n_chars: int
     rows: list[dict[str, object]]  # claim rows in text order (schema.claims_table: a table)
+    mentions: list[dict[str, object]]  # every number, in text order (schema.mentions_table)
 
 
 def statement_claims(job: StatementJob) -> StatementClaims:
@@ -83,13 +154,14 @@ def statement_claims(job: StatementJob) -> StatementClaims:
     Rows, not a table: building and validating a DataFrame costs more than extracting a
     short statement, so the caller does it once for many statements.
     """
-    rows = rule_claims(job.statement_id, job.text, job.date)
+    rows, numbers, refused = _rule_findings(job.statement_id, job.text, job.date)
     if job.annotations:
         texts = {job.statement_id: job.text}
         table = apply_annotations(claims_table(rows), list(job.annotations), texts)
         table = table.sort_values(Claims.char_start, kind="stable")
         rows = table.astype(object).where(table.notna(), None).to_dict("records")
-    return StatementClaims(job.statement_id, len(job.text), rows)
+    mentions = mention_rows(job.statement_id, job.text, numbers, refused, rows)
+    return StatementClaims(job.statement_id, len(job.text), rows, mentions)
 
 
 def annotations_path(corpus_dir: str | Path, annotations: str | Path | None) -> Path | None:
@@ -98,7 +170,7 @@ def annotations_path(corpus_dir: str | Path, annotations: str | Path | None) -> 
     if annotations:
         return Path(annotations)
     path = Path(corpus_dir) / ANNOTATIONS_NAME
-    return path if path.is_file() else None
+    return path if path.exists() else None  # a directory or FIFO is refused, not skipped
 
 
 def annotations_by_statement(

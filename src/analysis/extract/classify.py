@@ -1,38 +1,45 @@
-"""Assign metric, period, area and device to each mention from the words around it.
+"""Assign metric, period, area and device to each mention, reading the text in layers.
 
-The cue words live in ``vocabulary.yml`` (``classify``); this module only applies them. A number
-that fits no metric of the vocabulary is not a claim (its classification is None).
+1. :mod:`~analysis.extract.segments`: paragraphs, sentences (a line break is a space) and
+   clauses.
+2. :mod:`~analysis.extract.frames`: in its clause, what a number counts (its noun) and what
+   happened (the predicate); a list shares its verb, a number without a noun takes the noun of
+   the figure before ("two civilians were killed and three were injured").
+3. Discourse, here: per paragraph, the current period (:mod:`~analysis.extract.periods`),
+   the last total and its event. A breakdown ("of whom", "including", "(210 children and 40
+   women)", "Among them, 90") takes the total's group and event unless it names its own.
 
-Cue patterns are case-insensitive, and for those ``re`` has no fast scan: it tries the pattern at
-every character. But the matches of most cues begin with one of a few words ("lachin", "since
-the"): a case-sensitive scan of the lower-cased text finds these quickly, and a cue is only
-tried where one stands. What a sentence says for all its figures (period, area) is worked out
-once. The figures of a text are taken step by step (the noun each counts, then its metric, then
-period, area and device): a step runs the same few patterns over and over, which is faster than
-running them all for one figure after the other.
+Areas are read by :mod:`~analysis.extract.areas`. The cue words live in ``vocabulary.yml``
+(``classify``). A number that no frame claims is unclassified (None); a number that is surely
+not a landmine figure (a target, a need) is :class:`NotAClaim`.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
+from analysis.extract import areas, frames, periods, segments
 from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
-from analysis.extract.dates import month_number
 from analysis.extract.mentions import Mention
-from analysis.extract.sentences import MAX_QUOTE_CHARS, sentence_spans
-from analysis.schema import CEASEFIRE_DATE, METRIC_UNITS, vocabulary
+from analysis.extract.periods import Period, PeriodPhrase
+from analysis.schema import METRIC_UNITS, NON_CLAIM_REASONS, vocabulary
 
-NOUN_WINDOW = 80  # characters after a number in which its noun is looked for
-CLAUSE_END = re.compile(r"[.;:!?]")
-INCLUDING = re.compile(r"\s*,\s*including\b", re.IGNORECASE)
-OTHER_CLAUSE = re.compile(r"[,;]|\bwho\b|\bwhich\b")
-DIGIT = re.compile(r"\d")
-HEAD_WORDS = 5  # words after a number in which its noun is looked for
+AS_OF_ENDS = ("since_ceasefire", "window", "since_1990s")  # periods an "as of" date ends
+TRAILING_END = re.compile(r"[,;:(]")  # a period phrase after a figure, before these, is its own
+# A figure's own predicate right after it: an auxiliary (or "remain") and the verb.
+PREDICATE_AFTER = re.compile(
+    r"\s*(?:of\s+\w+\s+)?(?:were|was|are|is|have been|has been|had been|remain\w*)\s+"
+    r"(?:\w+ly\s+)?(\w)",
+    re.IGNORECASE,
+)
+# An auxiliary: the verb after it is the clause's finite predicate.
+FINITE_CUE = re.compile(
+    r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+ly\s+)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -47,299 +54,805 @@ class Classification:
 
 
 @dataclass(frozen=True)
+class NotAClaim:
+    """A number the rules are sure is not a landmine figure, and why (``non_claim_reasons``)."""
+
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.reason not in NON_CLAIM_REASONS:
+            raise ValueError(f"unknown non-claim reason {self.reason!r}")
+
+
+@dataclass(frozen=True)
 class Cues:
-    groups: Choices[str]
-    named_groups: Choices[str]  # the groups but "general"
-    events: Choices[str]
     people_metrics: dict[str, dict[str, str]]
-    subgroup_before: Cue
-    group_predicate: Cue
-    nouns: Choices[tuple[str, str]]  # ("thing", kind) then ("people", group)
-    mine_metrics: dict[str, Cue]
+    people_without_event: dict[str, tuple[str | None, Cue]]  # metric: (group, cue)
+    share_metrics: dict[str, str]
+    mine_metrics: Choices[str]
+    mines_on_maps: Cue
     maps_metric: Choices[str]
-    percent_metrics: Choices[str]
-    area_cleared: Cue
+    counts_metric: dict[str, str]
+    counts_cue: dict[str, Cue]
     devices: Choices[str]
-    areas: Choices[str]
-    area_back_reference: Cue
-    periods: Choices[str]
-    period_back_reference: re.Pattern[str]
+    all_devices: Cue
+    percent_metrics: Choices[str]
+    area_metrics: Choices[str]
     periodic: frozenset[str]
-    count_phrase: Cue
-    direct_event: re.Pattern[str]
-    verb: Cue
+    things: frozenset[str]
+    topics: dict[str, str]  # metric -> topic
+    own_period_only: frozenset[str]
 
 
 @cache
 def cues() -> Cues:
+    """The cues of ``vocabulary.yml`` (``classify``) this module applies, compiled once."""
     raw: dict[str, Any] = vocabulary()["classify"]
-    groups = choices(raw["groups"], any_word_of)
-    things = choices(raw["things"], any_word_of)
     return Cues(
-        groups=groups,
-        named_groups=Choices((g, cue) for g, cue in groups.cues.items() if g != "general"),
-        events=choices(raw["events"], any_word_of),
         people_metrics=raw["people_metrics"],
-        subgroup_before=Cue(r"(?:" + "|".join(raw["subgroup_before"]) + r")\s*$"),
-        group_predicate=Cue(
-            raw["group_predicate"]
-            + r"(?P<group>"
-            + "|".join(p for g, ps in raw["groups"].items() if g != "general" for p in ps)
-            + r")\b"
-        ),
-        nouns=Choices(
-            [(("thing", kind), cue) for kind, cue in things.cues.items()]
-            + [(("people", group), cue) for group, cue in groups.cues.items()]
-        ),
-        mine_metrics={name: any_of(p) for name, p in raw["mine_metrics"].items()},
+        people_without_event={
+            metric: (spec.get("group"), any_word_of(spec["cues"]))
+            for metric, spec in raw["people_without_event"].items()
+        },
+        share_metrics=raw["share_metrics"],
+        mine_metrics=choices(raw["mine_metrics"], any_word_of),
+        mines_on_maps=any_of(raw["mines_on_maps"]),
         maps_metric=choices(raw["maps_metric"]),
+        counts_metric=raw["counts_metric"],
+        counts_cue={kind: any_word_of(p) for kind, p in raw["counts_cue"].items()},
+        devices=choices(raw["devices"], any_word_of),
+        all_devices=any_word_of(raw["all_devices"]),
         percent_metrics=choices(raw["percent_metrics"]),
-        area_cleared=any_of(raw["area_cleared"]),
-        devices=choices(raw["devices"]),
-        areas=choices(raw["areas"]),
-        area_back_reference=Cue(raw["area_back_reference"]),
-        periods=choices(raw["periods"]),
-        period_back_reference=re.compile(raw["period_back_reference"], re.IGNORECASE),
+        area_metrics=choices(raw["area_metrics"], any_word_of),
         periodic=frozenset(raw["periodic"]),
-        count_phrase=Cue(raw["count_phrase"]),
-        direct_event=re.compile(
-            r"\s*(?:(?:were|was|are|is|have been|had been|have|has)\s+)?(?:"
-            + "|".join(p for ps in raw["events"].values() for p in ps)
-            + r")\b",
-            re.IGNORECASE,
-        ),
-        verb=Cue(raw["verbs"]),
+        things=frozenset(raw["things"]),
+        own_period_only=frozenset(raw["own_period_only"]),
+        topics={
+            metric: topic
+            for topic, families in raw["topics"].items()
+            for family in families
+            for metric in vocabulary()["families"][family]
+        },
     )
 
 
-class _Sentence:
-    """The quoted sentence of some figures, and what it says for all of them (each worked
-    out once, when first needed)."""
+@dataclass
+class _Figure:
+    """One mention and the windows of its sentence the rules read (of the flat text)."""
 
-    def __init__(
-        self,
-        statement: str,
-        sentences: tuple[tuple[int, int], ...],
-        mention: Mention,
-        statement_date: str | None,
-    ) -> None:
-        self.statement = statement
-        self.sentences = sentences  # of the statement
-        self.text = mention.sentence
-        self.start = mention.sentence_start
-        self.statement_date = statement_date
-
-    @cached_property
-    def previous(self) -> str:
-        """The end of the sentence before ("" for the first)."""
-        index = bisect.bisect_left(self.sentences, (self.start, -1))
-        if index == 0:
-            return ""
-        begin, end = self.sentences[index - 1]
-        return self.statement[max(begin, end - MAX_QUOTE_CHARS) : end]
-
-    @cached_property
-    def period(self) -> tuple[str, str | None, str | None]:
-        """(period, start, end), from this sentence or, if it refers back, the one before."""
-        c = cues()
-        back_reference = c.period_back_reference.search(self.text)
-        for text in (self.text, self.previous if back_reference else ""):
-            found = c.periods.any_match(text)
-            if found:
-                return self._dated(*found)
-        return "unspecified", None, None
-
-    def _dated(self, name: str, match: re.Match[str]) -> tuple[str, str | None, str | None]:
-        if name == "since_ceasefire":
-            return name, CEASEFIRE_DATE, self.statement_date
-        if name == "since_1990s":
-            return name, None, self.statement_date
-        if name == "year":
-            year = match["year"]
-            return name, f"{year}-01-01", f"{year}-12-31"
-        if name == "window":
-            month = month_number(match["month"])
-            return name, f"{match['year']}-{month:02d}-01", self.statement_date
-        return name, None, None
-
-    @cached_property
-    def area(self) -> str | None:
-        """The area named in this sentence or, if it says "here" or "there", the one before."""
-        c = cues()
-        area = c.areas.any(self.text)
-        if area is None and c.area_back_reference.search(self.text):
-            area = c.areas.any(self.previous)
-        return area
+    mention: Mention
+    sentence: segments.Sentence
+    clause: tuple[int, int]
+    before: str  # its clause before it, from the figure before it in the clause
+    clause_before: str  # its whole clause before it
+    sentence_before: str  # its sentence before it
+    trailing: str  # after it, up to the next figure in its clause
+    clause_after: str  # after it, to the end of its clause
+    # What was read:
+    metric: str | None = None
+    kind: str | None = None  # "people", a kind of thing, "percent", "hectares"
+    group: str | None = None
+    event: str | None = None
+    device: str | None = None
+    part: bool = False  # a part of the figure before (a breakdown)
+    compared: bool = False
+    bracketed: bool = False
+    not_a_claim: NotAClaim | None = None
+    area: str | None = None
+    labelled: bool = False  # "Area cleared: 9,412.6 hectares": the label is its noun phrase
+    row_area: str | None = None  # "Nineveh: 41" under "Casualties by governorate": the place
 
 
-class _Context:
-    """A mention and the parts of its sentence around it."""
+@dataclass
+class _Discourse:
+    """What a paragraph has said so far."""
 
-    def __init__(
-        self,
-        text: str,
-        mention: Mention,
-        sentence: _Sentence,
-        previous: Mention | None,  # the mention before, in the same sentence
-        next_start: int,  # where the next mention of the sentence starts (or the sentence ends)
-    ) -> None:
-        quantity = mention.quantity
-        self.mention = mention
-        self.sentence = sentence
-        self.previous = previous
-        self.before = text[mention.sentence_start : quantity.start]
-        self.after = text[quantity.end : mention.sentence_end]
-        clause_start = previous.quantity.end if previous else mention.sentence_start
-        self.clause_before = text[clause_start : quantity.start]
-        self.clause_after = text[quantity.end : next_start]
-        self.noun_phrase = self.after[:NOUN_WINDOW]
-
-
-def _head(context: _Context) -> tuple[str, str] | None:
-    """("people", group) or ("thing", kind): the noun the number counts.
-
-    Looked for in the first few words after the number, before any verb; "45 killed" and
-    "65, including ..." count people; "the number of mines exceeds 1 million" names its noun
-    before the number.
-    """
-    c = cues()
-    phrase = CLAUSE_END.split(context.noun_phrase, maxsplit=1)[0]
-    if c.direct_event.match(phrase) or INCLUDING.match(phrase):
-        return ("people", "general")
-    predicate = c.group_predicate.pattern.match(phrase.lstrip())
-    if predicate:  # "35 are civilians"
-        return ("people", c.groups.first(predicate.group("group")) or "general")
-    verb = c.verb.search(phrase)
-    noun_phrase = " ".join(phrase[: verb.start() if verb else None].split()[:HEAD_WORDS])
-    noun = c.nouns.search(noun_phrase)
-    if noun is None:
-        return _head_before(context)
-    (category, name), position = noun
-    if OTHER_CLAUSE.search(noun_phrase[:position]):
-        return None  # the noun belongs to another clause
-    if category == "people":
-        # "civilians and military personnel": several groups in one noun phrase make a
-        # general count ("38 women and 357 children" are two phrases: cut at the next number).
-        own = DIGIT.split(noun_phrase[position:], maxsplit=1)[0]
-        if len(c.named_groups.all(own)) > 1:
-            name = "general"
-    return (category, name)
-
-
-def _head_before(context: _Context) -> tuple[str, str] | None:
-    """ "the number of mines exceeds 1 million": the noun is named before the number."""
-    c = cues()
-    clause = context.clause_before
-    match = c.count_phrase.search(clause)
-    if not match:
-        return None
-    return c.nouns.at_start(clause[match.end() :].lstrip())
-
-
-def _people_metric(
-    context: _Context, group: str, parent_event: str | None
-) -> tuple[str | None, str | None]:
-    c = cues()
-    predicate = c.group_predicate.search(context.clause_after)
-    if predicate:
-        named = c.groups.first(predicate.group("group"))
-        if named and named != "general":
-            group = named
-    event = None
-    # A part of the figure before ("including 3 journalists") takes its event.
-    if parent_event and (predicate or c.subgroup_before.search(context.before)):
-        event = parent_event
-    if event is None:
-        event = c.events.first(context.after) or c.events.last(context.before)
-    if event is None:
-        return None, None
-    return c.people_metrics.get(group, {}).get(event), event
+    period: Period | None = None
+    topic_period: Period | None = None  # the first period it named: what it is about
+    total: tuple[str, str] | None = None  # (group, event) of the last total
+    event: str | None = None  # the last event named
+    mine_metric: str | None = None
+    figures: list[_Figure] = field(default_factory=list)
+    question: str = ""  # the question this paragraph answers (an interview), if any
 
 
 def classify_mentions(
     text: str, mentions: list[Mention], statement_date: str | None
-) -> list[Classification | None]:
-    """Classify every mention of one text, in order.
-
-    Mentions are taken sentence by sentence, because a figure may take its event from the
-    figure before it ("266 ... victims, of which 48 people died, including three reporters").
-    """
-    sentences = sentence_spans(text) if mentions else ()
-    quoted: dict[tuple[int, int], _Sentence] = {}  # shared by the figures of a sentence
-    contexts: list[_Context] = []
-    for _, group in itertools.groupby(mentions, key=lambda m: m.sentence_start):
-        in_sentence = list(group)
-        for position, mention in enumerate(in_sentence):
-            span = (mention.sentence_start, mention.sentence_end)
-            if span not in quoted:
-                quoted[span] = _Sentence(text, sentences, mention, statement_date)
-            following = in_sentence[position + 1] if position + 1 < len(in_sentence) else None
-            contexts.append(
-                _Context(
-                    text,
-                    mention,
-                    quoted[span],
-                    previous=in_sentence[position - 1] if position else None,
-                    next_start=following.quantity.start if following else mention.sentence_end,
-                )
+) -> list[Classification | NotAClaim | None]:
+    """Classify every mention of one text, in order (None: a number no rule could place)."""
+    if not mentions:
+        return []
+    areas.forget()
+    _CLAUSES.clear()
+    line = segments.flat(text)
+    # Only the paragraphs with figures are read: a paragraph without figures passes on no
+    # total, and its period only to a paragraph that refers back ("Over the week, ...").
+    paragraph_starts = [start for start, _ in segments.paragraphs(text)]
+    wanted = {max(0, bisect.bisect_right(paragraph_starts, m.quantity.start) - 1) for m in mentions}
+    sentences = segments.sentences(text, wanted, line)
+    context = periods.context_of(text, statement_date)
+    starts = [s.start for s in sentences]
+    in_sentence: dict[int, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        at = max(0, bisect.bisect_right(starts, mention.quantity.start) - 1)
+        in_sentence.setdefault(at, []).append(index)
+    paragraphs_with_figures = {sentences[at].paragraph for at in in_sentence}
+    results: list[Classification | NotAClaim | None] = [None] * len(mentions)
+    discourse, paragraph, last_period = _Discourse(), -1, None
+    topics: dict[str, Period] = {}  # the last period of each topic, across paragraphs
+    list_mine_metric = None  # a list's items take the mine count of its lead-in
+    heading = ""  # the last line of the paragraph that is no list item: a list's lead-in
+    for at, sentence in enumerate(sentences):
+        if sentence.paragraph not in paragraphs_with_figures:
+            continue
+        if sentence.paragraph != paragraph:
+            # "During this time, ..." in the next paragraph: the period this one was about
+            last_period = discourse.topic_period or discourse.period or last_period
+            if last_period is None:  # "Over the week, ..." after a paragraph without figures
+                last_period = _period_before(text, line, sentence.paragraph, context)
+            lead_in = line[sentence.start : sentence.end].rstrip().endswith(":")
+            period = discourse.period if lead_in else None
+            if period is None and LABEL_START.match(line, sentence.start, sentence.end):
+                # "Land released: 640 hectares" under a title "Results for May 2024"
+                period = _heading_period(text, line, sentence.paragraph, context)
+            discourse = _Discourse(
+                period=period,
+                question=_question_before(text, line, sentence.paragraph),
             )
-    heads = [  # (shares and surfaces are told by their unit, not by a noun)
-        None if context.mention.quantity.unit in ("percent", "hectares") else _head(context)
-        for context in contexts
-    ]
-    metrics: list[str | None] = []
-    parent_event = None  # the last event found in the sentence
-    for context, head in zip(contexts, heads, strict=True):
-        if context.previous is None:
-            parent_event = None
-        metric, event = _metric(context, head, parent_event)
-        parent_event = event or parent_event
-        metrics.append(metric)
-    return [
-        None if metric is None else _classification(metric, context)
-        for metric, context in zip(metrics, contexts, strict=True)
-    ]
+            paragraph = sentence.paragraph
+            heading = ""
+        if not sentence.list_item:
+            heading = line[sentence.start : sentence.end]
+        phrases = periods.find_periods(line, sentence.start, sentence.end, context)
+        figures = [
+            _figure(line, mentions[i], sentence, in_sentence.get(at, []), mentions, heading, text)
+            for i in in_sentence.get(at, [])
+        ]
+        if sentence.list_item and discourse.mine_metric is None:
+            discourse.mine_metric = list_mine_metric
+        for figure in figures:
+            _read(figure, discourse)
+            discourse.figures.append(figure)
+        if not figures:  # "... the 350th person to fall victim. Of those 350, 69 died."
+            discourse.event = (
+                frames.last_event(line[sentence.start : sentence.end]) or discourse.event
+            )
+        carried = _carried(phrases, discourse.period, last_period, sentence)
+        previous_text = ""
+        if at and sentences[at - 1].paragraph == sentence.paragraph:
+            previous_text = line[sentences[at - 1].start : sentences[at - 1].end]
+        # The period right after a compared figure is its own ("compared with 77 in 2019").
+        trailing = [t for t in (_trailing_phrase(f, phrases) for f in figures if f.compared) if t]
+        own = [
+            _own_period(f, phrases, [t for t in trailing if t is not _trailing_phrase(f, phrases)])
+            for f in figures
+        ]
+        for i, figure, phrase in zip(in_sentence.get(at, []), figures, own, strict=True):
+            result = _result(
+                figure, phrase, phrases, carried, line, previous_text, context, topics, discourse
+            )
+            results[i] = result
+            if isinstance(result, Classification) and result.period not in (
+                "unspecified",
+                "incident",  # one blast is no period for the next paragraph
+            ):
+                topics[_topic(result.metric)] = Period(
+                    result.period, result.period_start, result.period_end
+                )
+        discourse.period = _next_period(phrases, carried, own)
+        as_of = next((p.as_of for p in phrases if p.as_of), None)
+        if as_of and discourse.period and discourse.period.name in AS_OF_ENDS:
+            # "As at 31 May 2023, 298 ... since the ceasefire. Of these, 55 were killed": the
+            # next sentences go on to the same end
+            discourse.period = replace(discourse.period, end=as_of)
+        discourse.topic_period = discourse.topic_period or discourse.period
+        list_mine_metric = discourse.mine_metric or list_mine_metric
+    _headlines_repeat_the_body(results, mentions, sentences, in_sentence, line)
+    return results
 
 
-def _classification(metric: str, context: _Context) -> Classification:
-    """Period, area, device and unit of a mention whose metric is known."""
+def _headlines_repeat_the_body(
+    results: list[Classification | NotAClaim | None],
+    mentions: list[Mention],
+    sentences: tuple[segments.Sentence, ...],
+    in_sentence: dict[int, list[int]],
+    line: str,
+) -> None:
+    """A heading (a line without a full stop) repeats figures of the body: a figure of a
+    heading without a period takes the period of the same figure (metric, value) below it."""
+    headings = {
+        i
+        for at, indexes in in_sentence.items()
+        if line[sentences[at].end - 1] not in '.!?:;"”’)'
+        for i in indexes
+    }
+    if not headings:
+        return
+    # From the end back: the nearest figure below of each (metric, value), as first read.
+    below: dict[tuple[str, float | None], Classification] = {}
+    for i in range(len(results) - 1, -1, -1):
+        found = results[i]
+        if not isinstance(found, Classification):
+            continue
+        key = (found.metric, mentions[i].quantity.best)
+        body = below.get(key)
+        below[key] = found
+        if i in headings and found.period == "unspecified" and body is not None:
+            results[i] = replace(
+                found,
+                period=body.period,
+                period_start=body.period_start,
+                period_end=body.period_end,
+                area=found.area or body.area,
+            )
+
+
+_CLAUSES: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+
+def _clauses(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``line[start:end]``, split once for all its figures."""
+    key = (start, end)
+    if key not in _CLAUSES:
+        _CLAUSES.clear()  # only the sentence being read is kept
+        _CLAUSES[key] = segments.clauses(line, start, end)
+    return _CLAUSES[key]
+
+
+def _figure(
+    line: str,
+    mention: Mention,
+    sentence: segments.Sentence,
+    indexes: list[int],
+    all_: list[Mention],
+    heading: str = "",
+    text: str = "",
+) -> _Figure:
+    q = mention.quantity
+    clause = next(
+        (c for c in _clauses(line, sentence.start, sentence.end) if c[0] <= q.start < c[1]),
+        (sentence.start, sentence.end),
+    )
+    others = [all_[i].quantity for i in indexes]
+    previous_end = max((o.end for o in others if clause[0] <= o.end <= q.start), default=clause[0])
+    next_start = min((o.start for o in others if q.end <= o.start < clause[1]), default=clause[1])
+    before = line[previous_end : q.start]
+    figure = _Figure(
+        mention=mention,
+        sentence=sentence,
+        clause=clause,
+        before=before,
+        clause_before=line[clause[0] : q.start],
+        sentence_before=line[sentence.start : q.start],
+        trailing=line[q.end : next_start],
+        clause_after=line[q.end : clause[1]],
+        bracketed=line.count("(", sentence.start, q.start)
+        > line.count(")", sentence.start, q.start),
+    )
+    if text:
+        _cut_at_next_label(figure, text, q.end, next_start)
+    # A line of its own ("Area cleared: 812.5 hectares" with no bullet nor full stop) opens
+    # where the line does.
+    opening = max(sentence.start, text.rfind("\n", sentence.start, q.start) + 1)
+    if ":" in line[opening : q.start] and not any(opening <= o.start < q.start for o in others):
+        _read_label(figure, line[opening : q.start], heading)
+    return figure
+
+
+# A "Label: value" line (or list item) at the start of a paragraph.
+LABEL_START = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?]{1,80}?:\s+\S")
+# The start of a line that is a "Label: value" line.
+LABEL_LINE = re.compile(r"\n[ \t]*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?\n]{1,80}?:[ \t]")
+
+
+def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) -> None:
+    """A figure's words end where the next "Label: value" line begins ("Casualties: 10\nMines
+    found: 58": "Mines found" is not the noun of 10)."""
+    if "\n" not in text[end:next_start]:
+        return
+    found = LABEL_LINE.search(text, end, next_start + 2)  # (the colon may end the clause)
+    if found:
+        figure.trailing = figure.trailing[: found.start() - end]
+        figure.clause_after = figure.clause_after[: found.start() - end]
+
+
+# "• Area cleared: ", "Casualties: ", "- Nineveh: ": a label, then the figure.
+LABEL = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?(?P<label>[A-Za-z][^:;.!?]{1,80}?)\s*:\s*$")
+# A label is a noun phrase: a sentence that opens with these words is none.
+NOT_LABELS = frozenset(
+    ["the", "this", "that", "these", "those", "it", "its", "we", "our", "they", "their", "a", "an"]
+)
+# A heading's noun phrase ends before "by", "per", "in" or a comma: "Casualties by governorate".
+HEADING_END = re.compile(r"\s(?:by|per|in|for|across|during)\s|[,:;(–—-]", re.IGNORECASE)
+
+
+def _read_label(figure: _Figure, opening: str, heading: str) -> None:
+    """A "Label: value" line reads as if the label followed the number: "Anti-tank mines
+    neutralised: 744" is "744 anti-tank mines neutralised". A label that names no count but a
+    place is the row of a table whose heading names the count ("Casualties by governorate":
+    "Nineveh: 41" is 41 casualties in Nineveh)."""
+    match = LABEL.fullmatch(opening)
+    if match is None:
+        return
+    label = match.group("label").strip()
+    words = label.split()
+    if (
+        len(words) > 8
+        or words[0].lower() in NOT_LABELS
+        or FINITE_CUE.search(label)
+        or frames.cues().verbs.search(label)
+    ):
+        return  # "This work has come at a heavy price: four deminers ...": a sentence
+    if _names_a_count(label):
+        phrase = label
+    else:
+        place = areas.label_place(label)
+        if place and frames.noun_after(figure.trailing).kind not in ("none", "unknown"):
+            figure.row_area = place  # "Kharkiv oblast: 41 civilians killed"
+            return
+        if not figure.sentence.list_item or heading.rstrip()[-1:] in ".!?":
+            return  # a table row is a list item under a heading (a line, not a sentence)
+        noun = HEADING_END.split(heading, maxsplit=1)[0].strip()
+        if len(noun.split()) > 6 or not noun or len(words) > 4 or not words[0][0].isupper():
+            return
+        if not _names_a_count(noun):
+            return
+        phrase, figure.row_area = noun, label
+    if phrase[:1].isupper() and phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]
+    figure.labelled = True
+    figure.before = figure.clause_before = ""
+    figure.trailing = " " + phrase + figure.trailing
+    figure.clause_after = " " + phrase + figure.clause_after
+
+
+def _names_a_count(phrase: str) -> bool:
+    """Whether a label names what a number counts: people, things, an event, a surface."""
     c = cues()
-    sentence = context.sentence
-    period, start, end = sentence.period if metric in c.periodic else ("unspecified", None, None)
-    device = None
-    if METRIC_UNITS[metric] == "mines":
-        device = c.devices.first(context.clause_after[: NOUN_WINDOW * 2]) or c.devices.first(
-            context.clause_before[-40:]
-        )
-    unit = context.mention.quantity.unit or METRIC_UNITS[metric]
-    return Classification(metric, unit, period, start, end, sentence.area, device)
+    noun = frames.noun_after(" " + phrase)
+    if noun.kind not in ("none", "unknown"):
+        return True
+    return bool(
+        c.area_metrics.search(phrase)
+        or any(cue.search(phrase) for _, cue in c.people_without_event.values())
+    )
 
 
-def _metric(
-    context: _Context, head: tuple[str, str] | None, parent_event: str | None
-) -> tuple[str | None, str | None]:
-    c = cues()
-    quantity = context.mention.quantity
-    sentence = context.sentence.text
+# ---- Reading one figure -------------------------------------------------------------------
+
+
+def _read(figure: _Figure, discourse: _Discourse) -> None:
+    """Work out the figure's metric (and group, event, device) from its frame and the
+    discourse before it."""
+    quantity = figure.mention.quantity
+    if frames.is_target(figure.clause_before[-60:]):
+        figure.not_a_claim = NotAClaim("target")
+        return
+    parent = _parent(discourse)
+    figure.compared = frames.is_comparison(figure.before)
+    if figure.compared and parent is not None and parent.metric:
+        figure.metric, figure.kind = parent.metric, parent.kind
+        figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
+        return
+    if figure.bracketed and frames.is_named_item(figure.before) and parent and parent.metric:
+        # "... more than 1,000, followed by Syria (933)": a list of places, one frame
+        figure.metric, figure.kind = parent.metric, parent.kind
+        figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
+        return
     if quantity.unit == "percent":
-        return c.percent_metrics.first(context.after) or c.percent_metrics.any(sentence), None
+        figure.kind = "percent"
+        figure.metric = _percent_metric(figure, discourse)
+        return
     if quantity.unit == "hectares":
-        return ("area_cleared_ha" if c.area_cleared.search(sentence) else None), None
-    if head is None:
-        return None, None
-    category, name = head
-    if category == "people":
-        return _people_metric(context, name, parent_event)
-    if name == "mines":
-        clause = context.clause_before + " " + context.clause_after
-        if c.mine_metrics["mines_on_maps"].search(context.clause_before):
-            return "mines_on_maps", None
-        for metric in ("mines_found", "mines_laid"):
-            if c.mine_metrics[metric].search(clause):
-                return metric, None
-        return "mines_laid", None
-    if name == "maps":
-        return c.maps_metric.any(sentence), None
-    if name == "incidents":
-        return "incidents", None
-    return None, None
+        figure.kind = "hectares"
+        figure.metric = _area_metric(figure, discourse)
+        return
+    vague = quantity.surface.rstrip().endswith("s")  # "hundreds of", "tens of thousands of"
+    noun = frames.noun_after(figure.trailing, vague)
+    counted = None
+    if noun.kind == "none":
+        noun, counted = frames.count_noun_before(
+            figure.clause_before, quantity.surface[0].isalpha()
+        )
+    if noun.kind == "unknown":
+        return
+    previous = _previous(discourse, figure)
+    if noun.kind == "none" and previous is not None and previous.kind in cues().things:
+        noun = frames.Noun("thing", previous.kind)  # "97,000 mines in A and about 92,000 in B"
+    if noun.kind == "none" and previous is None and discourse.question:
+        asked = frames.asked_noun(discourse.question)  # "How many mines?" - "Over a million."
+        noun = asked if asked.kind == "thing" else noun
+    if noun.kind == "thing":
+        figure.kind = noun.name
+        figure.metric = _thing_metric(figure, noun.name, discourse)
+        return
+    _read_people(figure, noun, counted, discourse)
+
+
+def _parent(discourse: _Discourse) -> _Figure | None:
+    """The figure a part or a comparison refers to: the last of the paragraph not in brackets."""
+    for figure in reversed(discourse.figures):
+        if not figure.bracketed and figure.metric:
+            return figure
+    return None
+
+
+def _previous(discourse: _Discourse, figure: _Figure) -> _Figure | None:
+    """The figure before, in the same sentence (a labelled figure opens a line of its own)."""
+    if figure.labelled:
+        return None
+    if discourse.figures and discourse.figures[-1].sentence is figure.sentence:
+        return discourse.figures[-1]
+    return None
+
+
+def _read_people(
+    figure: _Figure, noun: frames.Noun, counted: str | None, discourse: _Discourse
+) -> None:
+    """A count of people: its group (who) and event (what happened), then the metric."""
+    c = cues()
+    previous = _previous(discourse, figure)
+    introduced = frames.is_subgroup(figure.before)
+    if noun.kind == "none" and previous is None and not introduced:
+        return  # a bare number with nothing before it to count: not a figure we can place
+    part = noun.kind == "partitive" or introduced
+    ellipsis = noun.kind in ("none", "participle") and not part
+    figure.part = part
+    group = noun.name if noun.kind == "people" and noun.name != "general" else None
+    group = group or frames.group_after(figure.trailing) or frames.group_before(figure.before)
+    # "among them 312 people": people of the total's group ("46 others" may be anyone)
+    if group is None and noun.kind == "people" and not part:
+        group = "general"
+    # What happened: a verb before taking the count as object, an event noun, the predicate
+    # after (for a bare number, only up to the next figure), the total it is a part of, or
+    # the figure before (a list shares its verb).
+    event = frames.active_event(figure.before) or noun.event
+    if event is None and counted is None:
+        counted = frames.count_noun_before(figure.clause_before, True)[1]
+    if event is None and counted:
+        event = frames.first_event(counted)
+    if event is None:
+        after = figure.clause_after
+        if (noun.kind == "none" or part) and not frames.opens_part(figure.trailing):
+            # a bare number or a part: its own words only ("Of those 350, 69 died";
+            # "65 died, including 50 civilians, 278 were injured")
+            after = figure.trailing
+        event = frames.first_event(frames.without_apposition(after))
+    if event is None:
+        event = frames.part_of_event(figure.before) or frames.part_of_event(figure.clause_before)
+    if part and event is None and not group and frames.has_other_predicate(figure.trailing):
+        return  # "one of them is in a serious condition": a part, but not of a count we keep
+    if noun.kind == "partitive" and event is None and frames.is_object(figure.before):
+        return  # "I met one of them": the object of a verb that names no event
+    inherited = None
+    if part:
+        inherited = _part_source(figure, discourse, previous)
+    elif ellipsis and frames.is_ellipsis(figure.before) and discourse.total:
+        inherited = discourse.total  # "the remaining 108": the rest of the total
+    elif ellipsis or group is not None:
+        inherited = (previous.group, previous.event) if previous and previous.event else None
+    if inherited:
+        group = group or inherited[0]
+        event = event or inherited[1]
+    if event is None and noun.kind == "none":
+        return
+    group = group or "general"
+    figure.kind, figure.group, figure.event = "people", group, event
+    if event is None:
+        figure.metric = _people_without_event(figure, group)
+        return
+    figure.metric = c.people_metrics.get(group, {}).get(event)
+    is_total = not (part or figure.compared or figure.bracketed)
+    if figure.metric and is_total and (previous is None or not previous.event):
+        discourse.total = (group, event)
+    discourse.event = event
+
+
+def _people_without_event(figure: _Figure, group: str) -> str | None:
+    """A count of people to whom nothing happened: a workforce, an audience."""
+    clause = figure.clause_before + " " + figure.clause_after
+    for metric, (wanted, cue) in cues().people_without_event.items():
+        if wanted in (None, group) and cue.search(clause):
+            return metric
+    return None
+
+
+def _part_source(
+    figure: _Figure, discourse: _Discourse, previous: _Figure | None
+) -> tuple[str, str] | None:
+    """(group, event) of the total a part belongs to: the figure before in the sentence, else
+    the paragraph's last total, else the last event it named."""
+    if previous is not None and previous.bracketed and not figure.bracketed:
+        # "14 (3 killed, 11 injured), including 2 children": a part of the total, not of
+        # the breakdown in brackets
+        previous = _parent(discourse)
+    if previous is not None and previous.event and previous.kind == "people":
+        # "24 of them were killed, of whom 3 were journalists": the part of a part
+        return (previous.group or "general", previous.event)
+    if discourse.total:
+        return discourse.total
+    if discourse.event:
+        return ("general", discourse.event)
+    return None
+
+
+def _thing_metric(figure: _Figure, kind: str, discourse: _Discourse) -> str | None:
+    """A count of things: mines (and which count), incidents, maps, countries ..."""
+    c = cues()
+    previous = _previous(discourse, figure)
+    if kind == "mines":
+        figure.device = _device(figure, previous)
+        metric = _mine_metric(figure, previous, discourse)
+        if metric:
+            discourse.mine_metric = metric
+        return metric
+    if kind == "incidents":
+        return "incidents"
+    if kind == "maps":
+        return c.maps_metric.any(_sentence_of(figure))
+    if kind in c.counts_metric:
+        cue = c.counts_cue[kind]
+        if cue.search(figure.clause_after) or cue.search(figure.clause_before):
+            return c.counts_metric[kind]
+    return None
+
+
+def _sentence_of(figure: _Figure) -> str:
+    """The figure's sentence up to the end of its clause."""
+    return figure.sentence_before + figure.mention.quantity.surface + figure.clause_after
+
+
+def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discourse) -> str | None:
+    """Which count of mines: covered by maps, found, laid or stockpiled; the verb nearest the
+    number wins, a list shares its verb, a list item its lead-in's."""
+    c = cues()
+    if c.mines_on_maps.search(figure.before):
+        return "mines_on_maps"
+    found_before = _last_choice(c.mine_metrics, figure.before[-40:])
+    # After the number, a finite verb is the predicate ("were found"); a bare participle may
+    # describe another noun ("mines produced in 2021 and booby traps installed ... were found").
+    finite = FINITE_CUE.search(figure.clause_after)
+    after = c.mine_metrics.first(figure.clause_after[finite.end() :] if finite else "")
+    after = after or c.mine_metrics.first(figure.clause_after)
+    for metric in (found_before, after, _last_choice(c.mine_metrics, figure.clause_before)):
+        if metric:
+            return metric
+    if previous is not None and previous.kind == "mines" and previous.metric:
+        return previous.metric
+    if figure.sentence.list_item and discourse.mine_metric:
+        return discourse.mine_metric
+    return None
+
+
+def _last_choice(options: Choices[str], text: str) -> str | None:
+    """The name of the cue whose match ends last in ``text``."""
+    return options.last(text) if text else None
+
+
+def _device(figure: _Figure, previous: _Figure | None) -> str | None:
+    """The kind of device a mine count names after it ("anti-tank and anti-personnel": all);
+    a number without a noun of its own takes the device of the figure before."""
+    c = cues()
+    phrase = figure.trailing[:80]
+    named = c.devices.all(phrase)
+    if {"anti_personnel", "anti_tank"} <= named or (
+        "uxo" in named and re.search(r"\bmines\b", phrase, re.IGNORECASE)
+    ):
+        return "all"
+    if len(named) == 1:
+        return next(iter(named))
+    if named:
+        return c.devices.first(phrase)
+    if previous is not None and previous.kind == "mines" and not c.all_devices.search(phrase):
+        return previous.device
+    return None
+
+
+def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
+    """A share: of a group among the casualties, of an area, of the maps."""
+    c = cues()
+    previous = _previous(discourse, figure)
+    group = frames.group_before(figure.before)
+    if group in c.share_metrics:
+        of_casualties = frames.first_event(figure.trailing) in ("casualties", None) and (
+            frames.first_event(figure.trailing) or re.match(r"\s*of\s+them\b", figure.trailing)
+        )
+        shared = previous is not None and previous.metric in c.share_metrics.values()
+        if of_casualties or shared:
+            return c.share_metrics[group]
+    clause = figure.clause_before + " " + figure.clause_after
+    return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
+
+
+def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
+    """A surface: cleared, surveyed or contaminated, by the cue nearest the number."""
+    c = cues()
+    previous = _previous(discourse, figure)
+    predicate = PREDICATE_AFTER.match(figure.clause_after)  # "were surveyed", "remain to be"
+    if predicate:
+        found = c.area_metrics.search(figure.clause_after[predicate.start(1) :])
+        if found and found[1] == 0:
+            return found[0]
+    after = c.area_metrics.search(figure.clause_after)
+    before = _last_match(c.area_metrics, figure.clause_before)
+    if after and before:
+        return after[0] if after[1] < len(figure.clause_before) - before[1] else before[0]
+    if after or before:
+        return (after or before)[0]
+    if previous is not None and previous.kind == "hectares":
+        return previous.metric
+    if discourse.question:  # "How big is the contaminated area?" - "Some 11,600 km2."
+        found = c.area_metrics.search(discourse.question)
+        return found[0] if found else None
+    return None
+
+
+def _last_match(options: Choices[str], text: str) -> tuple[str, int] | None:
+    """The name of the cue whose match ends last in ``text``, and that end."""
+    best: tuple[str, int] | None = None
+    lowered = text.lower()
+    for name, cue in options.cues.items():
+        for match in cue.finditer(text, lowered=lowered):
+            if best is None or match.end() > best[1]:
+                best = (name, match.end())
+    return best
+
+
+# ---- Period, area, and the result -----------------------------------------------------------
+
+
+def _question_before(text: str, line: str, paragraph: int) -> str:
+    """The paragraph before, if it asks a question ("How many mines are there?"): an answer
+    counts what the question asks about."""
+    if paragraph == 0:
+        return ""
+    start, end = segments.paragraphs(text)[paragraph - 1]
+    asked = line[start:end].rstrip()
+    return asked if asked.endswith("?") else ""
+
+
+def _heading_period(
+    text: str, line: str, paragraph: int, context: periods.Context
+) -> Period | None:
+    """The period of the paragraph before, if it is a title (one line, no full stop)."""
+    if paragraph == 0:
+        return None
+    start, end = segments.paragraphs(text)[paragraph - 1]
+    title = line[start:end].rstrip()
+    if not title or "\n" in text[start:end].strip() or title[-1] in ".!?":
+        return None
+    named = [p for p in periods.find_periods(line, start, start + len(title), context) if p.period]
+    return named[-1].period if named else None
+
+
+def _topic(metric: str) -> str:
+    """The topic of a metric (``classify.topics``): periods carry across paragraphs within one."""
+    return cues().topics.get(metric, metric)
+
+
+def _period_before(text: str, line: str, paragraph: int, context: periods.Context) -> Period | None:
+    """The last period named in the paragraphs before ``paragraph`` (read only when a paragraph
+    refers back to one and none was read before)."""
+    for index in range(paragraph - 1, max(-1, paragraph - 4), -1):
+        for sentence in reversed(segments.sentences(text, {index}, line)):
+            found = periods.find_periods(line, sentence.start, sentence.end, context)
+            named = [p for p in found if p.period]
+            if named:
+                return named[-1].period
+    return None
+
+
+def _carried(
+    phrases: list[PeriodPhrase],
+    paragraph: Period | None,
+    last: Period | None,
+    sentence: segments.Sentence,
+) -> Period | None:
+    """The period a sentence starts with: its paragraph's, or the one before for a sentence
+    that refers back ("In the same period, ...")."""
+    if phrases and phrases[0].back_reference and phrases[0].begin <= sentence.start + 2:
+        return paragraph or last
+    return paragraph
+
+
+def _trailing_phrase(figure: _Figure, phrases: list[PeriodPhrase]) -> PeriodPhrase | None:
+    """A period phrase right after a figure, before any comma ("77 in 2019")."""
+    q = figure.mention.quantity
+    cut = TRAILING_END.search(figure.trailing)
+    end = q.end + (cut.start() if cut else len(figure.trailing))
+    return next((p for p in phrases if p.period and q.end <= p.begin < end), None)
+
+
+def _own_period(
+    figure: _Figure, phrases: list[PeriodPhrase], others: list[PeriodPhrase]
+) -> PeriodPhrase | None:
+    """The period phrase of a figure in its sentence: right after it ("77 in 2019"), else the
+    last before it, else the first after it that is no other figure's own ("266 became
+    victims, of which 48 died, since the end of the war")."""
+    trailing = _trailing_phrase(figure, phrases)
+    if trailing:
+        return trailing
+    q = figure.mention.quantity
+    before = [p for p in phrases if p.period and p.end <= q.start]
+    if before:
+        return before[-1]
+    return next((p for p in phrases if p.period and p.begin >= q.end and p not in others), None)
+
+
+def _next_period(
+    phrases: list[PeriodPhrase],
+    carried: Period | None,
+    own: list[PeriodPhrase | None],
+) -> Period | None:
+    """The period the next sentence of the paragraph starts with: the one this sentence gave
+    its first figure, or the last it named."""
+    if own:
+        first = next((p for p in own if p is not None), None)
+        return first.period if first else carried
+    named = [p for p in phrases if p.period]
+    return named[-1].period if named else carried
+
+
+def _result(
+    figure: _Figure,
+    own: PeriodPhrase | None,
+    phrases: list[PeriodPhrase],
+    carried: Period | None,
+    line: str,
+    previous_sentence: str,
+    context: periods.Context,
+    topics: dict[str, Period],
+    discourse: _Discourse,
+) -> Classification | NotAClaim | None:
+    """The classification of a read figure: its period, area, unit and device."""
+    if figure.not_a_claim:
+        return figure.not_a_claim
+    metric = figure.metric
+    if metric is None:
+        return None
+    c = cues()
+    period = periods.UNSPECIFIED
+    if metric in c.own_period_only and own is not None and own.period is not None:
+        period = own.period
+    elif metric in c.periodic:
+        # Its own phrase, the paragraph's period, or the last of its topic before (a new
+        # paragraph on casualties goes on with the period of the casualties before).
+        period = (own.period if own else carried) or topics.get(_topic(metric), periods.UNSPECIFIED)
+        as_of = next((p.as_of for p in phrases if p.as_of), None)
+        if as_of and period.name in AS_OF_ENDS:
+            period = Period(period.name, period.start, as_of)
+        elif as_of and period.name == "unspecified" and context.karabakh:
+            period = Period("since_ceasefire", periods.CEASEFIRE_DATE, as_of)
+    sentence = line[figure.sentence.start : figure.sentence.end]
+    clause = line[figure.clause[0] : figure.clause[1]]
+    first = min(
+        (f.mention.quantity.start for f in discourse.figures if f.clause == figure.clause),
+        default=figure.mention.quantity.start,
+    )
+    area = areas.area_of(
+        figure.clause_before,
+        figure.trailing,
+        clause,
+        sentence,
+        previous_sentence,
+        line[figure.clause[0] : first],
+        first == figure.mention.quantity.start,
+        list_label=not any(
+            f.labelled and not f.row_area
+            for f in discourse.figures
+            if f.sentence is figure.sentence
+        ),
+    )
+    row = next((f.row_area for f in discourse.figures if f.sentence is figure.sentence), None)
+    if row or figure.row_area:  # "- Salah al-Din: 19 (5 killed, 14 injured)": the row's place
+        area = areas.place(row or figure.row_area or "")
+    if area is None and figure.part:  # "One of them ... died": where the total was
+        area = next(
+            (f.area for f in reversed(discourse.figures) if f.area and f is not figure), None
+        )
+    figure.area = area
+    unit = figure.mention.quantity.unit or METRIC_UNITS[metric]
+    device = figure.device if METRIC_UNITS[metric] == "mines" else None
+    if device is None and metric == "mines_found":
+        device = "all"
+    return Classification(metric, unit, period.name, period.start, period.end, area, device)

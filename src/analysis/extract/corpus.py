@@ -18,6 +18,7 @@ import pandera.pandas as pa
 
 from analysis.config import MANIFEST_NAME
 from analysis.errors import CorpusError
+from analysis.files import special_kind
 from analysis.schema import DATE_BASES, Manifest, Statements, columns
 
 REQUIRED_COLUMNS = ("file", "statement_id", "date", "date_basis")
@@ -58,6 +59,9 @@ def decode_statement(data: bytes, where: str) -> str:
 
 
 def _read_manifest_rows(manifest: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    kind = special_kind(manifest)
+    if kind:
+        raise CorpusError(f"{manifest}: the manifest is {kind}, not a file")
     try:
         raw = manifest.read_bytes()
     except FileNotFoundError:
@@ -106,6 +110,9 @@ def _statement_path(root: Path, name: str, where: str) -> Path:
     if relative.is_absolute() or ".." in relative.parts:
         raise CorpusError(f"{where}: file {name!r} must be a path inside the corpus folder")
     path = root / relative
+    kind = special_kind(path)
+    if kind:
+        raise CorpusError(f"{where}: file {name!r} is {kind}, not a statement file")
     if not path.is_file():
         raise CorpusError(f"{where}: file {name!r} not found in {root}")
     if not path.resolve().is_relative_to(root.resolve()):

@@ -1,7 +1,8 @@
 """Speed machinery for the cue patterns of :mod:`analysis.extract.classify`.
 
 The rules never need to read this module: a :class:`Cue` finds exactly what its regular
-expression finds, and a :class:`Choices` exactly what trying each of its cues would find.
+expression finds (``search``, ``finditer``), and a :class:`Choices` exactly what trying each of
+its cues would find.
 
 Why it exists: ``re`` has no fast scan for a case-insensitive pattern; it tries the whole
 pattern at every character. But every match of most cue patterns begins with one of a few
@@ -14,7 +15,7 @@ uses; where it cannot tell, the cue is simply searched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 MAX_LEADING_WORDS = 64  # more alternatives than this: the pattern is searched instead
@@ -127,7 +128,11 @@ def _sequence(pattern: str, index: int) -> tuple[list[Beginning], int]:
             for more, whole in (item if complete else [("", False)])
         }
         if len(joined) > MAX_LEADING_WORDS:
-            raise _Unreadable
+            # Too many: their first words still begin every match (a shorter beginning is
+            # as true, only less selective).
+            joined = {(text.split(" ", 1)[0], False) for text, _ in joined}
+            if len(joined) > MAX_LEADING_WORDS:
+                raise _Unreadable
         found = sorted(joined)
     return found, index
 
@@ -225,6 +230,27 @@ class Cue:
             place = self._finder.search(lowered, place.start() + 1)
         return None
 
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None, lowered: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The same matches as ``self.pattern.finditer(text, pos, endpos)``; ``lowered`` is
+        ``text.lower()``."""
+        endpos = len(text) if endpos is None else endpos
+        if self._finder is None or not lowers_faithfully(text):
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        if lowered is None:
+            lowered = text.lower()
+        place = self._finder.search(lowered, pos, endpos)
+        while place:
+            match = self.pattern.match(text, place.start(), endpos)
+            if match:
+                yield match
+                after = match.end() if match.end() > match.start() else match.end() + 1
+            else:
+                after = place.start() + 1
+            place = self._finder.search(lowered, after, endpos)
+
 
 def any_of(patterns: list[str]) -> Cue:
     return Cue("|".join(f"(?:{p})" for p in patterns))
@@ -317,8 +343,9 @@ class Choices(Generic[Name]):
     def last(self, text: str) -> Name | None:
         """The name of the cue whose last match ends latest in ``text``."""
         best, best_end = None, -1
+        lowered = text.lower()
         for name, cue in self.cues.items():
-            for match in cue.pattern.finditer(text):
+            for match in cue.finditer(text, lowered=lowered):
                 if match.end() > best_end:
                     best, best_end = name, match.end()
         return best

@@ -1,8 +1,18 @@
-"""Find the numbers in a text that could be claims, with their exact spans and sentences.
+"""Every number of a text, each a candidate figure or a non-claim with its reason.
 
-Numbers that are not figures are dropped: dates and years, clock times and UTC offsets,
-document, paragraph and article numbers, ordinals, ages, list markers, war names ("44-Day
-War"), model codes ("PMN-2", "E-001M") and durations ("past 30 years").
+:func:`scan_numbers` accounts for every numeric expression: each run of digits and each
+number word (cardinal, vague size or ordinal) lies in exactly one :class:`NumberMention`.
+A mention is either a candidate figure (``reason`` None, with its :class:`Quantity`) or a
+non-claim with a reason from ``analysis.schema.NON_CLAIM_REASONS``: dates and years, clock
+times, document, article and page numbers, ordinals, ages, list markers, model codes,
+durations, money, phone numbers, print furniture, counts of other things and targets.
+
+Two kinds of rule decide. *Patterns* (:data:`NUMBER_FIRST`, :data:`WORD_FIRST`) match a
+whole non-claim expression ("10 November 2020", "Views: 1,245", "aged 27, 31 and 44"); its
+span becomes the mention and swallows every number inside it. *Context rules*
+(:data:`BEFORE_RULES`, :data:`AFTER_RULES`) look at the words around a figure that no
+pattern took ("we need at least 5,000", "14 non-governmental organisations") and keep the
+figure's own span. :func:`find_mentions` returns the candidates, each with its sentence.
 """
 
 from __future__ import annotations
@@ -12,83 +22,391 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract.dates import MONTH_PATTERN
-from analysis.extract.numbers import Quantity, expression_matches, quantity_of
+from analysis.extract.numbers import (
+    ORDINAL,
+    TENS_WORDS,
+    UNITS_WORDS,
+    WORD_NUMBER,
+    Quantity,
+    expression_matches,
+    number_anchors,
+    quantity_of,
+    range_parts,
+)
 from analysis.extract.sentences import quote_span, sentence_spans
+from analysis.schema import NON_CLAIM_REASONS
 
 MONTHS = MONTH_PATTERN
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?"
 _YEAR = r"(?:1[89]|20|21)\d{2}"
+# Words after a number that make it a count, not a year ("2000 mines", "1850 square
+# kilometres").
 COUNT_NOUNS = (
-    r"people|persons|citizens|civilians|victims|children|women|men|mines|landmines|"
-    r"servicemen|soldiers|journalists|reporters|Azerbaijanis|Armenians|hectares|incidents|"
-    r"explosions|maps|devices|munitions|families|houses|households"
+    r"people|persons|citizens|civilians|victims|casualties|survivors|amputees|children|women|"
+    r"men|mines|landmines|anti-personnel|anti-tank|items|pieces|shells|rounds|objects|"
+    r"explosives?|unexploded|UXOs?|ERWs?|deminers|sappers|servicemen|soldiers|journalists|"
+    r"reporters|Azerbaijanis|Armenians|hectares|ha|square|sq|km2|km²|acres|incidents|"
+    r"explosions|maps|devices|munitions|families|houses|households|residents|villagers"
+)
+# Words before a year-like number that make it a year whatever follows.
+_AFTER_TIME_WORD = "|".join(
+    rf"(?<=\b{word[0].upper()}{word[1:]}\s\d{{4}}{plural})|(?<=\b{word}\s\d{{4}}{plural})"
+    for word in ("the", "in", "since", "by", "during", "until", "before", "after", "throughout")
+    for plural in ("", "s")
+)
+# Words of a qualifier right before a number that make it a figure, not a year ("more than
+# 2000 were killed"); not "over", "around" or "about", which also qualify times.
+_FIGURE_QUALIFIED = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in (
+        "than",
+        "least",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "estimated",
+        "exceeds",
+        "exceeded",
+        "surpassed",
+        "surpassing",
+    )
 )
 _DURATION = r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
 _REFERENCES = (
     "paragraphs?|articles?|sections?|clauses?|chapters?|points?|parts?|items?|annex|"
-    "resolutions?|rules?|protocols?"
+    "resolutions?|rules?|protocols?|pages?|pp?\\."
 )
-_SMALL_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten|thirty|twenty|forty|fifty"
+_PLURAL_REFERENCES = "paragraphs|articles|sections|clauses|chapters|points|items|resolutions|rules"
+# One item of a reference list: "120.2.4", with the title in brackets some lists give.
+_REFERENCE_ITEM = r"\d+(?:[.\-]\d+)*(?:\s*\([^()]{0,150}\))?"
+_CURRENCY_CODES = (
+    "USD|EUR|GBP|CHF|JPY|CNY|AZN|UAH|RUB|AMD|GEL|TRY|IQD|YER|KHR|COP|SEK|NOK|DKK|CAD|AUD|INR"
+)
+_CURRENCY_SIGNS = r"(?:\b(?:US|A|C|NZ|HK)\$|\$|€|£|¥|₼|₴|₽)"
+_SCALE_WORDS = r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
+# Words that open a footnote line in a report ("13 Email from the national authority").
+_FOOTNOTE_OPENERS = (
+    "See|Ibid|Email|E-mail|Interview|Letter|Report|Statement|Available|Source|Response|"
+    "Data|Information|Cited|Quoted|Communication|Correspondence|Note|https?"
+)
+_ADULTS = "man|woman|boy|girl|lad|pensioner|farmer|shepherd|villager|grandfather|grandmother"
+# People a single given name with an age in brackets follows: "his brother Anar (19)".
+_PEOPLE = (
+    "brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousin|nephew|niece|"
+    "named|resident|shepherd|farmer|driver|deminer|soldier|serviceman|boy|girl|man|woman"
+)
+_YOUNG = "children|minors|boys|girls|kids|teenagers|those|persons|people"
+_NAME = r"[A-Z][a-z'’-]+"
+# Capitalised words at the start of a sentence that begin no name: "In Kharkiv, 26, and in
+# Kherson, 14" or "In Aghdam (35)" give counts, not ages.
+_NOT_A_NAME = (
+    r"(?!(?:In|On|At|By|For|From|To|And|But|The|Since|During|Across|Near|Of|With|Within|"
+    r"Among|Including|Also|Then|While|After|Before|Between|Under|Over|Outside|Inside)\b)"
+)
 
 
 def _words(alternation: str) -> str:
     """The ``alternation`` of words behind a quick test of their first letters, which most
     words fail."""
     first_letters = "".join(sorted({word[0] for word in alternation.split("|")}))
-    return f"(?=[{first_letters}])(?:{alternation})"
+    first_letters += first_letters.upper()  # for patterns that ignore case
+    return f"(?=[{re.escape(first_letters)}])(?:{alternation})"
 
 
-# A non-claim begins either with its number ...
-_NUMBER_FIRST = (
-    r"\b\d{4}-\d{2}-\d{2}\b",  # ISO date
-    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",  # 10/11/2020
-    rf"\b{_DAY}\s+(?:{MONTHS})\b\.?(?:\s*,?\s*{_YEAR})?",  # 25 October 2022
-    rf"(?<![\d,.]){_YEAR}s?(?![\d,.]\d)(?!\s+(?:{COUNT_NOUNS})\b)",  # a year
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\b",  # clock time
-    r"\b\d+/\d+\b",  # 493/22
-    r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
-    r"(?i:\b\d{1,3}[-\s]years?[-\s]old\b)",  # ages: "18 years old"
-    r"(?m:^\d{1,3}[.)](?=\s))",  # list marker
-    r"(?i:\b\d+-day\b)",  # 44-Day War
-    r"\b\d+[A-Za-z]+\d*\b",  # 001M, 2A
-    rf"(?i:\b\d+{_DURATION})",  # durations: "30 years"
+# A number in words, behind a quick test of its first letter.
+_WORD_NUMBER = (
+    f"(?=[{''.join(sorted({w[0] for w in (*UNITS_WORDS, *TENS_WORDS)}))}"
+    f"{''.join(sorted({w[0].upper() for w in (*UNITS_WORDS, *TENS_WORDS)}))}])"
+    f"{WORD_NUMBER}"
 )
-# ... or with a word, a bracket or indentation before it.
-_WORD_FIRST = (
-    rf"\b(?:{MONTHS})\.?\s+{_DAY}(?:\s*,?\s*{_YEAR})?\b",  # November 10, 2020
-    rf"\b(?:{MONTHS}),?\s+{_YEAR}\b",  # September 2022
-    r"\b(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?",  # UTC offset
-    r"\bNo\s*[:.]?\s*\d+(?:/\d+)*",  # document number
-    rf"(?i:\b{_words(_REFERENCES)}\s+\d+(?:[.\-]\d+)*)",  # paragraph 4, Article 120.2.7
-    r"\(\s*\d{1,3}\s*\)",  # ages after a name: "Rafail Bayramov (46)"
-    r"(?i:\baged?\s+(?:of\s+)?\d{1,3}\b)",  # ages: "aged 46"
-    r"(?m:^[ \t]+\d{1,3}[.)](?=\s))",  # indented list marker
-    # (A possessive {0,9}+: a shorter run of letters would be followed by a letter, not "-".)
-    r"\b[A-Za-z][A-Za-z]{0,9}+\s?-\s?\d+[A-Za-z]*(?:\s[A-Z]\b)?",  # PMN-2, E-001 M
-    rf"(?i:\b{_words(_SMALL_NUMBERS)}{_DURATION})",  # durations: "two years"
+# A page number at the end of a line, after a wide gap: a running header copied from a PDF
+# ("MINE ACTION REVIEW 2025          14") when the line holds no lower-case letter (checked
+# by _accepted: a table row, "Aghdam          38", is no header).
+_RUNNING_HEADER = r"(?m:(?<=[ \t]{8})\d{1,4}(?=[ \t]*$))"
+
+
+# Patterns of non-claims, each with its reason. Where several match at one place, the first
+# listed wins. A non-claim begins either with its number ...
+NUMBER_FIRST: tuple[tuple[str, str], ...] = (
+    ("date", r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO date
+    ("date", r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),  # 10/11/2020, 19.07.2021
+    ("date", rf"\b{_DAY}\s+(?:{MONTHS})\b\.?(?:\s*,?\s*{_YEAR})?"),  # 25 October 2022
+    # Years: "1980-1988", "2020-21", "the 1990s"; not "2000 mines", nor the low end of a
+    # range of figures ("2000 to 3000", "between 2000 and 3000").
+    ("year", rf"(?<![\d,.]){_YEAR}\s*(?:[-–]\s*(?:{_YEAR}|\d{{2}})|to\s+{_YEAR})(?![\d,.]?\d)"),
+    (
+        "year",
+        rf"(?<![\d,./])(?<!between\s){_FIGURE_QUALIFIED}{_YEAR}s?(?![\d,./]\d)"
+        # ("the 2024 casualties", "In 2024 casualties fell": after these words it is a year.)
+        rf"(?:{_AFTER_TIME_WORD}|(?!\s+(?:{COUNT_NOUNS})(?![\w-])))"
+        # (A year before "to" and a number of four digits or more is the low end of a range.)
+        r"(?!\s*(?:[-–]|to\b)\s*(?:\d{4}|\d{1,3},\d))",
+    ),
+    ("clock_time", r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[AaPp][Mm]\b))?"),
+    ("clock_time", r"\b\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"),  # 9 a.m., 8.30pm
+    ("page_furniture", r"\b\d{2}-\d{5}\s*\([A-Z]\)"),  # a UN job number: "23-16422 (E)"
+    ("phone", r"\b\d{1,4}(?:-\d{1,4}){2,}\b"),  # 555-01-27, the hotline 1-2-3
+    ("reference", r"\b\d+(?:\.\d+){2,}\b"),  # section 120.2.4
+    ("document_number", r"\b\d+/\d+\b"),  # 493/22
+    ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
+    ("age", r"(?i:\b\d{1,3}[-\s]years?[-\s]old\b)"),  # "34-year-old", "18 years old"
+    ("list_marker", r"(?m:^\d{1,3}[.)](?=\s))"),
+    ("duration", r"(?i:\b\d+-(?:day|week|month|year|hour|minute)s?\b)"),  # the 44-day war
+    ("duration", rf"(?i:\b\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?{_DURATION})"),  # "30 years"
+    ("page_furniture", r"(?i:\b\d+\s+pages\b)"),  # "(64 pages)"
+    ("page_furniture", _RUNNING_HEADER),
+    ("page_furniture", rf"(?m:^\d{{1,3}}\s+(?=(?:{_FOOTNOTE_OPENERS})\b))"),  # a footnote
+    ("page_furniture", r"(?<=[a-z][.;”\"’)])\d{1,3}\b(?![.,]\d)"),  # a marker: "earlier.13"
+    ("document_number", r"(?<![\d,.])0\d+\b(?![.,]\d)"),  # a code: no count starts with a zero
+    ("money", rf"\b\d[\d.,]*(?:\s*{_SCALE_WORDS})?\s?(?:{_CURRENCY_CODES})\b"),  # 300 USD
+    # 001M, 2A; not an area with its unit glued on ("10,950km2", "5ha").
+    ("model_code", r"\b\d+(?!km2|km²|m2\b|m²|ha\b)[A-Za-z]+\d*\b"),
+)
+# ... or with a word, a sign, a bracket or indentation before it.
+WORD_FIRST: tuple[tuple[str, str], ...] = (
+    # (Each starts with a quick test of its first character, which most words fail.)
+    ("date", rf"(?=[ADFJMNOS])\b(?:{MONTHS})\.?\s+{_DAY}(?:\s*,?\s*{_YEAR})?\b"),  # Nov 10, 2020
+    (
+        "date",
+        rf"(?=[ADFJMNOS])\b(?:{MONTHS})(?:\s*[-–]\s*(?:{MONTHS}))?,?\s+{_YEAR}\b",
+    ),  # January-June 2024
+    ("year", rf"(?=[bfBF])(?i:\b(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+to)\s+{_YEAR}\b)"),
+    ("clock_time", r"(?=[UG])\b(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"),  # UTC offset
+    ("document_number", r"(?=N)\bNo\s*[:.]?\s*\d+(?:/\d+)*"),
+    # UN and agency symbols: "A/76/520", "S/2021/123", "A/RES/60/97", "NDA/AR/2022".
+    ("document_number", r"(?=[A-Z])\b[A-Z][A-Z.]{0,9}(?:/[A-Za-z0-9.]*[A-Za-z0-9])+"),
+    ("page_furniture", r"(?=[pP])(?i:\bpage\s+\d+\s+of\s+\d+)"),  # "Page 14 of 40"
+    ("page_furniture", r"(?=[vrhVRH])(?i:\b(?:views|reads|hits|visits)\s*:\s*\d(?:[\d,.]*\d)?)"),
+    ("page_furniture", r"\*\d{5,}\*"),  # barcode text: "*2316422*"
+    # "Articles 100 (planning ...), 116 (...) and 120.2.4": a plural opens a list ...
+    (
+        "reference",
+        rf"(?i:\b{_words(_PLURAL_REFERENCES)}\s+{_REFERENCE_ITEM}(?:\s*,\s*{_REFERENCE_ITEM})*"
+        rf"\s*,?\s*(?:and|or|&)\s+{_REFERENCE_ITEM})",
+    ),
+    # ... a singular names one: "paragraph 4", "Article 120.2.7", "resolution 60/97".
+    ("reference", rf"(?i:\b{_words(_REFERENCES)}\s*\d+(?:[.\-/]\d+)*)"),
+    (
+        "money",
+        rf"(?=[A-Z$€£¥₼₴₽])(?:{_CURRENCY_SIGNS}|\b(?:{_CURRENCY_CODES})\b\.?)"
+        rf"\s?\d[\d.,]*(?:\s*{_SCALE_WORDS})?",
+    ),
+    ("phone", r"(?=[(+])\(?\+\d{1,3}\)?(?:[ .\-]?\(?\d+\)?){2,}"),  # (+994 12) 555-01-27
+    # "call 101", "the hotline 018000", "Tel.: 555 01 30".
+    (
+        "phone",
+        r"(?=[cdhptfmCDHPTFM])(?i:\b(?:call|dial|hotline|helpline|phone|telephone|tel|fax|mobile)"
+        r"\.?\s*:?\s*"
+        r"(?:on\s+|at\s+|number\s+)?\d(?:[\d \-]*\d)?)",
+    ),
+    # Ages: "Rafail Bayramov (46)", "brothers Elvin (24)" (not "Aghdam (35)", a breakdown by
+    # district, nor "Syria (933)"), "Rauf Mammadov, 47,",
+    # "aged 27, 31 and 44", "a man of 62", "a six-year-old".
+    ("age", rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME}\s+\(\s*\d{{1,2}}\s*\)"),
+    ("age", rf"(?i:\b{_words(_PEOPLE)}\s+)(?-i:{_NAME})\s+\(\s*\d{{1,2}}\s*\)"),
+    (
+        "age",
+        rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME},\s+\d{{1,2}}(?=\s*[,.;)]|\s+(?:and|or)\b)",
+    ),
+    (
+        "age",
+        r"(?=[aA])(?i:\bage[ds]?\s+(?:of\s+)?(?:between\s+)?\d{1,3}"
+        r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*)\d{1,3}\b)*)",
+    ),
+    ("age", rf"(?i:\b{_words(_ADULTS)}\s+of\s+\d{{1,2}}\b(?![.,]\d))"),
+    # An age limit: "children under 18", "girls below 15".
+    (
+        "age",
+        rf"(?i:\b{_words(_YOUNG)}\s+(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?"
+        r"\d{1,2}\b(?![.,]\d|\s*(?:%|per\s?cent)))",
+    ),
+    ("age", rf"(?i:\b{_WORD_NUMBER}[-\s]years?[-\s]old\b)"),
+    ("list_marker", r"(?m:^[ \t]+\d{1,3}[.)](?=\s))"),  # indented
+    # PMN-2, TM-62, E-001 M. (A possessive {0,9}+: a shorter run of letters would be followed
+    # by a letter, not "-".)
+    ("model_code", r"(?=[A-Z])\b[A-Z][A-Za-z]{0,9}+-\d+[A-Za-z]*(?:\s[A-Z]\b)?"),
+    # Durations in words: "three decades", "Four and a half years", "a six-month".
+    ("duration", rf"(?i:\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?{_DURATION})"),
+    ("duration", rf"(?i:\b{_WORD_NUMBER}-(?:day|week|month|year|hour)s?\b(?!-old))"),
 )
 
+# Context rules for figures that no pattern took. Each BEFORE rule ends where the figure (with
+# its qualifier) begins; each AFTER rule starts where it ends.
+BEFORE_RULES: tuple[tuple[str, str], ...] = (
+    # A need or a goal is no reported figure: "we need at least 5,000 to finish the job",
+    # "clearance to reach 20 per cent", "the target of 300".
+    ("target", r"\b(?:need|needs|needed|require|requires|required)\s+"),
+    (
+        "target",
+        r"\b(?:to|will|would|shall|should|could|must|can)\s+"
+        r"(?:reach|achieve|exceed|hit|(?:rise|increase|grow|climb)\s+to)\s+",
+    ),
+    # "I propose increasing the number of deminers to 8,000", "plans to double it to 400";
+    # not the reported "bringing the total to 412".
+    (
+        "target",
+        r"\b(?:propos\w*|plan\w*|aim\w*|intend\w*|want\w*|seek\w*|need\w*|urg\w*|to|will|would)"
+        r"\s+(?:at\s+)?(?:increas\w*|rais\w*|expand\w*|doubl\w*|boost\w*|bring\w*)\b"
+        r"[^.;:!?\n]{0,60}?\bto\s+",
+    ),
+    ("target", r"\b(?:target|goal|aim|objective)\s+(?:of|is|was|will\s+be)\s+"),
+)
+AFTER_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "money",
+        r"\s+(?:US\s+)?(?:dollars?|euros?|manats?|hryvnias?|hryvnas?|roubles?|rubles?|riels?|"
+        rf"dinars?|rials?|pesos?|francs?|yen|yuan|drams?|pounds\s+sterling|{_CURRENCY_CODES})\b",
+    ),
+    # Counts of things that are never landmine figures: "14 non-governmental organisations",
+    # "three districts". (Adjectives may come between; "mines in districts" is no such count.)
+    (
+        "other_count",
+        r"\s+(?:(?!(?:in|of|from|across|at|on|and|or|the|by|for|to|with)\b)[\w-]+\s+){0,2}?"
+        r"(?:organi[sz]ations|NGOs|signatories|delegations|donors|embassies|ministries|"
+        r"languages|districts|provinces|regions|oblasts|governorates)\b",
+    ),
+    # "one of the most contaminated areas", "two of the largest": a rank, no count.
+    ("other_count", r"\s+of\s+the\s+(?:most|least|\w+est)\b"),
+    # A rate, "one every four days", is no count.
+    ("other_count", r"\s+(?:every|each)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b"),
+)
+_REASONS = [reason for reason, _ in (*NUMBER_FIRST, *WORD_FIRST, *BEFORE_RULES, *AFTER_RULES)]
+assert set(_REASONS) <= set(NON_CLAIM_REASONS), set(_REASONS) - set(NON_CLAIM_REASONS)
+# A number the parser cannot read as a figure, that no rule explains ("3,45", "1e999"): a
+# label of some kind, as "model_code" when letters are glued to it ("A4").
+UNREADABLE = "reference"
+GLUED_TO_LETTERS = "model_code"
 
-def _alternatives(patterns: tuple[str, ...]) -> str:
+
+def _alternatives(rules: tuple[tuple[str, str], ...], prefix: str) -> str:
+    """One alternation of the rules' patterns, each in a group named ``prefix`` + its index,
+    so that ``match.lastgroup`` names the rule that matched."""
+    return "|".join(f"(?P<{prefix}{i}>{pattern})" for i, (_, pattern) in enumerate(rules))
+
+
+def _reason(rules: tuple[tuple[str, str], ...], match: re.Match[str]) -> str:
+    return rules[int(str(match.lastgroup)[1:])][0]
+
+
+# Named groups slow the many tries at word starts down: there the rule that matched is found
+# afterwards, by matching again with them.
+_NAMED_WORD_FIRST = re.compile(_alternatives(WORD_FIRST, "w"))
+
+
+_HEADER_GROUP = f"n{[pattern for _, pattern in NUMBER_FIRST].index(_RUNNING_HEADER)}"
+
+
+def _may_start_lower_case(pattern: str) -> bool:
+    """Whether a WORD_FIRST pattern can match at a lower-case letter: it ignores case, or its
+    quick test of the first character admits one."""
+    return pattern.startswith("(?i:") or re.match(r"\(\?=\[[^\]]*[a-z]", pattern) is not None
+
+
+def _plain(patterns: list[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
 # Where several patterns match, the first listed wins. A number-first pattern only matches at
 # a digit and a word-first one never does, so splitting them changes no match. The search tries
 # the first list at digits only, the second elsewhere, and neither where no pattern can start:
-# every one starts at a word, a year ("1", "2"), a bracket or a line. Prose costs little.
-NON_CLAIMS = re.compile(
-    r"(?=\b\w|[12(]|(?m:^))"
-    rf"(?:(?=\d)(?:{_alternatives(_NUMBER_FIRST)})|(?!\d)(?:{_alternatives(_WORD_FIRST)}))"
+# every one starts at a word, a year ("1", "2"), a sign, a bracket or a line. At a lower-case
+# letter, the usual start of a word, only the patterns that can begin with one are tried.
+_WORD_FIRST_PART = (
+    rf"(?=[a-z])(?:{_plain([p for _, p in WORD_FIRST if _may_start_lower_case(p)])})"
+    rf"|(?![a-z\d])(?:{_plain([p for _, p in WORD_FIRST])})"
 )
-# No non-claim pattern starts further before its number ("paragraphs ", "September ") or
-# ends further after it (" September, 2022") than these.
+NON_CLAIMS = re.compile(
+    r"(?=\b\w|[12(+*$€£¥₼₴₽]|(?m:^))"
+    rf"(?:(?=\d)(?:{_alternatives(NUMBER_FIRST, 'n')})"
+    rf"|{_WORD_FIRST_PART})"
+)
+
+
+def _rule_of(match: re.Match[str]) -> str:
+    """The reason of a NON_CLAIMS match."""
+    if match.lastgroup is not None and match.lastgroup[0] == "n":
+        return _reason(NUMBER_FIRST, match)
+    named = _NAMED_WORD_FIRST.match(match.string, match.start())
+    assert named is not None  # the same patterns, in the same order
+    return _reason(WORD_FIRST, named)
+
+
+# No word-first pattern starts further before its number ("Elchin Mammadov, ") than this,
+# with the word it starts in.
 NON_CLAIM_BEFORE = 16
-NON_CLAIM_AFTER = 24
-# The same, but only where more than NON_CLAIM_AFTER characters are left: in a window ending
-# that far after a number, before the number's end. A match starting later cannot overlap the
-# number; there the length test fails at once, where the patterns would be tried.
-_NON_CLAIMS_BEFORE_END = re.compile(rf"(?=(?s:.){{{NON_CLAIM_AFTER + 1}}})(?:{NON_CLAIMS.pattern})")
+# The word-first patterns alone, searched in a window before a number: at a word, a sign, a
+# bracket or a line.
+_WORD_FIRST_NON_CLAIMS = re.compile(rf"(?=\b\w|[(+*$€£¥₼₴₽]|(?m:^))(?!\d)(?:{_WORD_FIRST_PART})")
+# The same, in a window ending WINDOW_REACH - 1 characters after the number's start, where
+# more than that is left: a match starting at or after the number fails at once, by the length
+# test. (A pattern's match is cut at the window's end; the one found is matched again in full.)
+WINDOW_REACH = 40
+_WORD_FIRST_WINDOW = re.compile(
+    rf"(?=(?s:.){{{WINDOW_REACH}}})(?:{_WORD_FIRST_NON_CLAIMS.pattern})"
+)
+_NUMBER_STARTS = re.compile(r"(?<![\d,.])\d")  # the numbers of an expression ("10-13")
+BEFORE_REACH = 100  # characters before a figure that the BEFORE rules read
+_BEFORE = re.compile(rf"(?i:(?:{_alternatives(BEFORE_RULES, 'b')}))\Z")
+_AFTER = re.compile(rf"(?i:{_alternatives(AFTER_RULES, 'a')})")
+# BEFORE rules are searched only when the word right before the figure is one they end with,
+# and the text before holds one of their keys (most text holds none).
+_BEFORE_LAST_WORDS = frozenset(
+    [
+        "need",
+        "needs",
+        "needed",
+        "require",
+        "requires",
+        "required",
+        "reach",
+        "achieve",
+        "exceed",
+        "hit",
+        "to",
+        "of",
+        "is",
+        "was",
+        "be",
+    ]
+)
+_BEFORE_KEYS = (
+    "need",
+    "requir",
+    "reach",
+    "achiev",
+    "exceed",
+    "hit",
+    "rise",
+    "increas",
+    "grow",
+    "climb",
+    "rais",
+    "expand",
+    "doubl",
+    "boost",
+    "bring",
+    "target",
+    "goal",
+    "aim",
+    "objective",
+)
+_TOKEN_END = re.compile(r"\w*")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One numeric expression of a text: ``text[start:end] == surface``.
+
+    ``reason`` is None for a candidate figure, which then has its ``quantity``; otherwise it
+    is the non-claim reason (``analysis.schema.NON_CLAIM_REASONS``) and ``quantity`` is None.
+    """
+
+    start: int
+    end: int
+    surface: str
+    reason: str | None
+    quantity: Quantity | None
 
 
 @dataclass(frozen=True)
@@ -99,40 +417,255 @@ class Mention:
     sentence_end: int
 
 
-def _is_non_claim(text: str, start: int, end: int) -> bool:
-    """Whether a non-claim pattern (date, code, age ...) overlaps the number at
-    ``text[start:end]``.
+def non_claim_at(
+    text: str, start: int, end: int, number: int | None = None
+) -> re.Match[str] | None:
+    """The non-claim pattern match (date, code, age ...) that takes the expression at
+    ``text[start:end]``, if any, matched in full: one that begins where the expression or
+    one of its numbers begins ("nearly 30 years", "10-13 years"), or else the first that
+    begins shortly before it with a word or sign ("November 10", "aged 27, 31"). ``number``
+    is where the number begins after a qualifier ("three" in "almost three decades").
 
-    Only a window around the number is searched, so the cost follows the number of figures,
-    not the length of the text. The window starts at a space, so no pattern is entered
-    halfway.
+    A non-claim beginning with an earlier number is not looked for: :func:`scan_numbers`
+    goes through the numbers in order, and that number's mention took this one already.
+    Only a window before the number is searched, so the cost follows the number of figures,
+    not the length of the text; it starts at a space, so no pattern is entered halfway.
     """
-    stop, patterns = end + NON_CLAIM_AFTER, _NON_CLAIMS_BEFORE_END
-    if stop > len(text):  # the window is cut short by the end of the text
-        stop, patterns = len(text), NON_CLAIMS
-    # Most numbers that are not claims (years, dates, times) begin a non-claim. Then so much is
-    # sure: searching the window could find that match, or one before overlapping the number.
-    if patterns.match(text, start, stop):
-        return True
+    first = NON_CLAIMS.match(text, start)
+    if first is not None and _accepted(first):
+        # A prefix glued to the number ("A/79/118", "POMZ-2M", "No:45") begins the whole.
+        if start == 0 or text[start - 1].isspace() or first.lastgroup is None:
+            return first
+        return _word_first_before(text, start) or first
+    if number is not None and number != start:
+        first = NON_CLAIMS.match(text, number)
+        if first is not None and _accepted(first):
+            return first
+    # A later number of the expression ("13" in "10-13 years"): none in grouped digits.
+    if not text[start:end].replace(",", "").replace(".", "").isdecimal():
+        for run in _NUMBER_STARTS.finditer(text, start + 1, end):
+            first = NON_CLAIMS.match(text, run.start())
+            if first is not None and _accepted(first):
+                return first
+    return _word_first_before(text, start)
+
+
+def _window_start(text: str, start: int) -> int:
+    """Where the window before a number at ``start`` begins: NON_CLAIM_BEFORE characters
+    before it, moved back to the start of the word there (at most as far again)."""
     begin = max(0, start - NON_CLAIM_BEFORE)
-    space = text.rfind(" ", max(0, begin - NON_CLAIM_BEFORE), begin)
-    begin = space if space >= 0 else begin
-    for match in patterns.finditer(text, begin, stop):
-        if match.start() >= end:
+    reach = max(0, begin - NON_CLAIM_BEFORE)
+    space = max(text.rfind(" ", reach, begin), text.rfind("\n", reach, begin))
+    if space >= 0:
+        return space
+    return 0 if reach == 0 else begin
+
+
+# The words right before the first number of a word-first non-claim: its first word ("page
+# 14", "aged 12", "No 5", "USD 5", "November 10"), or a joining word after one ("a man of 60",
+# "call on 101"). Elsewhere a word-first non-claim has a sign, a bracket or punctuation
+# right before its first number. (A number after another inside one, as in "paragraphs 3 and
+# 4", is no concern here: the earlier number's mention took the whole.)
+_LEAD_WORDS = frozenset(
+    word.lower()
+    for words in (
+        MONTH_PATTERN,
+        _PLURAL_REFERENCES,
+        _CURRENCY_CODES,
+        "paragraph|article|section|clause|chapter|point|part|parts|item|annex|resolution|rule",
+        "protocol|protocols|page|pages|p|pp|no|us|utc|gmt|age|aged|ages",
+        _YOUNG,
+        "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
+    )
+    for word in words.split("|")
+)
+_JOINING_WORDS = {
+    "of": frozenset(_ADULTS.split("|")),
+    "on": frozenset(("call", "dial")),
+    "at": frozenset(("call", "dial")),
+    "number": frozenset(("call", "dial", "hotline", "helpline", "phone", "telephone", "tel")),
+}
+_SPACES = " \t\u00a0"
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The word that ends ``text[:end]`` after spaces ("" if something else does), and where
+    it starts."""
+    index = end - 1
+    while index >= 0 and text[index] in _SPACES:
+        index -= 1
+    first = index + 1
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return text[first : index + 1], first
+
+
+def _may_follow_a_non_claim_start(text: str, start: int) -> bool:
+    """False when no word-first non-claim can begin before the number at ``start`` and hold
+    it as its first number: the text before it ends with a word (after spaces) that no
+    such non-claim has there, or with a comma after no name ("Rauf Mammadov, 47"). Most
+    figures follow such a word: "found 266", "killed and 123".
+    """
+    word, first = _word_before(text, start)
+    if not word:
+        index = first - 1
+        while index >= 0 and text[index] in _SPACES:
+            index -= 1
+        if index < 0:
             return False
-        if match.end() > start:
+        if text[index] != ",":
             return True
-    return False
+        name, _ = _word_before(text, index)
+        return not name.isascii() or name[:1].isupper()
+    if not word.isascii():
+        return True
+    lowered = word.lower()
+    if lowered in _JOINING_WORDS:
+        before, _ = _word_before(text, first)
+        return not before.isascii() or before.lower() in _JOINING_WORDS[lowered]
+    return lowered in _LEAD_WORDS
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Numbers that may be claims, in text order, each with its sentence."""
+def _word_first_before(text: str, start: int) -> re.Match[str] | None:
+    """The first word-first non-claim that begins shortly before ``start`` and runs on past
+    it, matched in full."""
+    if not _may_follow_a_non_claim_start(text, start):
+        return None
+    begin = _window_start(text, start)
+    window_end, patterns = start + WINDOW_REACH - 1, _WORD_FIRST_WINDOW
+    if window_end > len(text):  # the window is cut short by the end of the text
+        window_end, patterns = len(text), _WORD_FIRST_NON_CLAIMS
+    for match in patterns.finditer(text, begin, window_end):
+        if match.start() >= start:
+            return None
+        full = NON_CLAIMS.match(text, match.start())  # a list may run on past the window
+        if full is None or full.end() <= start or not _accepted(full):
+            continue
+        if _HAS_DIGIT.search(text, full.start(), start):  # an earlier number's non-claim
+            continue
+        return full
+    return None
+
+
+def _accepted(match: re.Match[str]) -> bool:
+    """Whether a NON_CLAIMS match stands: a page number after a wide gap is one only in a
+    running header, a line without lower-case letters (not in a table row: "Aghdam    38")."""
+    if match.lastgroup != _HEADER_GROUP:
+        return True
+    text, start = match.string, match.start()
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.upper() == line
+
+
+def _context_reason(text: str, start: int, end: int) -> str | None:
+    """The reason a figure at ``text[start:end]`` is no claim, by the words around it."""
+    after = _AFTER.match(text, end)
+    if after is not None:
+        return _reason(AFTER_RULES, after)
+    words = text[max(0, start - 12) : start].split()
+    if not words or words[-1].lower() not in _BEFORE_LAST_WORDS:
+        return None
+    begin = max(0, start - BEFORE_REACH)
+    before = text[begin:start].lower()
+    if any(key in before for key in _BEFORE_KEYS):
+        match = _BEFORE.search(text, begin, start)
+        if match is not None:
+            return _reason(BEFORE_RULES, match)
+    return None
+
+
+def _leftover(text: str, anchor: int) -> tuple[int, int, str] | None:
+    """(start, end, reason) of a digit run or word that no expression took: an ordinal word,
+    or a run of digits in a token ("001M", "25th", "3,45"); None for a number word inside
+    another word ("often")."""
+    if not text[anchor].isdecimal():
+        ordinal = ORDINAL.match(text, anchor)
+        return (anchor, ordinal.end(), "ordinal") if ordinal else None
+    end = _TOKEN_END.match(text, anchor).end()
+    start = anchor
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    non_claim = non_claim_at(text, start, end)
+    if non_claim is not None:
+        return min(start, non_claim.start()), max(end, non_claim.end()), _rule_of(non_claim)
+    glued = not text[start:end].isdecimal()
+    return start, end, GLUED_TO_LETTERS if glued else UNREADABLE
+
+
+def scan_numbers(text: str) -> list[NumberMention]:
+    """Every numeric expression of ``text``, in order, without overlaps: each candidate
+    figure (``reason`` None, with its quantity) and each non-claim, with its reason.
+
+    Every run of digits and every whole number word lies in exactly one mention. A non-claim
+    pattern's span is the mention ("10 November 2020" is one ``date``; "between 1992 and
+    2020" one ``year``); it swallows every number inside it.
+    """
+    anchors, ordinals = number_anchors(text)
+    matches = expression_matches(text, anchors)
+    # "2022 to 264" (in "rose from 210 in 2022 to 264") is no range: its numbers are read alone.
+    matches = [part for match in matches for part in (range_parts(match) or (match,))]
+    # Digit runs and number words that no expression took (in "001M", "25th", "fourth").
+    leftovers, index, count = [], 0, len(matches)
+    for anchor in anchors:
+        while index < count and matches[index].end() <= anchor:
+            index += 1
+        if index == count or anchor < matches[index].start():
+            leftovers.append(anchor)
+    if leftovers or ordinals:
+        items: list[tuple[int, int, re.Match[str] | None]] = [
+            (m.start(), m.end(), m) for m in matches
+        ]
+        # (A run of digits ends with its token: if a mention takes its start, it takes it all.)
+        items.extend((anchor, _TOKEN_END.match(text, anchor).end(), None) for anchor in leftovers)
+        items.extend((anchor, anchor, None) for anchor in ordinals)
+        items.sort(key=lambda item: item[0])
+    else:
+        items = [(m.start(), m.end(), m) for m in matches]
+
+    mentions: list[NumberMention] = []
+    covered = 0  # where the last mention ends
+    for start, end, match in items:
+        if start < covered:
+            if end > covered:  # an expression running on past the mention that took it
+                last = mentions[-1]
+                mentions[-1] = NumberMention(
+                    last.start, end, text[last.start : end], last.reason, None
+                )
+                covered = end
+            continue
+        quantity = None
+        if match is None:
+            found = _leftover(text, start)
+            if found is None:
+                continue
+            start, end, reason = found
+        else:
+            after_qualifier = match.end("qualifier")  # -1 without a qualifier
+            non_claim = non_claim_at(text, start, end, max(start, after_qualifier))
+            if non_claim is not None:
+                start, end = min(start, non_claim.start()), max(end, non_claim.end())
+                reason = _rule_of(non_claim)
+            else:
+                quantity = quantity_of(match)
+                reason = UNREADABLE if quantity is None else _context_reason(text, start, end)
+                if reason is not None:
+                    quantity = None
+        if start < covered:
+            start = covered
+        mentions.append(NumberMention(start, end, text[start:end], reason, quantity))
+        covered = end
+    return mentions
+
+
+def find_mentions(text: str, numbers: list[NumberMention] | None = None) -> list[Mention]:
+    """Numbers that may be claims, in text order, each with its sentence; ``numbers`` is
+    :func:`scan_numbers` of the text when the caller has it already."""
     sentences = sentence_spans(text)
     sentence_starts = [start for start, _ in sentences]
-    # Dates, codes and the like go first: they are most numbers, and need no value worked out.
-    figures = [m for m in expression_matches(text) if not _is_non_claim(text, m.start(), m.end())]
     mentions = []
-    for quantity in map(quantity_of, figures):
+    for number in scan_numbers(text) if numbers is None else numbers:
+        quantity = number.quantity
         if quantity is None:
             continue
         index = max(0, bisect.bisect_right(sentence_starts, quantity.start) - 1)

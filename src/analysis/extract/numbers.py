@@ -5,23 +5,32 @@ How the wording maps to values (``v`` is the number as printed):
 =============================================  ==========  =====  =====  =====
 wording                                        bound       low    best   high
 =============================================  ==========  =====  =====  =====
-"266", "only 25%"                              exact       v      v      v
-"about", "around", "approximately", "some"     about       v      v      v
-"nearly", "almost", "barely", "close to"       nearly      --     v      v
-"more than", "over", "exceeds", "above"        more_than   v      v      --
+"266", "only 25%", "Thirty-one", "a dozen"     exact       v      v      v
+"about", "around", "some", "in the order of"   about       v      v      v
+"nearly", "almost", "barely", "just under"     nearly      --     v      v
+"more than", "over", "surpassed", "well over"  more_than   v      v      --
 "at least", "no fewer than"                    at_least    v      v      --
 "up to", "at most", "no more than"             at_most     --     v      v
-"less than", "under", "fewer than"             less_than   --     v      v
+"less than", "below", "fewer than"             less_than   --     v      v
 "hundreds of thousands" and other vague sizes  range       200k   --     999,999
-"200-300", "between 200 and 300"               range       200    --     300
+"200-300", "between 200 and 300", "4 to 6      range       200    --     300
+million", "from 1 million to 1.5 million"
 =============================================  ==========  =====  =====  =====
 
 "--" is empty (an open side). "only" and "barely" stress smallness; "only" keeps the figure
-exact, "barely" says it is at or just under ``v``. Square metres become hectares (unit
-``hectares``); the printed surface is kept. A dot or space between digit groups
-("1.400", "3 345") is European grouping and is read as thousands only when every group has
-exactly three digits; "1,258.7" is English grouping with a decimal point. A number too large
-for a float, or with more than 15 significant digits, is not a quantity.
+exact, "barely" says it is at or just under ``v``. A qualifier belongs to the one number it
+stands before: in "more than 1.1 million mines, 25,000 ... and 2.9 million ..." only the first
+is more_than. A range takes the scale of its high end when its low end has none and is the
+smaller as printed ("4 to 6 million" is 4-6 million, "from 800 to 1.2 million" 800-1.2
+million). "from X to Y" after a verb of change ("rose from 200 to 300") is a change, not a
+range: two numbers; so is a "range" whose ends are in no order (see range_parts). Areas become
+hectares (unit ``hectares``: 1 km² = 100 ha, 10,000 m² = 1 ha, 1 acre = 0.4047 ha); the
+printed surface is kept, unit words included ("9,800 hectares", "about 10,950km2").
+
+A dot or space between digit groups ("1.400", "3 345") is European grouping and is read as
+thousands only when every group has exactly three digits; "1,258.7" is English grouping with a
+decimal point. A number too large for a float, or with more than 15 significant digits, is not a
+quantity.
 """
 
 from __future__ import annotations
@@ -29,8 +38,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar
+
+from analysis.extract.dates import MONTH_PATTERN
 
 UNITS_WORDS = {
     "zero": 0,
@@ -64,29 +75,58 @@ TENS_WORDS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Vague sizes: (low, high) of what the phrase can mean.
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+# Vague sizes: (low, high) of what the phrase can mean. "several" is three to nine of its
+# scale, "tens of" two to nine tens ...: the lowest plural count to just under the next scale.
 VAGUE = {
     "dozens": (24, 99),
     "scores": (40, 99),
     "hundreds": (200, 999),
+    "several hundred": (300, 999),
     "thousands": (2_000, 9_999),
+    "several thousand": (3_000, 9_999),
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
+    "several hundred thousand": (300_000, 999_999),
     "millions": (2_000_000, 9_999_999),
+    "several million": (3_000_000, 9_999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "hundreds of millions": (200_000_000, 999_999_999),
+    "several hundred million": (300_000_000, 999_999_999),
 }
+# What the wording before a number says of it (README of the development corpus). Longer
+# phrases win over their tails ("well over" over "over").
 QUALIFIERS = {
     "more than": "more_than",
     "over": "more_than",
+    "well over": "more_than",
+    "just over": "more_than",
+    "slightly more than": "more_than",
     "exceeds": "more_than",
     "exceeding": "more_than",
     "exceeded": "more_than",
+    "surpassed": "more_than",
+    "surpassing": "more_than",
+    "surpasses": "more_than",
+    "topped": "more_than",
     "above": "more_than",
+    "well above": "more_than",
     "in excess of": "more_than",
+    "well in excess of": "more_than",
     "upwards of": "more_than",
+    "upward of": "more_than",
     "at least": "at_least",
     "no fewer than": "at_least",
+    "not fewer than": "at_least",
     "no less than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
     "about": "about",
     "around": "about",
     "approximately": "about",
@@ -95,14 +135,22 @@ QUALIFIERS = {
     "an estimated": "about",
     "estimated": "about",
     "circa": "about",
+    "in the order of": "about",
+    "on the order of": "about",
+    "of the order of": "about",
     "nearly": "nearly",
     "almost": "nearly",
     "barely": "nearly",
     "close to": "nearly",
     "just under": "nearly",
+    "just below": "nearly",
+    "just shy of": "nearly",
     "up to": "at_most",
     "at most": "at_most",
     "no more than": "at_most",
+    "not more than": "at_most",
+    "a maximum of": "at_most",
+    "as many as": "at_most",
     "less than": "less_than",
     "fewer than": "less_than",
     "under": "less_than",
@@ -110,7 +158,34 @@ QUALIFIERS = {
     "only": "exact",
     "just": "exact",
 }
+# "a million", "half a million": an article stands for one (or a half) of the scale after it.
+ARTICLES = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
+# Verbs of change: "rose from 200 to 300" gives two numbers, not the range 200-300.
+CHANGE_VERBS = (
+    "rose",
+    "risen",
+    "rising",
+    "grew",
+    "grown",
+    "growing",
+    "increased",
+    "increasing",
+    "climbed",
+    "jumped",
+    "fell",
+    "fallen",
+    "falling",
+    "dropped",
+    "declined",
+    "decreased",
+    "decreasing",
+    "reduced",
+    "up",
+    "down",
+)
 SQUARE_METRES_PER_HECTARE = 10_000
+HECTARES_PER_SQUARE_KILOMETRE = 100
+HECTARES_PER_ACRE = 0.40468564224
 MAX_SIGNIFICANT_DIGITS = 15
 
 
@@ -133,27 +208,63 @@ def _alternation(words) -> str:
 
 
 _DIGIT_WORDS = [word for word, value in UNITS_WORDS.items() if 0 < value < 10]
-_WORD_NUMBER = (
+# A number in words, "eleven" or "Thirty-one" (a pattern, for the rules of mentions too).
+WORD_NUMBER = (
     rf"(?:(?:{_alternation(TENS_WORDS)})(?:[-\s](?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|{_alternation(UNITS_WORDS)})"
 )
+_WORD_NUMBER = WORD_NUMBER
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
-_SCALE = rf"(?:\s*(?:{_alternation(SCALES)})\b)"
+# A number starts a token ("E-001M", "A4" and "3.4.5" hold none) ...
+_NUMBER_START = r"(?<![\w.,])(?<!\d[.,])"
+# ... and ends one, unless an area unit is glued to it ("10,950km2", "5ha").
+_GLUED_UNIT = r"(?:km2|km²|m2|m²|ha\b)"
+_NUMBER_END = rf"(?:(?={_GLUED_UNIT})|(?!\w|[.,]\d))"
+_SCALE_WORDS = _alternation(SCALES)
+# "1.5 million", "two hundred thousand": one scale word or two.
+_SCALE = rf"(?:\s*(?:{_SCALE_WORDS})\b(?:\s+(?:{_SCALE_WORDS})\b)?)"
+_HALF = r"(?:\s+and\s+a\s+half\b)"
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
-_AREA = r"(?:\s+square\s+met(?:re|er)s?\b|\s*(?:sq\.?\s?m|m2|m²)(?!\w))"
+_SQUARE_KILOMETRES = r"(?:\s+square\s+kilomet(?:re|er)s?\b|\s*(?:km2|km²|sq\.?\s?km\b))"
+_SQUARE_METRES = r"(?:\s+square\s+met(?:re|er)s?\b|\s*(?:sq\.?\s?m|m2|m²)(?!\w))"
 _HECTARES = r"(?:\s+hectares?\b|\s*ha\b)"
+_ACRES = r"(?:\s+acres?\b)"
+# "tens of thousands of hectares": a vague size takes its unit after "of".
+_UNIT = (
+    r"(?:\s+of(?=\s+(?:hectares?|square|acres?)\b))?"
+    rf"(?:{_PERCENT}|{_SQUARE_KILOMETRES}|{_SQUARE_METRES}|{_HECTARES}|{_ACRES})"
+)
 _QUALIFIER = rf"(?:(?<![\w-])(?:{_alternation(QUALIFIERS)}),?\s+)"
 _VAGUE = rf"(?:{_alternation(VAGUE)})\b"
+_ARTICLE = rf"(?:{_alternation(ARTICLES)})"
+# "rose from 200 to 300" is no range: "from" opens one only after no verb of change, and a
+# bare "200 to 300" or "200-300" is no range right after "from" or "between" either.
+_NOT_AFTER_CHANGE = "".join(rf"(?<!\b{verb}\s)" for verb in CHANGE_VERBS)
+_RANGE = (
+    rf"(?:(?P<opener>(?<![\w-])(?:(?P<between>between)|{_NOT_AFTER_CHANGE}from)\s+)"
+    r"|(?<!from\s)(?<!between\s))"
+    rf"(?P<range_low>{_NUMBER_START}{_DIGITS})(?P<low_scale>{_SCALE})?"
+    r"(?:\s?[-–]\s?|\s+(?(between)and|to)\s+)"
+    # (Not "2020 to 31 May": the end of a span of dates.)
+    rf"(?P<range_high>{_DIGITS}){_NUMBER_END}(?!\s+(?:{MONTH_PATTERN})\b)"
+    rf"(?P<range_scale>{_SCALE})?"
+)
 
-EXPRESSION = re.compile(
+_EXPRESSION = (
     # (No qualifier starts with a digit: the quick test spares trying them all at each number.)
     rf"(?P<qualifier>(?!\d){_QUALIFIER})?"
     rf"(?:(?P<vague>(?<![\w-]){_VAGUE})"
-    rf"|(?P<range_low>{_DIGITS})\s?[-–]\s?(?P<range_high>{_DIGITS})(?P<range_scale>{_SCALE})?"
-    rf"|(?P<digits>(?<![\w.,])(?<!\d[.,]){_DIGITS})(?![\w]|[.,]\d)(?P<digit_scale>{_SCALE})?"
-    rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<word_scale>{_SCALE})?)"
-    rf"(?P<unit>{_PERCENT}|{_AREA}|{_HECTARES})?",
-    re.IGNORECASE,
+    rf"{{range}}"
+    rf"|(?P<digits>{_NUMBER_START}{_DIGITS}){_NUMBER_END}(?P<digit_scale>{_SCALE})?"
+    rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
+    rf"|(?P<article>(?<![\w-]){_ARTICLE})(?P<article_scale>\s+(?:{_SCALE_WORDS})\b"
+    rf"(?:\s+(?:{_SCALE_WORDS})\b)?))"
+    rf"(?P<unit>{_UNIT})?"
+)
+EXPRESSION = re.compile(_EXPRESSION.replace("{range}", f"|{_RANGE}"), re.IGNORECASE)
+# The same without ranges: the numbers of a "range" whose ends are in no order.
+_SINGLE = re.compile(
+    _EXPRESSION.replace("{range}", "|(?P<range_low>(?!))(?P<range_high>(?!))"), re.IGNORECASE
 )
 
 
@@ -209,14 +320,35 @@ def _lookup(table: Mapping[str, V], text: str) -> V:
 
 
 def _unit(text: str | None) -> str | None:
+    """The unit a matched unit phrase names: "percent", or an area unit."""
     if not text:
         return None
     lowered = text.lower()
     if "%" in lowered or "cent" in lowered:
         return "percent"
+    if "k" in lowered:  # "km2", "sq km", "square kilometres": no other unit has a "k"
+        return "square_kilometres"
     if "hect" in lowered or _HECTARE_ABBREVIATION.search(lowered):
         return "hectares"
+    if "acre" in lowered:
+        return "acres"
     return "square_metres"
+
+
+# Each area unit in hectares: areas are reported in hectares whatever unit was printed.
+_HECTARES_PER_UNIT = {
+    "square_kilometres": HECTARES_PER_SQUARE_KILOMETRE,
+    "square_metres": 1 / SQUARE_METRES_PER_HECTARE,
+    "acres": HECTARES_PER_ACRE,
+}
+
+
+def _in_hectares(value: float | None, unit: str) -> float | None:
+    if value is None:
+        return None
+    if unit == "square_metres":  # divide: 5,300,000 m² is exactly 530 ha
+        return value / SQUARE_METRES_PER_HECTARE
+    return value * _HECTARES_PER_UNIT[unit]
 
 
 def _bounded(value: float, bound: str) -> tuple[float | None, float | None, float | None]:
@@ -227,48 +359,88 @@ def _bounded(value: float, bound: str) -> tuple[float | None, float | None, floa
     return value, value, value
 
 
-def _scale_value(text: str | None) -> int:
-    return _lookup(SCALES, text) if text else 1
+def _scale_value(text: str | None) -> float:
+    """The factor of one or two scale words ("million", "hundred thousand"); 1 for none."""
+    factor = 1.0
+    for word in (text or "").split():
+        factor *= _lookup(SCALES, word)
+    return factor
+
+
+def _range_values(match: re.Match[str]) -> tuple[float, float] | None:
+    """(low, high) of a range such as "4 to 6 million"; None unless low < high."""
+    low, high = _digits_value(match.group("range_low")), _digits_value(match.group("range_high"))
+    if low is None or high is None:
+        return None
+    high_scale = _scale_value(match.group("range_scale"))
+    if match.group("low_scale"):
+        low *= _scale_value(match.group("low_scale"))
+    elif low < high:  # "4 to 6 million": the scale is printed once, for both ends
+        low *= high_scale
+    high *= high_scale
+    if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
+        return None
+    return low, high
+
+
+def range_parts(match: re.Match[str]) -> list[re.Match[str]]:
+    """The numbers of a range match whose ends are in no order, each an expression of its
+    own: "2022 to 264" in "rose from 210 in 2022 to 264 in 2023" is no range. Empty for
+    other matches."""
+    if not match.group("range_low") or _range_values(match) is not None:
+        return []
+    text = match.string
+    low = match.start("range_low") if match.group("opener") else match.start()  # + qualifier
+    parts = [_SINGLE.match(text, low), _SINGLE.match(text, match.start("range_high"))]
+    return [part for part in parts if part is not None]
 
 
 def quantity_of(match: re.Match[str]) -> Quantity | None:
     """The quantity an ``EXPRESSION`` match stands for; None if its value is not a figure."""
-    qualifier, vague, range_low, range_high, range_scale = match.group(
-        "qualifier", "vague", "range_low", "range_high", "range_scale"
-    )
-    digits, digit_scale, word, word_scale, unit_text = match.group(
-        "digits", "digit_scale", "word", "word_scale", "unit"
+    qualifier, vague, range_low = match.group("qualifier", "vague", "range_low")
+    digits, digit_scale, word, word_scale = match.group(
+        "digits", "digit_scale", "word", "word_scale"
     )
     bound = _lookup(QUALIFIERS, qualifier.strip().rstrip(",")) if qualifier else "exact"
+    values: tuple[float | None, float | None, float | None]
     if vague:
         low, high = _lookup(VAGUE, vague)
-        values: tuple[float | None, float | None, float | None] = (float(low), None, float(high))
+        values = (float(low), None, float(high))
         if bound in ("more_than", "at_least"):
             values = (float(low), None, None)
         elif bound in ("nearly", "at_most", "less_than"):
             values = (None, None, float(high))
         bound = "range" if bound in ("exact", "about") else bound
     elif range_low:
-        scale = _scale_value(range_scale)
-        low, high = _digits_value(range_low), _digits_value(range_high)
-        if low is None or high is None or low > high:
+        ends = _range_values(match)
+        if ends is None:
             return None
-        values = (low * scale, None, high * scale)
+        values = (ends[0], None, ends[1])
         bound = "range"
     else:
         if word:
-            value, scale = _word_value(word), _scale_value(word_scale)
-        else:
+            value = _word_value(word)
+            if value is not None and match.group("half"):
+                value += 0.5
+            scale = _scale_value(word_scale)
+        elif digits:
             value, scale = _digits_value(digits), _scale_value(digit_scale)
+        else:  # "a million", "half a million"
+            value = _lookup(ARTICLES, match.group("article"))
+            scale = _scale_value(match.group("article_scale"))
         if value is None:
             return None
         value *= scale
         if not math.isfinite(value):
             return None
         values = _bounded(value, bound)
-    unit = _unit(unit_text)
-    if unit == "square_metres":
-        values = tuple(None if v is None else v / SQUARE_METRES_PER_HECTARE for v in values)
+    unit = _unit(match.group("unit"))
+    if unit in _HECTARES_PER_UNIT:
+        values = (
+            _in_hectares(values[0], unit),
+            _in_hectares(values[1], unit),
+            _in_hectares(values[2], unit),
+        )
         unit = "hectares"
     low, best, high = values
     return Quantity(
@@ -283,16 +455,43 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
     )
 
 
+# Ordinals are numbers too, but never figures: mentions.scan_numbers reports them.
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ORDINAL_UNITS += ("ninth",)
+ORDINAL_WORDS = (
+    *_ORDINAL_UNITS,
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth"),
+    *("fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth"),
+    *("thousandth", "millionth"),
+)
+ORDINAL = re.compile(
+    rf"(?<![\w-])(?:(?:{_alternation(TENS_WORDS)})-(?:{_alternation(_ORDINAL_UNITS)})"
+    rf"|{_alternation(ORDINAL_WORDS)})(?![\w-])",
+    re.IGNORECASE,
+)
+
 # Every expression holds a digit or one of these words; the slow full pattern is only tried
 # near them. A word that begins with another ("sixty", "sixteen" begin with "six") is found
-# with it. A qualifier can stand this many characters before its number.
-_NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *(w.split()[0] for w in VAGUE)}
+# with it. A qualifier, range opener or article ("more than", "between", "a" million) can
+# stand this many characters before its number.
+_NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *(w.split()[0] for w in VAGUE), *SCALES}
 ANCHOR_WORDS = tuple(
     sorted(w for w in _NUMBER_WORDS if not any(w != o and w.startswith(o) for o in _NUMBER_WORDS))
 )
+# Ordinal words that begin with no anchor word ("fourth" begins with "four", "first" with none).
+ORDINAL_ANCHOR_WORDS = tuple(
+    sorted(w for w in ORDINAL_WORDS if not any(w.startswith(o) for o in ANCHOR_WORDS))
+)
 QUALIFIER_REACH = 30
-_QUALIFIER_BEFORE = re.compile(rf"{_QUALIFIER}$", re.IGNORECASE)
-_QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1] for phrase in QUALIFIERS}))
+_OPENERS = ("between", "from")
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:{_QUALIFIER})?(?:(?<![\w-])(?:{_alternation((*_OPENERS, *ARTICLES))})\s+)?\Z",
+    re.IGNORECASE,
+)
+_QUALIFIER_LAST_WORDS = tuple(
+    sorted({phrase.split()[-1] for phrase in (*QUALIFIERS, *_OPENERS, *ARTICLES)})
+)
 _DIGIT_RUNS = re.compile(r"\d+")
 _DIGIT_MARKS = bytes(ord("0") if chr(byte).isdecimal() else ord(" ") for byte in range(256))
 
@@ -323,8 +522,9 @@ def _positions(text: bytes, word: bytes) -> Iterator[int]:
         index = text.find(word, index + 1)
 
 
-def _anchors(text: str) -> list[int]:
-    """Where runs of digits and number words begin.
+def _anchors(text: str, ordinals: list[int] | None = None) -> list[int]:
+    """Where runs of digits and number words begin; where ordinal words that begin with no
+    number word begin is added to ``ordinals``, if given.
 
     The text is scanned as ASCII bytes, one per character ("?" for any other, so the offsets
     hold): ``bytes`` are searched and lower-cased several times faster than ``str``. (No number
@@ -335,34 +535,49 @@ def _anchors(text: str) -> list[int]:
     lowered = scanned.lower()
     for word in ANCHOR_WORDS:
         positions.extend(_positions(lowered, word.encode()))
+    if ordinals is not None:
+        for word in ORDINAL_ANCHOR_WORDS:
+            ordinals.extend(_positions(lowered, word.encode()))
+        ordinals.sort()
     return sorted(set(positions))
 
 
 def _qualifier_before(text: str, start: int, anchor: int) -> re.Match[str] | None:
-    """The qualifier that ends right at ``anchor`` (with its comma and white space) and
-    begins at or after ``start``, if any.
+    """The qualifier, range opener or article ("more than", "from", "over a") that ends
+    right at ``anchor`` (with its comma and white space) and begins at or after ``start``,
+    if any.
 
-    Most numbers follow no qualifier; the pattern is searched only when the text before the
-    number ends with white space after one of the qualifiers' last words. That test is exact
-    for ASCII text; other text (which may hold letters such as "ſ" that the case-insensitive
-    pattern matches) is always searched.
+    Most numbers follow none; the pattern is searched only when the text before the number
+    ends with white space after one of their last words. That test is exact for ASCII text;
+    other text (which may hold letters such as "ſ" that the case-insensitive pattern matches)
+    is always searched.
     """
     if anchor == start or not text[anchor - 1].isspace():
         return None
     words = text[start:anchor].rstrip().removesuffix(",")
     if words.isascii() and not words.lower().endswith(_QUALIFIER_LAST_WORDS):
         return None
-    return _QUALIFIER_BEFORE.search(text, start, anchor)
+    match = _QUALIFIER_BEFORE.search(text, start, anchor)
+    return match if match is not None and match.start() < anchor else None
 
 
-def expression_matches(text: str) -> list[re.Match[str]]:
+def number_anchors(text: str) -> tuple[list[int], list[int]]:
+    """Where runs of digits and number words (cardinal, vague or scale) begin, in order:
+    every numeric expression starts at one or at a qualifier right before one; and where
+    the ordinal words that begin with none of them ("first", "twelfth") begin."""
+    ordinals: list[int] = []
+    return _anchors(text, ordinals), ordinals
+
+
+def expression_matches(text: str, anchors: list[int] | None = None) -> list[re.Match[str]]:
     """The numeric expressions of ``text``, in order: the same matches as
     ``EXPRESSION.finditer(text)``, but the pattern is only tried where an expression can start:
     at a digit or number word, or at a qualifier right before it. Plain prose costs little.
+    ``anchors`` are the text's :func:`number_anchors`, if already known.
     """
     matches: list[re.Match[str]] = []
     searched_to = 0
-    for anchor in _anchors(text):
+    for anchor in _anchors(text) if anchors is None else anchors:
         if anchor < searched_to:
             continue
         match = None
@@ -375,22 +590,3 @@ def expression_matches(text: str) -> list[re.Match[str]]:
             searched_to = match.end()
             matches.append(match)
     return matches
-
-
-def find_quantities(text: str) -> list[Quantity]:
-    """Every numeric expression in ``text``, in order, with its exact span."""
-    quantities = map(quantity_of, expression_matches(text))
-    return [quantity for quantity in quantities if quantity is not None]
-
-
-def parse_quantity(expression: str) -> Quantity | None:
-    """Parse one whole expression such as "almost 4 thousand"; None if it is not one."""
-    stripped = expression.strip()
-    match = EXPRESSION.fullmatch(stripped)
-    if match is None:
-        return None
-    quantity = quantity_of(match)
-    if quantity is None:
-        return None
-    shift = expression.index(stripped)
-    return replace(quantity, start=quantity.start + shift, end=quantity.end + shift)

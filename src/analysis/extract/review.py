@@ -24,8 +24,10 @@ import pandas as pd
 import pandera.pandas as pa
 import yaml
 
+from analysis.config import ANNOTATIONS_MAX_BYTES
 from analysis.errors import AnnotationError
 from analysis.extract.sentences import quote_of
+from analysis.files import special_kind
 from analysis.schema import Claims, claim_id, claims_table, columns
 
 ACTIONS = ("correct", "add", "drop")
@@ -45,11 +47,25 @@ SETTABLE = (
 
 
 def load_annotations(path: str | Path) -> list[dict[str, Any]]:
+    """The entries of an annotations file, each checked for its shape."""
     path = Path(path)
+    kind = special_kind(path)
+    if kind:
+        raise AnnotationError(f"{path}: is {kind}, not an annotations file")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        size = path.stat().st_size
+        if size > ANNOTATIONS_MAX_BYTES:
+            raise AnnotationError(
+                f"{path}: {size:,} bytes; an annotations file may hold at most "
+                f"{ANNOTATIONS_MAX_BYTES:,} (split the corrections, or check the file)"
+            )
+        entries = yaml.safe_load(path.read_bytes().decode("utf-8")) or []
     except FileNotFoundError:
         raise AnnotationError(f"{path}: not found") from None
+    except UnicodeDecodeError as exc:
+        raise AnnotationError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
@@ -57,8 +73,24 @@ def load_annotations(path: str | Path) -> list[dict[str, Any]]:
     if not isinstance(entries, list):
         raise AnnotationError(f"{path}: expected a list of entries")
     for number, entry in enumerate(entries, start=1):
+        _check_shape(entry, f"{path}, entry {number}")
         entry["_where"] = f"{path}, entry {number}"
     return entries
+
+
+def _check_shape(entry: object, where: str) -> None:
+    """An entry is a mapping of text fields and a ``set`` mapping of plain values."""
+    if not isinstance(entry, dict):
+        raise AnnotationError(f"{where}: expected a mapping (statement_id: ..., quote: ...)")
+    for key in ("statement_id", "quote", "surface", "action", "reason"):
+        if key in entry and not isinstance(entry[key], str):
+            raise AnnotationError(f"{where}: {key!r} must be text, got {entry[key]!r}")
+    changes = entry.get("set", {})
+    if not isinstance(changes, dict):
+        raise AnnotationError(f"{where}: 'set' must be a mapping of column: value")
+    for key, value in changes.items():
+        if isinstance(value, bool) or not (value is None or isinstance(value, str | int | float)):
+            raise AnnotationError(f"{where}: set {key!r} must be one value, got {value!r}")
 
 
 def by_statement(

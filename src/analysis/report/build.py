@@ -12,7 +12,6 @@ start-up time is most of a report build.
 from __future__ import annotations
 
 import contextlib
-import html
 import multiprocessing
 import os
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
+from analysis.config import REPORT_TABLES
 from analysis.errors import NotebookError, ParameterError
 from analysis.parallel import workers_for
 from analysis.startup import skip_iri_checker
@@ -45,6 +45,7 @@ VOLATILE_NOTEBOOK_KEYS = (
     "output_path",
 )
 VOLATILE_CELL_KEYS = ("execution", "papermill")
+INDEX_TITLE = "How the landmine figures claimed in the statements changed"
 CLAIMS_NOTICE = (
     "Every figure here is a claim attributed to the named speaker of its statement, a party to "
     "the conflict. This package records what was said, normalises it and traces it to its quote; "
@@ -174,43 +175,44 @@ def describe(notebook: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
     return fallback, ""
 
 
-def render_index(entries: list[dict[str, str]], statements: Any) -> str:
-    """The entry page: what was analysed, links to each report, version and checksums."""
-    from analysis.report.pages import html_page, statement_page_name
+def render_index(
+    entries: list[dict[str, Any]], tables: Tables, data_files: Collection[str] = ()
+) -> str:
+    """The entry page: the headline (how each quantity's claims changed, with the main
+    findings), links to each report and the parameters it ran with, the statements in date
+    order, and the tables (``data_files``, under :data:`analysis.config.REPORT_TABLES`)."""
+    from analysis.report.headline import headline_html, main_findings_html
+    from analysis.report.index import claims_browser, data_links, parameters_text, statements_table
+    from analysis.report.pages import escape, html_page
 
-    esc = html.escape
-    rows = "\n".join(
-        "<tr>"
-        f'<td><a href="{esc(statement_page_name(s.statement_id))}">{esc(str(s.statement_id))}</a>'
-        f"</td><td>{esc(str(s.date or ''))}</td>"
-        f"<td>{esc(str(s.date_basis))}</td><td>{esc(str(s.outlet or ''))}</td>"
-        f"<td>{esc(str(s.speaker or ''))}</td>"
-        f"<td><code>{esc(str(s.sha256 or 'not pinned'))}</code></td>"
-        "</tr>"
-        for s in statements.itertuples()
-    )
+    esc = escape
     reports = "\n".join(
         f'<li><a href="{esc(e["html"])}">{esc(e["title"])}</a> '
         f'(<a href="{esc(e["reader"])}">reader version, no code</a>)'
-        f"<br><span>{esc(e['summary'])}</span></li>"
+        f"<br><span>{esc(e['summary'])}</span>"
+        f"<br><small>{esc(parameters_text(e.get('parameters', {})))}</small></li>"
         for e in entries
     )
     return (
-        html_page("Claims analysis reports")
-        + f"""<h1>Claims analysis reports</h1>
+        html_page(INDEX_TITLE)
+        + f"""<h1>{esc(INDEX_TITLE)}</h1>
 <p class="notice">{esc(CLAIMS_NOTICE)}</p>
-<h2>Reports</h2>
+<h2 id="headline">How the claims changed</h2>
+<p>Every quantity the statements give a figure for, named in words; one column per statement
+date. Each figure is printed as in its statement, with the outlet; follow it to its sentence.
+"Rose" and "fell" are used only when the two wordings cannot describe the same number.</p>
+{headline_html(tables.evolution)}
+<h3 id="findings">Main findings</h3>
+{main_findings_html(tables.findings, tables.claims, tables.statements, tables.evolution)}
+<h2 id="reports">Reports</h2>
 <ul>
 {reports}
 </ul>
-<h2>Statements analysed</h2>
-<table>
-<thead><tr><th>statement</th><th>date</th><th>how the date is known</th><th>outlet</th>
-<th>speaker</th><th>sha256</th></tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
+<h2 id="statements">Statements analysed</h2>
+{statements_table(tables.statements)}
+<h2 id="data">The data</h2>
+{data_links(data_files)}
+{claims_browser(tables.claims, tables.statements)}
 <p>Built with claims-analysis {esc(__version__)}.</p>
 </body>
 </html>
@@ -218,18 +220,49 @@ def render_index(entries: list[dict[str, str]], statements: Any) -> str:
     )
 
 
-def build_one(run: NotebookRun, staging: Path) -> dict[str, str]:
+def copy_tables(tables_dir: Path, target: Path, final: Path) -> list[str]:
+    """Copy the tables of ``tables_dir`` (the CSV files its datapackage.json lists, and the
+    descriptor) into ``target``; returns the file names. ``final`` is where ``target`` will
+    end up: the descriptor's corpus paths are rewritten relative to it."""
+    import json
+
+    from analysis.config import DATAPACKAGE_NAME
+
+    package = json.loads((tables_dir / DATAPACKAGE_NAME).read_text(encoding="utf-8"))
+    target.mkdir(parents=True, exist_ok=True)
+    names = []
+    for resource in package.get("resources", []):
+        shutil.copyfile(tables_dir / resource["path"], target / resource["path"])
+        names.append(resource["path"])
+    corpus = package.get("x_corpus") or {}
+    for key in ("path", "annotations"):
+        if corpus.get(key):
+            where = (tables_dir / corpus[key]).resolve()
+            corpus[key] = Path(os.path.relpath(where, final.resolve())).as_posix()
+    (target / DATAPACKAGE_NAME).write_text(
+        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return [*names, DATAPACKAGE_NAME]
+
+
+def build_one(run: NotebookRun, staging: Path) -> dict[str, Any]:
     """Execute one notebook and render its full and reader HTML into ``staging``."""
     notebook = execute(run, staging / f"{run.name}.ipynb")
-    for suffix, with_code in ((".html", True), (".reader.html", False)):
+    title, summary = describe(notebook, run.name)
+    for suffix, with_code, page_title in (
+        (".html", True, title),
+        (".reader.html", False, f"{title} (reader version)"),
+    ):
+        # nbconvert titles a page with the notebook's metadata title, else its file name.
+        notebook.metadata["title"] = page_title
         html_text = render_html(notebook, with_code=with_code)
         (staging / f"{run.name}{suffix}").write_text(html_text, encoding="utf-8")
-    title, summary = describe(notebook, run.name)
     return {
         "html": f"{run.name}.html",
         "reader": f"{run.name}.reader.html",
         "title": title,
         "summary": summary,
+        "parameters": dict(run.parameters),
     }
 
 
@@ -260,7 +293,7 @@ def run_all(
     staging: Path,
     workers: ProcessPoolExecutor,
     progress: Callable[[str], None],
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """Build every notebook on ``workers``; the first failure cancels the rest."""
     progress(f"running {len(runs)} notebooks")
     futures = {workers.submit(build_one, run, staging): run for run in runs}
@@ -282,9 +315,11 @@ def build_reports(
     texts: Mapping[str, str],
     workers: ProcessPoolExecutor,
     progress: Callable[[str], None] = print,
+    tables_dir: str | Path | None = None,
 ) -> list[Path]:
     """Run notebooks on ``workers`` (see :func:`notebook_workers`) into a staging folder,
-    render HTML and index, then move everything into ``out_dir``."""
+    render HTML and index, copy the tables of ``tables_dir`` (when given) into the reports'
+    :data:`analysis.config.REPORT_TABLES` folder, then move everything into ``out_dir``."""
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
@@ -292,9 +327,14 @@ def build_reports(
         entries = run_all(runs, staging, workers, progress)
         from analysis.report.pages import write_statement_pages
 
-        pages = write_statement_pages(tables.statements, texts, tables.claims, staging)
+        pages = write_statement_pages(
+            tables.statements, texts, tables.mentions, tables.claims, staging
+        )
         progress(f"wrote {len(list(pages))} statement pages")
-        index = render_index(entries, tables.statements)
+        data_files = []
+        if tables_dir is not None:
+            data_files = copy_tables(Path(tables_dir), staging / REPORT_TABLES, out / REPORT_TABLES)
+        index = render_index(entries, tables, data_files)
         (staging / "index.html").write_text(index, encoding="utf-8")
         written = []
         for built in sorted(p for p in staging.rglob("*") if p.is_file()):

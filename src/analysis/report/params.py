@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import ParameterError
-from analysis.schema import METRICS, PERIODS, SEVERITIES
+from analysis.schema import ISO_DATE, METRICS, PERIODS, SEVERITIES
 
 Check = Callable[[str, Any], None]  # (parameter name, value) -> None, or ParameterError
 
@@ -38,8 +39,11 @@ def _iso_date(name: str, value: Any) -> None:
     if value == "":
         return
     try:
+        # fromisoformat alone also takes "20240101", which dates compared as text would miss.
+        if not (isinstance(value, str) and re.fullmatch(ISO_DATE, value)):
+            raise ValueError
         dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
+    except ValueError:
         raise ParameterError(f"parameter {name!r}: {value!r} is not a YYYY-MM-DD date") from None
 
 
@@ -132,7 +136,7 @@ def _check_value(parameter: Parameter, value: Any) -> None:
     if not parameter.is_list:
         check(parameter.name, value)
         return
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, list):  # a tuple would reach the kernel as a string
         raise ParameterError(
             f"parameter {parameter.name!r}: expected a list such as [{value!r}], got {value!r}"
         )

@@ -1,255 +1,339 @@
-"""Plots of claimed figures over time (matplotlib only; used by the notebooks).
+"""Charts of claimed figures over time: one small chart per quantity (small multiples).
 
-Every point is one claim at its statement's date: nothing is summed, averaged or
-interpolated, so no line joins the points. Ranges are drawn as bars, open bounds as arrows,
-and each point is labelled with the figure as printed and the outlet that printed it.
-Figures are built without pyplot (no global state) at a fixed size and resolution, so
-saving one with :func:`save_png` gives the same bytes on every run.
+Each chart shows one series (metric, period, area, device): every figure at its statement's
+date, joined in date order by a thin line so the eye follows the sequence of statements.
+Nothing is summed or averaged: figures of one day from different statements sit side by side
+around their true date. Ranges are drawn as bars, open bounds as arrows, and each figure is
+labelled as printed with the outlets that printed it; labels are placed so that no two
+overlap. Figures are built without pyplot (no global state) at a fixed size and resolution,
+so saving one with :func:`save_png` gives the same bytes on every run.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
-import math
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.dates as mdates
 import pandas as pd
 from IPython.display import Image
-from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
+from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 
 from analysis.derive.evolution import short_outlet
 from analysis.derive.intervals import representative
-from analysis.schema import METRIC_UNITS, OPEN_ABOVE, OPEN_BELOW, Evolution, vocabulary
+from analysis.report.headline import HeadlineRow, date_in_words, headline_rows
+from analysis.report.pages import escape
+from analysis.schema import METRIC_UNITS, OPEN_ABOVE, OPEN_BELOW, Evolution, is_missing
 
-FIGSIZE = (11.0, 7.5)
+FIGSIZE = (5.0, 3.6)  # inches: a small multiple, readable when scaled to a phone's width
 DPI = 100
 FOOTNOTE = "Figures are claims by the named speakers, not verified."
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
-COLORS = (
-    "tab:blue",
-    "tab:red",
-    "tab:green",
-    "tab:orange",
-    "tab:purple",
-    "tab:brown",
-    "tab:pink",
-    "tab:olive",
-    "tab:cyan",
-    "tab:gray",
-)
-# Same-day points from different outlets are spread by this share of the date span.
-JITTER_SHARE = 0.03
-LABEL_GAP = 11.0  # pixels between stacked labels (7-point text at 100 dpi)
-LABEL_REACH = 120.0  # pixels: points closer than this share one stack of labels
+LINE_COLOR = "#9a9a9a"
+POINT_COLOR = "tab:blue"
+TITLE_WIDTH = 46  # characters per line of a chart's title
+# Figures of one day from different statements are set apart by this share of the date span.
+DODGE_SHARE = 0.018
 # Use a log axis when the plotted values span more than this factor (3 and 3,400 together).
 LOG_SPAN = 50.0
 ARROW_FACTOR = 1.6  # length of an open-bound arrow on a log axis (multiplicative)
-ARROW_SHARE = 0.08  # ... and on a linear axis (share of the y range)
+ARROW_SHARE = 0.12  # ... and on a linear axis (share of the y range)
+LABEL_PAD = 7.0  # pixels between a point and its label
+LABEL_STEP = 12.0  # pixels between candidate label positions stacked above or below
+LABEL_TRIES = 8  # candidate heights on each side of a point
+MARK_HALF = 5.0  # pixels: half the width of a marker, a range bar or an arrow (labels avoid it)
+CHARTS_STYLE = """
+.small-multiples { display: grid; gap: 1rem;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); }
+.small-multiples figure { margin: 0; }
+.small-multiples img { width: 100%; height: auto; }
+.small-multiples figcaption { font-size: .85rem; }
+"""
 
 
-def metric_families() -> dict[str, list[str]]:
-    """Groups of metrics plotted together, from the ``families`` key of vocabulary.yml."""
-    return {name: list(metrics) for name, metrics in vocabulary()["families"].items()}
+@dataclass(frozen=True)
+class ChartPoint:
+    """One figure drawn: a statement's claim (repeats in one text drawn once)."""
+
+    x: float
+    y: float
+    row: pd.Series
+    outlet: str
 
 
-def _jitter_days(rows: pd.DataFrame, outlets: list[str]) -> list[float]:
-    """Offsets (in days) spreading the outlets that share a date, centred on the date."""
-    dates = pd.to_datetime(rows[Evolution.date])
-    span = max((dates.max() - dates.min()).days, 30)
-    step = span * JITTER_SHARE
+def _distinct_claims(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement and figure: a figure printed twice in one text is one point."""
+    key = [
+        Evolution.statement_id,
+        Evolution.surface,
+        Evolution.bound,
+        Evolution.value_low,
+        Evolution.value_best,
+        Evolution.value_high,
+    ]
+    return rows.drop_duplicates(subset=key, keep="first")
+
+
+def _dodge_days(rows: pd.DataFrame, span_days: float) -> list[float]:
+    """Offsets (days) setting the statements of one date side by side, centred on it."""
+    step = max(span_days, 30.0) * DODGE_SHARE
     offsets = []
-    for date, outlet in zip(rows[Evolution.date], outlets, strict=True):
+    for date, statement in zip(rows[Evolution.date], rows[Evolution.statement_id], strict=True):
         same_day = list(
-            dict.fromkeys(
-                o for d, o in zip(rows[Evolution.date], outlets, strict=True) if d == date
-            )
+            dict.fromkeys(rows.loc[rows[Evolution.date] == date, Evolution.statement_id])
         )
-        k = same_day.index(outlet)
+        k = same_day.index(statement)
         offsets.append((k - (len(same_day) - 1) / 2) * step)
     return offsets
 
 
-def plot_metric_family(
-    evolution: pd.DataFrame, metrics: list[str], title: str, ax: Axes | None = None
-) -> Figure:
-    """Draw every dated claim of ``metrics`` at its statement date; returns the figure.
+def _date_range(evolution: pd.DataFrame) -> tuple[dt.datetime, dt.datetime]:
+    dates = pd.to_datetime(evolution[Evolution.date].dropna())
+    return dates.min().to_pydatetime(), dates.max().to_pydatetime()
 
-    Colour tells the series (metric and period), marker the outlet; bars show a range
-    (low..high), arrows an open bound (up for more_than/at_least, down for at_most/
-    less_than). Each point is labelled with its surface text and outlet. Undated claims
-    cannot be placed on a time axis and are left out (they stay in the evolution table).
-    """
-    if ax is None:
-        fig = Figure(figsize=FIGSIZE, dpi=DPI)
-        ax = fig.add_subplot()
-    else:
-        fig = ax.figure
-    rows = evolution[
-        evolution[Evolution.metric].isin(metrics) & evolution[Evolution.date].notna()
-    ].reset_index(drop=True)
-    units = list(dict.fromkeys(rows[Evolution.unit])) or list(
-        dict.fromkeys(METRIC_UNITS[m] for m in metrics)
-    )
-    ax.set_title(title)
-    ax.set_xlabel("statement date")
-    ax.set_ylabel(f"{' / '.join(units)} (as claimed)")
-    fig.text(0.01, 0.01, FOOTNOTE, fontsize=8, style="italic", ha="left", va="bottom")
-    if rows.empty:
+
+def quantity_chart(
+    rows: pd.DataFrame, title: str, date_range: tuple[dt.datetime, dt.datetime] | None = None
+) -> Figure:
+    """One series' dated figures over time; ``date_range`` (first, last) shares a time axis
+    between the small multiples so their dates line up. Undated claims cannot be placed on a
+    time axis and are left out (they stay in the tables)."""
+    fig = Figure(figsize=FIGSIZE, dpi=DPI)
+    FigureCanvasAgg(fig)  # a renderer for measuring labels (deterministic, no display)
+    ax = fig.add_subplot()
+    fig.subplots_adjust(left=0.19, right=0.97, bottom=0.21, top=0.8)
+    ax.set_title("\n".join(textwrap.wrap(title, TITLE_WIDTH)), fontsize=10.5, loc="left")
+    dated = _distinct_claims(rows[rows[Evolution.date].notna()]).reset_index(drop=True)
+    units = list(dict.fromkeys(rows[Evolution.unit])) or [
+        METRIC_UNITS[m] for m in dict.fromkeys(rows[Evolution.metric])
+    ]
+    ax.set_ylabel(f"{' / '.join(units)} (as claimed)", fontsize=9)
+    ax.set_xlabel("date of the statement", fontsize=9)
+    ax.tick_params(labelsize=8)
+    fig.text(0.01, 0.01, FOOTNOTE, fontsize=7, style="italic", ha="left", va="bottom")
+    if dated.empty:
         ax.text(0.5, 0.5, "no dated figures", transform=ax.transAxes, ha="center")
         return fig
 
-    outlets = [
-        short_outlet(o, s)
-        for o, s in zip(rows[Evolution.outlet], rows[Evolution.statement_id], strict=True)
-    ]
-    outlet_order = list(dict.fromkeys(outlets))
-    # The legend attributes each marker to its outlet and speaker ("AA: Aykhan Hajizada").
-    speakers = dict(zip(outlets, rows[Evolution.speaker], strict=True))
-    series_order = list(dict.fromkeys(rows[Evolution.series]))
-    values = [representative(row) for _, row in rows.iterrows()]
+    first, last = date_range or _date_range(dated)
+    span = max((last - first).days, 1)
+    offsets = _dodge_days(dated, span)
+    points = []
+    for i, row in dated.iterrows():
+        day = dt.datetime.fromisoformat(row[Evolution.date]) + dt.timedelta(days=offsets[i])
+        points.append(ChartPoint(mdates.date2num(day), representative(row), row, _outlet(row)))
+    points.sort(key=lambda p: (p.x, p.y))
+
+    values = [p.y for p in points]
     positive = [v for v in values if v > 0]
-    # A log axis only when every value can be drawn on it.
     log = len(positive) == len(values) and max(positive) / min(positive) > LOG_SPAN
     if log:
         ax.set_yscale("log")
-    # Linear axes start at zero, so an arrow's length is a share of the largest value.
-    y_span = max(max(abs(v) for v in values), 1.0)
-    offsets = _jitter_days(rows, outlets)
-    labels: list[tuple[float, float, bool, str, str]] = []
-    extent = list(values)  # everything drawn, so the y limits can hold arrows and bars
-    stamps = pd.to_datetime(rows[Evolution.date])
-    midpoint = (stamps.min() + (stamps.max() - stamps.min()) / 2).to_pydatetime()
+    y_span = max(max(values), 1.0)
+    extent = list(values)  # everything drawn, so the y limits hold arrows and bars
+    ax.plot([p.x for p in points], values, color=LINE_COLOR, linewidth=1.0, zorder=1, gid="line")
+    extent_of = {}
+    for point in points:
+        extent_of[point.row[Evolution.claim_id]] = used = _draw_claim(ax, point, log, y_span)
+        extent += used
 
-    for i, row in rows.iterrows():
-        claim_id = row[Evolution.claim_id]
-        color = COLORS[series_order.index(row[Evolution.series]) % len(COLORS)]
-        marker = MARKERS[outlet_order.index(outlets[i]) % len(MARKERS)]
-        day = dt.datetime.fromisoformat(row[Evolution.date]) + dt.timedelta(days=offsets[i])
-        x, y = mdates.date2num(day), values[i]
-        ax.plot(
-            [x],
-            [y],
-            linestyle="none",
-            marker=marker,
-            color=color,
-            markersize=7,
-            gid=f"point:{claim_id}",
-        )
-        lo, hi = row[Evolution.value_low], row[Evolution.value_high]
-        if not (pd.isna(lo) or pd.isna(hi)) and lo < hi:
-            ax.vlines(x, lo, hi, color=color, linewidth=1.5, gid=f"range:{claim_id}")
-            extent += [lo, hi]
-        bound = row[Evolution.bound]
-        if bound in OPEN_ABOVE or bound in OPEN_BELOW:
-            up = bound in OPEN_ABOVE
-            if log:
-                tip = y * ARROW_FACTOR if up else y / ARROW_FACTOR
-            else:
-                tip = y + (ARROW_SHARE * y_span if up else -ARROW_SHARE * y_span)
-            extent.append(tip)
-            ax.annotate(
-                "",
-                xy=(x, tip),
-                xytext=(x, y),
-                gid=f"arrow:{claim_id}",
-                arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.5},
-            )
-        # Outlets left of a date's centre are labelled on the left, the others on the right;
-        # a lone point on the later half of the time axis is labelled on the left (room).
-        left = offsets[i] < 0 or (offsets[i] == 0 and day > midpoint)
-        labels.append((x, y, left, f"{row[Evolution.surface]} ({outlets[i]})", claim_id))
-
-    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    first, last = pd.to_datetime(rows[Evolution.date]).agg(["min", "max"])
-    # Room for the labels beside the first and last dates.
-    margin = dt.timedelta(days=max((last - first).days * 0.35, 60))
+    margin = dt.timedelta(days=max(span * 0.12, 45))
     ax.set_xlim(mdates.date2num(first - margin), mdates.date2num(last + margin))
-    # An arrow whose tip leaves the axes is not drawn, so the limits must contain the tips.
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=5)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     if log:
-        ax.set_ylim(min(v for v in extent if v > 0) / 2, max(extent) * 2)
+        ax.set_ylim(min(v for v in extent if v > 0) / 2, max(extent) * 3)
     else:
-        # Counts and shares start at zero so differences are not exaggerated.
-        top = max(extent)
-        ax.set_ylim(min(0.0, min(extent)), top + ARROW_SHARE * max(top, 1.0))
+        # Counts and shares start at zero so differences are not exaggerated; the room at
+        # the top holds the arrows' tips and the labels.
+        ax.set_ylim(0.0, max(extent) * 1.3 + 1e-9)
+    # Whole numbers with thousands separators: no "1e6" offset a reader has to decode.
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     ax.grid(True, which="major", axis="y", alpha=0.3)
-
-    handles = [
-        Line2D([], [], linestyle="none", marker="o", color=COLORS[k % len(COLORS)], label=s)
-        for k, s in enumerate(series_order)
-    ] + [
-        Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker=MARKERS[k % len(MARKERS)],
-            color="black",
-            label=_attribution(o, speakers[o]),
-        )
-        for k, o in enumerate(outlet_order)
-    ]
-    ax.legend(
-        handles=handles,
-        fontsize=7,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.1),
-        ncol=3,
-        borderaxespad=0.0,
-    )
-    fig.subplots_adjust(left=0.08, right=0.97, bottom=0.26, top=0.94)
-    _place_labels(ax, labels)
+    ax.spines[["top", "right"]].set_visible(False)
+    _place_labels(fig, ax, _labels(points), _marks(ax, points, extent_of))
     return fig
 
 
-def _place_labels(ax: Axes, labels: list[tuple[float, float, bool, str, str]]) -> None:
-    """Label each point, pushing labels on the same side of a date apart vertically.
-
-    Positions are worked out in display pixels once the axes are laid out, so the result
-    depends only on the data (deterministic) and labels of close values stay legible.
-    """
-    # Labels on one side whose points lie within LABEL_REACH pixels form one stack.
-    groups: list[list[tuple[float, float, bool, str, str]]] = []
-    for left in (True, False):
-        side = sorted((lab for lab in labels if lab[2] == left), key=lambda lab: lab[0])
-        last_x = -math.inf
-        for label in side:
-            pixel_x = ax.transData.transform((label[0], label[1]))[0]
-            if pixel_x - last_x > LABEL_REACH:
-                groups.append([])
-            groups[-1].append(label)
-            last_x = pixel_x
-    for group in groups:
-        placed = sorted(
-            (
-                (ax.transData.transform((x, y))[1], x, y, left, text, gid)
-                for x, y, left, text, gid in group
-            ),
-            key=lambda item: (item[0], item[4]),
+def _draw_claim(ax, point: ChartPoint, log: bool, y_span: float) -> list[float]:
+    """Draw one claim's marker, range bar and open-bound arrow; returns the y values used."""
+    row, claim_id = point.row, point.row[Evolution.claim_id]
+    bound = row[Evolution.bound]
+    is_open = bound in OPEN_ABOVE or bound in OPEN_BELOW
+    ax.plot(
+        [point.x],
+        [point.y],
+        linestyle="none",
+        marker="o",
+        markersize=6,
+        markerfacecolor="white" if is_open else POINT_COLOR,
+        markeredgecolor=POINT_COLOR,
+        zorder=3,
+        gid=f"point:{claim_id}",
+    )
+    used = [point.y]
+    low, high = row[Evolution.value_low], row[Evolution.value_high]
+    if not (is_missing(low) or is_missing(high)) and low < high:
+        ax.vlines(point.x, low, high, color=POINT_COLOR, linewidth=2.0, gid=f"range:{claim_id}")
+        used += [low, high]
+    if is_open:
+        up = bound in OPEN_ABOVE
+        if log:
+            tip = point.y * ARROW_FACTOR if up else point.y / ARROW_FACTOR
+        else:
+            tip = point.y + (ARROW_SHARE if up else -ARROW_SHARE) * y_span
+        used.append(tip)
+        ax.annotate(
+            "",
+            xy=(point.x, tip),
+            xytext=(point.x, point.y),
+            gid=f"arrow:{claim_id}",
+            arrowprops={"arrowstyle": "-|>", "color": POINT_COLOR, "linewidth": 1.5},
         )
-        floor = -math.inf
-        for pixel_y, x, y, left, text, gid in placed:
-            target = max(pixel_y - LABEL_GAP / 2, floor)
-            floor = target + LABEL_GAP
-            ax.annotate(
+    return used
+
+
+def _marks(ax, points: list[ChartPoint], extent_of: dict[str, list[float]]) -> list[Bbox]:
+    """Pixel boxes of what is drawn for each claim (marker, bar, arrow): labels avoid them."""
+    boxes = []
+    for point in points:
+        ys = extent_of[point.row[Evolution.claim_id]]
+        corners = ax.transData.transform([(point.x, min(ys)), (point.x, max(ys))])
+        (x, y0), (_, y1) = corners
+        boxes.append(
+            Bbox.from_extents(x - MARK_HALF, y0 - MARK_HALF, x + MARK_HALF, y1 + MARK_HALF)
+        )
+    return boxes
+
+
+def _labels(points: list[ChartPoint]) -> list[tuple[list[ChartPoint], str, str]]:
+    """One label per date and printed figure: ("266", "Azernews, mfa-press-release")."""
+    groups: dict[tuple[str, str], list[ChartPoint]] = {}
+    for point in points:
+        key = (point.row[Evolution.date], point.row[Evolution.surface])
+        groups.setdefault(key, []).append(point)
+    return [
+        (members, surface, ", ".join(dict.fromkeys(p.outlet for p in members)))
+        for (_, surface), members in groups.items()
+    ]
+
+
+def _candidates(members: list[ChartPoint], surface: str, outlets: str):
+    """Label positions in the order they are tried: (text, point, side, height in steps).
+
+    One line beside the points first (right, then left), at increasing heights; then the
+    same with the outlets on a second line, for long names near an edge of the chart.
+    """
+    heights = [0] + [sign * k for k in range(1, LABEL_TRIES + 1) for sign in (1, -1)]
+    rightmost = max(members, key=lambda p: p.x)
+    leftmost = min(members, key=lambda p: p.x)
+    for text in (f"{surface} ({outlets})", f"{surface}\n({outlets})"):
+        for side, point in (("right", rightmost), ("left", leftmost)):
+            for height in heights:
+                yield text, point, side, height
+
+
+def _place_labels(
+    fig: Figure, ax, labels: list[tuple[list[ChartPoint], str, str]], marks: list[Bbox]
+) -> None:
+    """Put each label beside its points where it overlaps no other label and no mark.
+
+    Candidates (:func:`_candidates`) are measured with the figure's renderer in a fixed
+    order, so the result depends on the data only. The first that fits inside the figure
+    and clears the labels placed before it and every marker, bar and arrow wins; if none
+    does, the one overlapping least is kept.
+    """
+    renderer = fig.canvas.get_renderer()
+    inside = fig.bbox.padded(-2)
+    placed: list[Bbox] = []
+    for members, surface, outlets in labels:
+        best: tuple[float, Annotation, ChartPoint, str] | None = None
+        for text, point, side, height in _candidates(members, surface, outlets):
+            label = ax.annotate(
                 text,
-                xy=(x, y),
-                xytext=(-8 if left else 8, target - pixel_y),
+                xy=(point.x, point.y),
+                xytext=(LABEL_PAD if side == "right" else -LABEL_PAD, height * LABEL_STEP),
                 textcoords="offset pixels",
-                ha="right" if left else "left",
-                va="bottom",
-                fontsize=7,
-                gid=f"label:{gid}",
+                ha="left" if side == "right" else "right",
+                va="center",
+                fontsize=9,
+                linespacing=1.1,
+                gid=f"label:{members[0].row[Evolution.claim_id]}",
+                annotation_clip=False,
             )
+            box = label.get_window_extent(renderer)
+            overlap = sum(_overlap_area(box, other) for other in [*placed, *marks])
+            if not (inside.x0 <= box.x0 and box.x1 <= inside.x1):
+                overlap += box.width * box.height
+            if not (inside.y0 <= box.y0 and box.y1 <= inside.y1):
+                overlap += box.width * box.height
+            if best is None or overlap < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (overlap, label, point, side)
+            else:
+                label.remove()
+            if overlap == 0:
+                break
+        assert best is not None  # there is always a first candidate
+        _, label, point, side = best
+        box = label.get_window_extent(renderer)
+        placed.append(box)
+        _leader(ax, point, box, side)
 
 
-def _attribution(outlet: str, speaker: object) -> str:
-    if not isinstance(speaker, str) or not speaker:
-        return outlet
-    return f"{outlet}: {speaker.split(',')[0]}"
+def _leader(ax, point: ChartPoint, box: Bbox, side: str) -> None:
+    """A thin line from a point to its label when the label had to move away from it."""
+    x_pixel, y_pixel = ax.transData.transform((point.x, point.y))
+    if box.y0 <= y_pixel <= box.y1:
+        return  # the label sits level with its point: no line needed
+    edge = box.x0 if side == "right" else box.x1
+    end_y = min(max(y_pixel, box.y0 + 2), box.y1 - 2)
+    (x0, y0), (x1, y1) = ax.transData.inverted().transform([(x_pixel, y_pixel), (edge, end_y)])
+    ax.plot(
+        [x0, x1],
+        [y0, y1],
+        color=LINE_COLOR,
+        linewidth=0.6,
+        zorder=2,
+        clip_on=False,
+        gid=f"leader:{point.row[Evolution.claim_id]}",
+    )
+
+
+def _overlap_area(a: Bbox, b: Bbox) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def chart_alt_text(rows: pd.DataFrame, quantity: str, change: str) -> str:
+    """What a chart shows, in words, for readers who cannot see it."""
+    dated = _distinct_claims(rows[rows[Evolution.date].notna()])
+    if dated.empty:
+        return f"Chart of {quantity}: no dated figures."
+    parts = []
+    for date, on_day in dated.groupby(Evolution.date, sort=True):
+        figures = "; ".join(f"{r[Evolution.surface]} ({_outlet(r)})" for _, r in on_day.iterrows())
+        parts.append(f"{date_in_words(date)}: {figures}")
+    return (
+        f"Chart of {quantity}, as claimed, by date of statement. "
+        + ". ".join(parts)
+        + f". What changed: {change}."
+    )
+
+
+def _outlet(row: pd.Series) -> str:
+    return short_outlet(row[Evolution.outlet], row[Evolution.statement_id])
 
 
 def save_png(fig: Figure, path: str | Path | io.BytesIO) -> None:
@@ -257,8 +341,46 @@ def save_png(fig: Figure, path: str | Path | io.BytesIO) -> None:
     fig.savefig(path, format="png", dpi=DPI, metadata={"Software": None})
 
 
-def png_image(fig: Figure) -> Image:
-    """The figure as an IPython image, for notebooks: same bytes on every run."""
+def png_bytes(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     save_png(fig, buffer)
-    return Image(data=buffer.getvalue(), format="png")
+    return buffer.getvalue()
+
+
+def png_image(fig: Figure) -> Image:
+    """The figure as an IPython image, for notebooks: same bytes on every run."""
+    return Image(data=png_bytes(fig), format="png")
+
+
+def quantity_charts(evolution: pd.DataFrame) -> Iterable[tuple[HeadlineRow, Figure, str]]:
+    """(headline row, chart, alt text) for each series with a dated figure, in headline
+    order; every chart shares the time axis of the whole table."""
+    if evolution[Evolution.date].notna().sum() == 0:
+        return
+    date_range = _date_range(evolution)
+    for row in headline_rows(evolution):
+        own = evolution[evolution[Evolution.series] == row.series]
+        if own[Evolution.date].isna().all():
+            continue
+        alt = chart_alt_text(own, row.quantity, row.change)
+        yield row, quantity_chart(own, row.quantity, date_range), alt
+
+
+def charts_html(evolution: pd.DataFrame) -> str:
+    """The small multiples as one HTML block: a grid of PNG images (embedded, so the page
+    needs nothing from elsewhere), each with alt text and a caption, one column at phone
+    width."""
+    esc = escape
+    figures = []
+    for row, fig, alt in quantity_charts(evolution):
+        data = base64.b64encode(png_bytes(fig)).decode("ascii")
+        caption = f"{row.change} ({row.note})" if row.note else row.change
+        figures.append(
+            f'<figure data-series="{esc(row.series)}"><img src="data:image/png;base64,{data}" '
+            f'alt="{esc(alt)}" width="{int(FIGSIZE[0] * DPI)}" '
+            f'height="{int(FIGSIZE[1] * DPI)}"><figcaption>What changed: {esc(caption)}'
+            "</figcaption></figure>"
+        )
+    if not figures:
+        return '<p class="empty">No dated figures in this selection, so no charts.</p>'
+    return f'<style>{CHARTS_STYLE}</style><div class="small-multiples">{"".join(figures)}</div>'

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import yaml
 
-from analysis.schema import Claims, Evolution, Statements
+from analysis.schema import MENTION_UNCLASSIFIED, Claims, Evolution, Mentions, Statements
 
 
 def in_window(dates: pd.Series, date_from: str = "", date_to: str = "") -> pd.Series:
@@ -67,3 +68,37 @@ def select_evolution(
     if period:
         keep &= evolution[Evolution.period] == period
     return evolution[keep]
+
+
+def review_entries(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The numbers the rules could not place, each with an ``annotations.yml`` entry ready to
+    paste: the analyst fills in what the figure is (an entry left as it is stops the run)."""
+    unclassified = mentions[mentions[Mentions.status] == MENTION_UNCLASSIFIED]
+    rows = [
+        {
+            Mentions.statement_id: row.statement_id,
+            Mentions.surface: row.surface,
+            Mentions.context: row.context,
+            "entry": annotation_entry(row.statement_id, row.surface, row.context),
+        }
+        for row in unclassified.itertuples()
+    ]
+    columns = [Mentions.statement_id, Mentions.surface, Mentions.context, "entry"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def annotation_entry(statement_id: str, surface: str, quote: str | None) -> str:
+    """An ``annotations.yml`` entry adding the figure ``surface`` as a claim."""
+    entry = {
+        "statement_id": statement_id,
+        "quote": quote or surface,
+        "surface": surface,
+        "action": "add",
+        "set": {"metric": "?", "bound": "?", "unit": "?", "period": "?"},
+        "reason": "?",
+    }
+    text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=10_000)
+    note = "# replace each ? (vocabulary.yml lists the names); or drop the entry\n"
+    if not quote:
+        note += "# the sentence occurs more than once: make the quote unique\n"
+    return note + text

@@ -1,0 +1,241 @@
+"""The place a figure is about, when narrower than the statement's subject.
+
+Places are read from general cues of English reporting, not from a list of one corpus's
+names: a place before an administrative noun ("Kharkiv oblast", "Nineveh governorate"), a
+place with "alone" ("In Kalbajar alone", "Antioquia alone registered"), a place before its
+figure in a list ("Aghdam (58 victims)", "Fuzuli for 480 ha", "1. Aghdam - 38 mines"), a
+sentence's opener ("In Lachin, ...") or a wire story's dateline ("AGHDAM - ..."). A place
+before the first figure of a clause is where all its figures are; "there" points to the place
+named before. The names of ``classify.areas`` are known places and need no cue but "in" or
+"of"; a long list of them is the whole region, not an area.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from analysis.extract.cues import Choices, Cue, choices
+from analysis.schema import vocabulary
+
+NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+MAX_LISTED = 3  # a list of more places than this is the whole region, not an area
+
+
+@dataclass(frozen=True)
+class AreaCues:
+    known: Choices[str]
+    known_any: Cue  # every known place in one pattern: group "a<i>" is place i
+    known_names: tuple[str, ...]
+    admin: str
+    kept: frozenset[str]  # administrative nouns kept with the name ("Kharkiv oblast")
+    named_before: re.Pattern[str]  # "Aghdam (", "Fuzuli for", "Aghdam district accounted for"
+    list_label: re.Pattern[str]  # "1. Aghdam - "
+    alone: re.Pattern[str]  # "In Kharkiv oblast alone", "Antioquia alone"
+    admin_place: re.Pattern[str]  # "in the Zangilan district", "Nineveh governorate"
+    label_admin: re.Pattern[str]  # a label that is a place and its noun: "Kharkiv oblast"
+    back_reference: re.Pattern[str]
+    opener: re.Pattern[str]  # "In Nineveh governorate alone, ..."
+    dateline: re.Pattern[str]  # "AGHDAM - ...", "FUZULI, Dec 29 (Wire) - ..."
+    breakdown: re.Pattern[str]  # "(357 children": a group, a part of the figure before
+    not_places: re.Pattern[str]  # "Civilians accounted for 34": a group, not a place
+
+
+@cache
+def cues() -> AreaCues:
+    raw = vocabulary()["classify"]
+    admin = "|".join(raw["admin_units"])
+    names = tuple(raw["areas"])
+    named_groups = "|".join(p for g, ps in raw["groups"].items() if g != "general" for p in ps)
+    return AreaCues(
+        known=choices(raw["areas"]),
+        known_any=Cue(
+            "|".join(
+                rf"(?P<a{i}>\b(?:{'|'.join(raw['areas'][name])}))" for i, name in enumerate(names)
+            )
+        ),
+        known_names=names,
+        admin=admin,
+        kept=frozenset(raw["admin_units_kept"]),
+        named_before=re.compile(
+            rf"(?P<place>{NAME})(?:\s+(?:{admin}))?\s*(?:\(|(?:alone\s+)?(?:accounted\s+)?for)\s*$"
+        ),
+        list_label=re.compile(rf"\s*(?:\d{{1,2}}[.)]|[-•*▪])\s+(?P<place>{NAME})\s*[-–:]\s"),
+        alone=re.compile(rf"(?P<place>{NAME})(?:\s+(?P<unit>{admin}))?\s+alone\b"),
+        admin_place=re.compile(
+            rf"\b(?:in|of|across)\s+(?:the\s+)?(?P<place>{NAME})\s+(?P<unit>{admin})s?\b"
+        ),
+        label_admin=re.compile(rf"(?P<place>{NAME})\s+(?P<unit>{admin})"),
+        back_reference=re.compile(raw["area_back_reference"], re.IGNORECASE),
+        opener=re.compile(
+            rf"\W*In\s+(?:the\s+)?(?P<place>{NAME})(?:\s+(?P<unit>{admin}))?(?:\s+alone)?\s*,"
+        ),
+        dateline=re.compile(
+            r"\W*(?P<place>[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)?)\b[^-–—.]{0,40}\s[-–—]\s"
+        ),
+        breakdown=re.compile(rf"\s*(?:{named_groups})\b", re.IGNORECASE),
+        not_places=re.compile(
+            rf"^(?:{'|'.join(p for ps in raw['groups'].values() for p in ps)})$", re.IGNORECASE
+        ),
+    )
+
+
+STOP_WORDS = frozenset(
+    [
+        "The",
+        "In",
+        "Of",
+        "A",
+        "An",
+        "This",
+        "That",
+        "Since",
+        "During",
+        "Among",
+        "Across",
+        "From",
+        "For",
+        "And",
+        "Or",
+        "By",
+        "At",
+        "On",
+        "Most",
+    ]
+)
+
+
+def _with_unit(match: re.Match[str]) -> str | None:
+    """The place of a match, with its administrative noun when that is a part of the name
+    ("Kharkiv oblast"), unless the vocabulary knows the place."""
+    found = _place(match.group("place"))
+    unit = match.group("unit")
+    if found and unit and unit.lower() in cues().kept and not cues().known.first(found):
+        return f"{found} {unit}"
+    return found
+
+
+def label_place(label: str) -> str | None:
+    """The place a label names on its own: a known place, or a name with its administrative
+    noun ("Kharkiv oblast", "Nineveh governorate"); None for other words ("Update")."""
+    c = cues()
+    known = c.known.first(label)
+    if known and c.known.cues[known].pattern.fullmatch(label):
+        return known
+    match = c.label_admin.fullmatch(label)
+    return _with_unit(match) if match else None
+
+
+def place(name: str) -> str | None:
+    """A place's name as the vocabulary spells it, or as printed (None if not a place)."""
+    return _place(name)
+
+
+def _place(name: str) -> str | None:
+    """A place's name as the vocabulary spells it, or the name as printed; None for words
+    that only look like a name ("In", "The")."""
+    known = cues().known.first(name)
+    if known:
+        return known
+    words = name.split()
+    while words and words[0] in STOP_WORDS:
+        words = words[1:]
+    name = " ".join(words)
+    if not name or cues().not_places.match(name):
+        return None
+    return name
+
+
+LIST_BREAK = re.compile(r",\s|;\s|\sand\s|\sor\s")
+LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?")
+
+
+@lru_cache(maxsize=512)
+def _known_list(text: str) -> str | None:
+    """The known places of ``text``: one, or a short list printed as one ("Aghdam and
+    Fuzuli"); None for a long list (the whole region) or places apart."""
+    c = cues()
+    found = [
+        (match.start(), match.end(), c.known_names[int(match.lastgroup[1:])])
+        for match in c.known_any.finditer(text)
+        if match.lastgroup
+    ]
+    names = list(dict.fromkeys(name for _, _, name in found))
+    if len(names) <= 1:
+        return names[0] if names else None
+    if len(names) > MAX_LISTED:
+        return None
+    gaps = (text[end:start] for (_, end, _), (start, _, _) in itertools.pairwise(found))
+    if all(LIST_GAP.fullmatch(gap) for gap in gaps):
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return None
+
+
+@lru_cache(maxsize=512)
+def _named(text: str) -> str | None:
+    """The place ``text`` names: with "alone" or an administrative noun, or a known place."""
+    c = cues()
+    for pattern in (c.alone, c.admin_place):
+        match = pattern.search(text)
+        if match:
+            place = _with_unit(match)
+            if place:
+                return place
+    return _known_list(text)
+
+
+def forget() -> None:
+    """Drop what was read from the texts of one statement (the caches serve its figures)."""
+    _named.cache_clear()
+    _known_list.cache_clear()
+
+
+def area_of(
+    before: str,
+    trailing: str,
+    clause: str,
+    sentence: str,
+    previous_sentence: str,
+    clause_head: str = "",
+    first_in_clause: bool = True,
+    list_label: bool = True,
+) -> str | None:
+    """The area of a figure: ``before`` is the text of its clause before it, ``trailing`` the
+    words after it up to the next figure, ``clause_head`` its clause up to the first figure
+    (``first_in_clause``: the figure is that one; ``list_label``: a list item's label may be
+    a place, not the name of the count as in "- Casualties: 14")."""
+    c = cues()
+    label = c.list_label.match(sentence) if list_label else None
+    if label:
+        return _place(label.group("place"))
+    named = c.named_before.search(before[-60:])
+    if named and named.group().rstrip().endswith("(") and c.breakdown.match(trailing):
+        named = None  # "victims in Azerbaijan (357 children ...)": a breakdown, not a list
+    if named:
+        place = _place(named.group("place"))
+        if place:
+            return place
+    # The words of the figure: after it, and before it back to the figure or list item before.
+    own_before = LIST_BREAK.split(before)[-1]
+    for text in (trailing, own_before):
+        place = _named(text)
+        if place:
+            return place
+    # A place named before the first figure of the clause is where all its figures are
+    # ("mines in Aghdam have killed 6 people and injured 14"); the first figure also takes a
+    # place after it.
+    place = _named(clause_head) or (_named(clause) if first_in_clause else None)
+    if place:
+        return place
+    # What a whole sentence is about: its opener ("In Nineveh governorate alone, ...",
+    # "In Lachin, ...") or the dateline of a wire story ("AGHDAM - A truck ...").
+    opener = c.opener.match(sentence) or c.dateline.match(sentence)
+    if opener:
+        place = _with_unit(opener) if opener.re is c.opener else _place(opener.group("place"))
+        if place and (c.known.first(place) or opener.re is c.opener):
+            return c.known.first(place) or place
+    if c.back_reference.search(clause):  # "there": the place named before
+        return _known_list(sentence) or _known_list(previous_sentence)
+    return None

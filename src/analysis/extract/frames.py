@@ -1,0 +1,419 @@
+"""Layer 2 of the rules: the frame of a number in its clause.
+
+A frame is what a number counts (its noun head: "58 civilians", "96 anti-personnel mines",
+"155 mine/ERW casualties") and what happened to it (the predicate: "were killed", "sustained
+injuries", "claimed the lives of"). English noun phrases end in their head, so the head is the
+last noun of the phrase after the number ("65 mine and ERW casualties" counts casualties). A
+verb that takes the count as its object stands right before it ("mines killed 6 people"); a
+verb whose subject it is follows it in the clause ("24 of them were killed").
+
+Each function reads one thing and is tested on its own; :mod:`analysis.extract.classify`
+puts the frames of a paragraph together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from analysis.extract.cues import Choices, Cue, any_word_of, choices
+from analysis.schema import vocabulary
+
+HEAD_WORDS = 6  # a noun phrase after a number is read over at most this many words
+PHRASE_END = re.compile(r"[,;:.()\[\]!?\"“”]|\s[-–—]\s|(?<![\w-])\d")
+
+
+@dataclass(frozen=True)
+class Noun:
+    """What follows a number: ``kind`` is "people" (``name`` a group), "thing" (``name`` a
+    kind of thing), "event" ("155 casualties": a noun naming what happened), "participle"
+    ("32 killed": an event, the people those of the figure before), "partitive" ("24 of
+    them", ``name`` the event it names, if any), "unknown" (a noun of something else: "14
+    organisations") or "none"."""
+
+    kind: str
+    name: str | None = None
+
+    @property
+    def event(self) -> str | None:
+        """The event the noun names ("casualties", "117 injured"), if any."""
+        return self.name if self.kind in ("event", "participle", "partitive") else None
+
+
+NONE = Noun("none")
+
+
+def _words(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@dataclass(frozen=True)
+class FrameCues:
+    groups: Choices[str]
+    events: Choices[str]
+    event_nouns: Choices[str]
+    heads: Choices[tuple[str, str]]  # ("thing", kind), ("people", group), ("event", event)
+    active_verb: dict[str, re.Pattern[str]]
+    partitive_after: re.Pattern[str]
+    group_predicate: re.Pattern[str]
+    group_share_before: re.Pattern[str]
+    group_among_before: re.Pattern[str]
+    part_of_before: re.Pattern[str]
+    subgroup_before: re.Pattern[str]
+    comparison_before: re.Pattern[str]
+    target_before: re.Pattern[str]
+    ellipsis_before: re.Pattern[str]
+    count_phrase: re.Pattern[str]
+    count_verb_before: re.Pattern[str]
+    verbs: re.Pattern[str]
+    not_nouns: frozenset[str]
+    raw: dict[str, Any]
+
+
+@cache
+def cues() -> FrameCues:
+    raw: dict[str, Any] = vocabulary()["classify"]
+    groups = choices(raw["groups"], any_word_of)
+    things = choices(raw["things"], any_word_of)
+    event_nouns = choices(raw["event_nouns"], any_word_of)
+    group_words = _words([p for ps in raw["groups"].values() for p in ps])
+    named_groups = _words([p for g, ps in raw["groups"].items() if g != "general" for p in ps])
+    flags = re.IGNORECASE
+    return FrameCues(
+        groups=groups,
+        events=choices(raw["events"], any_word_of),
+        event_nouns=event_nouns,
+        heads=Choices(
+            [(("thing", k), c) for k, c in things.cues.items()]
+            + [(("people", g), c) for g, c in groups.cues.items()]
+            + [(("event", e), c) for e, c in event_nouns.cues.items()]
+        ),
+        active_verb={
+            event: re.compile(
+                rf"(?<![\w-])(?:{_words(verbs)})\s+(?:(?:a total of|another|some|the lives of|"
+                rf"at least|more than|over|nearly|almost|about)\s+)?$",
+                flags,
+            )
+            for event, verbs in raw["active_verbs"].items()
+        },
+        partitive_after=re.compile(rf"\s*(?:{_words(raw['partitive_after'])})\b", flags),
+        group_predicate=re.compile(
+            rf"\b(?:are|were|was|is)\s+(?:all\s+)?(?:an?\s+)?(?:\w+\s+)?(?P<group>{named_groups})(?![\w-])",
+            flags,
+        ),
+        group_share_before=re.compile(
+            rf"(?<![\w-])(?P<group>{group_words})(?:\s+alone)?\s+(?:{_words(raw['share_verbs'])})\s*$",
+            flags,
+        ),
+        group_among_before=re.compile(
+            rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*(?:(?:there\s+)?(?:were|are|was|is)\s+)?$",
+            flags,
+        ),
+        part_of_before=re.compile(
+            rf"\b(?:{_words(raw['part_of_before'])})(?:\w+\s+){{0,2}}?"
+            rf"(?P<event>{_words([p for ps in raw['event_nouns'].values() for p in ps])})\b",
+            flags,
+        ),
+        subgroup_before=re.compile(
+            rf"(?:^|\b|(?<=\())(?:{_words(raw['subgroup_before'])})(?:\s+(?:were|are|was|is))?[\s,]*$",
+            flags,
+        ),
+        comparison_before=re.compile(
+            rf"\b(?:{_words(raw['comparison_before'])})\s+(?:the\s+)?$", flags
+        ),
+        target_before=re.compile(rf"\b(?:{_words(raw['target_before'])})\b[^.;:]{{0,25}}$", flags),
+        ellipsis_before=re.compile(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$", flags),
+        count_phrase=re.compile(raw["count_phrase"], flags),
+        count_verb_before=re.compile(raw["count_verb_before"], flags),
+        verbs=re.compile(raw["verbs"], flags),
+        not_nouns=frozenset(raw["not_nouns"]),
+        raw=raw,
+    )
+
+
+def noun_after(after: str, vague: bool = False) -> Noun:
+    """The noun phrase that follows a number (``after`` is the text after it in its clause).
+
+    "24 of them" is partitive; "117 injured" names an event; "65 mine and ERW casualties"
+    counts casualties (the last noun is the head); "14 organisations" counts something the
+    vocabulary does not know. A ``vague`` amount ("hundreds") names its noun after "of".
+    """
+    c = cues()
+    partitive = c.partitive_after.match(after)
+    if partitive:
+        return Noun("partitive", c.event_nouns.first(partitive.group()))
+    # "330 of our citizens", "tens of thousands of mines": the noun after "of"
+    owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
+    whole = PHRASE_END.split(after[owner.end() if owner else 0 :], maxsplit=1)[0]
+    phrase = _cut(" ".join(whole.split()[:HEAD_WORDS]))
+    words = phrase.split()
+    if not words:
+        return NONE
+    # An event that starts within the phrase is read whole, past its last word ("the number
+    # of Azerbaijanis killed or injured").
+    direct = c.events.search(_cut(" ".join(whole.split()[: HEAD_WORDS + 3])))
+    if direct and direct[1] >= len(phrase):
+        direct = c.events.search(phrase)
+    if direct and direct[1] == 0:
+        noun = c.event_nouns.search(phrase)
+        if (
+            noun
+            and noun[1] == 0
+            and phrase.split()[0].lower() not in ("injured", "wounded", "dead")
+        ):
+            return Noun("event", noun[0])  # "1,000 victims"
+        return Noun("participle", direct[0])  # "32 killed and 123 injured"
+    head = head_of(phrase)
+    if head is not None:
+        kind, name = head
+        if kind == "people" and len(c.groups.all(phrase) - {"general"}) > 1:
+            name = "general"  # "civilians and military personnel": all of them
+        return Noun(kind, name)
+    if direct:
+        return Noun("participle", direct[0])  # "9 fatally", "67 sustained injuries"
+    if words[0].lower() in c.not_nouns or not words[0][0].isalpha():
+        return NONE
+    return Noun("unknown")
+
+
+def _cut(phrase: str) -> str:
+    """A noun phrase up to a preposition, relative pronoun or verb."""
+    phrase = PREPOSITION.split(phrase, maxsplit=1)[0]
+    verb = cues().verbs.search(phrase)
+    return phrase[: verb.start()] if verb else phrase
+
+
+# "of our", "of my own": a possessive after a number ("Four of our own staff").
+OWNER = re.compile(r"\s*of\s+(?:our|my|its|their|his|her|your)\s+(?:own\s+)?", re.IGNORECASE)
+LEADING_OF = re.compile(r"\s*of\s+(?!them\b|whom\b|these\b|those\b)(?:the\s+)?", re.IGNORECASE)
+# Words that end a noun phrase: prepositions and relative pronouns (not "of": "items of UXO").
+PREPOSITION = re.compile(
+    r"\s(?:by|in|on|at|since|during|from|with|for|across|near|along|to|over|under|after|before|"
+    r"while|who|which|that|whose|as|than|per|every|each|worldwide|alone|now)\b.*",
+    re.IGNORECASE,
+)
+
+
+def head_of(phrase: str) -> tuple[str, str] | None:
+    """The head of a noun phrase: ("people", group), ("thing", kind) or ("event", event).
+
+    The last noun is the head ("mine victims" counts victims), but a participle after people
+    describes them ("people injured" counts people). A phrase is read up to an "of" that is
+    not a part of a noun ("victims of mines" counts victims; "items of UXO" is one noun).
+    """
+    matches = _matches(cues().heads, phrase)
+    cut = next(
+        (
+            m.start()
+            for m in re.finditer(r"\bof\b", phrase, re.IGNORECASE)
+            if not any(s <= m.start() < e for s, e, _ in matches)
+        ),
+        None,
+    )
+    if cut is not None:
+        matches = [m for m in matches if m[1] <= cut]
+    if not matches:
+        return None
+    *rest, (_, _, last) = matches
+    if last[0] == "event" and rest and rest[-1][2][0] == "people":
+        return ("people", rest[-1][2][1])
+    return ("thing" if last[0] == "thing" else last[0], last[1])
+
+
+def _matches(
+    heads: Choices[tuple[str, str]], phrase: str
+) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every head cue in ``phrase``, left to right, none overlapping (at one place the first
+    cue in vocabulary order)."""
+    names, pattern = _all_heads()
+    return [
+        (m.start(), m.end(), names[int(m.lastgroup[1:])])
+        for m in pattern.finditer(phrase)
+        if m.lastgroup
+    ]
+
+
+@cache
+def _all_heads() -> tuple[tuple[tuple[str, str], ...], Cue]:
+    """The head cues in one pattern (group "h<i>" is cue i): one scan of a phrase for all."""
+    heads = cues().heads.cues
+    names = tuple(heads)
+    pattern = "|".join(f"(?P<h{i}>{cue.pattern.pattern})" for i, cue in enumerate(heads.values()))
+    return names, Cue(pattern)
+
+
+def active_event(before: str) -> str | None:
+    """The event of a verb right before a number that counts its object ("mines killed 6")."""
+    for event, pattern in cues().active_verb.items():
+        if pattern.search(before[-60:]):
+            return event
+    return None
+
+
+def first_event(text: str) -> str | None:
+    """The event named first in ``text`` (ties: vocabulary order)."""
+    return cues().events.first(text)
+
+
+def last_event(text: str) -> str | None:
+    """The event named last in ``text``."""
+    return cues().events.last(text)
+
+
+def group_after(after: str) -> str | None:
+    """The group of a predicate after a number: "22 were civilians", "1 was an employee of a
+    demining organisation"."""
+    c = cues()
+    match = c.group_predicate.search(after)
+    return c.groups.first(match.group("group")) if match else None
+
+
+def group_before(before: str) -> str | None:
+    """The group named right before a number: "Civilians accounted for 34", "children for six",
+    "among the military 11"."""
+    c = cues()
+    match = c.group_share_before.search(before) or c.group_among_before.search(before)
+    return c.groups.first(match.group("group")) if match else None
+
+
+def part_of_event(before: str) -> str | None:
+    """The event of a total named before a part: "Of the victims, 12", "Among the dead were 11"."""
+    c = cues()
+    found = None
+    for match in c.part_of_before.finditer(before):
+        found = match
+    if found is None or len(before) - found.end() > 25:
+        return None
+    return c.event_nouns.first(found.group("event"))
+
+
+def is_subgroup(before: str) -> bool:
+    """Whether a number is introduced as a part of a total before it ("including 3",
+    "(358", "of whom 12", "Among them, 90", "Of the victims, 12", "Among the civilians, 21")."""
+    c = cues()
+    tail = before[-40:]
+    return bool(
+        c.subgroup_before.search(tail) or part_of_event(tail) or c.group_among_before.search(tail)
+    )
+
+
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|remains?|remained)\b", re.IGNORECASE
+)
+# Words that may stand right before a part that is the subject of its clause ("and 24 of
+# them", "while two of them"); after another word ("met one of them") it is an object.
+BEFORE_A_SUBJECT = frozenset(
+    " ".join(
+        (
+            "and or but while whereas of whom which them these those including among are were",
+            "was is the that than with some another all only just also there where who a an",
+            "total nearly almost about around over more less at least no fewer up below under",
+            "roughly approximately well in to for by from on since after during into said says",
+        )
+    ).split()
+)
+NAMED_ITEM = re.compile(r"(?:^|[,;]|\band|\bby)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\($")
+
+
+def has_other_predicate(trailing: str) -> bool:
+    """Whether a verb follows a part ("one of them is in a serious condition") that names no
+    event and no group (those are read before this is asked)."""
+    return bool(FINITE_VERB.search(trailing))
+
+
+APPOSITION_CLAUSE = re.compile(
+    r",\s+an?\s+[^,]*?\b(?:who|that|which)\b.*", re.IGNORECASE | re.DOTALL
+)
+
+
+def without_apposition(after: str) -> str:
+    """The text after a number without a relative clause of an apposition: in "one of them,
+    a man of 62 who lost both legs" the loss is the man's, not what the count counts."""
+    return APPOSITION_CLAUSE.sub("", after)
+
+
+ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
+
+
+def asked_noun(question: str) -> Noun:
+    """The noun a question asks a count of: "How many mines are we talking about?"."""
+    match = ASKED.search(question)
+    return noun_after(question[match.end() :]) if match else NONE
+
+
+def is_object(before: str) -> bool:
+    """Whether a part ("one of them") follows a word that makes it an object, not a subject
+    ("I recently met one of them"): a lower-case word that introduces no subject and is no
+    event verb."""
+    words = before[-30:].split()
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last.isalpha()
+        and last.islower()
+        and last not in BEFORE_A_SUBJECT
+        and active_event(before) is None
+    )
+
+
+def is_named_item(before: str) -> bool:
+    """ "followed by Syria (933)": a number in brackets after a name, an item of a list."""
+    return bool(NAMED_ITEM.search(before[-40:].rstrip()))
+
+
+OPENS_PART = re.compile(
+    r"\s*(?:of\s+(?:them|whom|these|those)\s*)?(?:,\s*)?(?:including|among them|among whom|\()\s*$",
+    re.IGNORECASE,
+)
+
+
+def opens_part(trailing: str) -> bool:
+    """Whether the words after a number open a part of it ("65, including 50 civilians, were
+    killed"): its predicate then comes after the part."""
+    return bool(OPENS_PART.match(trailing))
+
+
+def is_comparison(before: str) -> bool:
+    """Whether a number is the other side of a comparison ("compared with 77")."""
+    return bool(cues().comparison_before.search(before[-40:]))
+
+
+def is_target(before: str) -> bool:
+    """Whether a number is a goal or need ("to reach 20 per cent", "increasing the number of
+    deminers to 8,000")."""
+    return bool(cues().target_before.search(before[-60:]))
+
+
+def is_ellipsis(before: str) -> bool:
+    """ "another 112", "the remaining 108": a number taking the noun of the figure before."""
+    return bool(cues().ellipsis_before.search(before[-30:]))
+
+
+def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun, str]:
+    """ "the number of mines exceeds 1 million", "annual casualties fell below 50", "brings the
+    number of people killed to 419": a count whose noun is named before its number, and the
+    words that name it (where its event may be: "people killed or injured")."""
+    c = cues()
+    phrases = list(c.count_phrase.finditer(before))
+    phrase = phrases[-1] if phrases else None
+    if phrase is not None:
+        subject = before[phrase.end() :]
+        verb = c.count_verb_before.search(subject) or re.search(r"\b(?:to|with|at)\s*$", subject)
+        if verb is None and not verb_in_surface:  # ("exceeds 3,400": the verb is in the figure)
+            return NONE, ""
+        subject = subject[: verb.start()] if verb else subject
+        noun = noun_after(" " + subject)
+        if noun.kind in ("people", "thing", "event"):
+            return noun, before[phrase.start() : phrase.end()] + subject
+        return NONE, ""
+    verb = c.count_verb_before.search(before)
+    if verb is None:
+        return NONE, ""
+    words = before[: verb.start()].split()[-2:]  # "annual casualties fell below 50"
+    head = head_of(" ".join(words)) if words else None
+    if head is None or head[0] != "event":
+        return NONE, ""  # only an event noun is sure to be the subject ("casualties")
+    return Noun(*head), " ".join(words)

@@ -1,0 +1,566 @@
+"""Layer 3a of the rules: the periods a statement names, with their dates.
+
+A period phrase is read where it stands ("From 10 November 2020 to 31 May 2021", "Between
+1992 and 2020", "In January-June 2024", "Last year", "since the truce took effect on 2 April
+2022", "on Monday"). :func:`find_periods` returns each with its span, so the discourse layer
+can give a figure the period of its clause, or carry it on to the next sentences.
+
+The Karabakh-specific periods (``since_ceasefire``, ``since_1990s``) are used only in a
+statement about that conflict (``classify.ceasefire_context``); elsewhere a dated span is a
+``window``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from analysis.extract.cues import Cue, leading_words
+from analysis.extract.dates import MONTH_PATTERN, month_number
+from analysis.schema import CEASEFIRE_DATE, vocabulary
+
+YEAR = r"(?:19|20)\d{2}"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+MONTH = rf"(?:{MONTH_PATTERN})\.?"
+# "10 November 2020", "November 10, 2020", "November 2020", "10 November", "2020".
+DATE = (
+    rf"(?:{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,\s*|\s+){YEAR}"
+    rf"|{MONTH},?\s+{YEAR}|{YEAR})"
+)
+DASH = r"\s*[-–—]\s*"
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str
+    start: str | None = None
+    end: str | None = None
+
+
+UNSPECIFIED = Period("unspecified")
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """A period named in a text, at ``text[begin:end]``; ``back_reference``: the phrase names
+    no period of its own but the one before ("in the same period")."""
+
+    period: Period | None
+    begin: int
+    end: int
+    back_reference: bool = False
+    as_of: str | None = None  # "as of 1 June 2024": the end date of a cumulative figure
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a period phrase is read against: the statement's date and its conflict."""
+
+    statement_date: dt.date | None
+    karabakh: bool
+
+    @property
+    def end(self) -> str | None:
+        return self.statement_date.isoformat() if self.statement_date else None
+
+
+def context_of(text: str, statement_date: str | None) -> Context:
+    """The statement's date (ISO) and whether it is about the Karabakh conflict: it names it,
+    or it names no other mine-affected country (the Karabakh conflict is this package's
+    subject)."""
+    date = dt.date.fromisoformat(statement_date) if statement_date else None
+    cues = _cues()
+    karabakh = bool(cues["ceasefire_context"].search(text)) or not cues["other_conflict"].search(
+        text
+    )
+    return Context(date, karabakh)
+
+
+def _date_parts(text: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a printed date; a part not printed is None."""
+    year = re.search(rf"\b{YEAR}\b", text)
+    month = re.search(rf"\b(?:{MONTH_PATTERN})\b", text)
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.sub(rf"\b{YEAR}\b", "", text))
+    return (
+        int(year.group()) if year else None,
+        month_number(month.group()) if month else None,
+        int(day.group(1)) if day and month else None,
+    )
+
+
+def _first_day(year: int, month: int | None = None, day: int | None = None) -> str:
+    return dt.date(year, month or 1, day or 1).isoformat()
+
+
+def _last_day(year: int, month: int | None = None, day: int | None = None) -> str:
+    month = month or 12
+    return dt.date(year, month, day or calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _year_of(parts: tuple[int | None, int | None, int | None], context: Context) -> int | None:
+    """The year of a date printed without one: the last such date on or before the statement."""
+    year, month, day = parts
+    if year or context.statement_date is None or month is None:
+        return year
+    date = context.statement_date
+    return date.year if (month, day or 1) <= (date.month, date.day) else date.year - 1
+
+
+CEASEFIRE = dt.date.fromisoformat(CEASEFIRE_DATE)
+
+
+def since(text: str, context: Context) -> Period:
+    """The period from a printed date to the statement: the ceasefire, the 1990s or a window."""
+    parts = _date_parts(text)
+    year = _year_of(parts, context)
+    if year is None:
+        return Period("window", None, context.end)
+    _, month, day = parts
+    if context.karabakh:
+        if (year, month or CEASEFIRE.month, day or CEASEFIRE.day) == (
+            CEASEFIRE.year,
+            CEASEFIRE.month,
+            CEASEFIRE.day,
+        ):
+            return Period("since_ceasefire", CEASEFIRE_DATE, context.end)
+        if 1988 <= year <= 1994:
+            return Period("since_1990s", _first_day(year, month, day), context.end)
+    return Period("window", _first_day(year, month, day), context.end)
+
+
+def _span(start: str, end: str, context: Context) -> Period:
+    """A window between two printed dates (the ceasefire's window when it starts on 10 Nov 2020)."""
+    s_year, s_month, s_day = _date_parts(start)
+    e_parts = _date_parts(end)
+    e_year = e_parts[0] or s_year
+    if s_year is None and e_year is not None:
+        s_year = e_year
+    if s_year is None or e_year is None:
+        return Period("window", None, None)
+    first = _first_day(s_year, s_month, s_day)
+    last = _last_day(e_year, e_parts[1], e_parts[2])
+    if context.karabakh and first == CEASEFIRE_DATE:
+        return Period("since_ceasefire", CEASEFIRE_DATE, last)
+    return Period("window", first, last)
+
+
+YEAR_TRIGGER = "year"  # a reader that needs a year printed in the sentence
+WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+YEARS = frozenset({"\x00" + YEAR_TRIGGER})  # (no word of a text: told apart from "year")
+PRINTED_YEAR = re.compile(YEAR)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A pattern and how its match becomes a period. The patterns are date grammar; the words
+    that name events come from the vocabulary. ``triggers``: lower-case words one of which
+    every match holds (a quick test skips the pattern), YEAR_TRIGGER or None (always tried)."""
+
+    pattern: Cue
+    read: Callable[[re.Match[str], Context], PeriodPhrase | None]
+    triggers: frozenset[str] | None
+
+
+def _phrase(period: Period | None, match: re.Match[str], **more: Any) -> PeriodPhrase:
+    return PeriodPhrase(period, match.start(), match.end(), **more)
+
+
+def _from_to(match: re.Match[str], context: Context) -> PeriodPhrase:
+    return _phrase(_span(match["a"], match["b"], context), match)
+
+
+def _months(match: re.Match[str], context: Context) -> PeriodPhrase:
+    year = int(match["year"])
+    first, last = month_number(match["a"]), month_number(match["b"] or match["a"])
+    return _phrase(Period("window", _first_day(year, first), _last_day(year, last)), match)
+
+
+def _days(match: re.Match[str], context: Context) -> PeriodPhrase:
+    year, month = int(match["year"]), month_number(match["month"])
+    first, last = int(match["a"]), int(match["b"])
+    return _phrase(
+        Period("window", _first_day(year, month, first), _last_day(year, month, last)), match
+    )
+
+
+def _first_months(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    if match["year"] is None and context.statement_date is None:
+        return None
+    year = int(match["year"]) if match["year"] else context.statement_date.year
+    count = match["count"].lower()
+    months = 6 if count == "half" else int(NUMBER_WORDS.get(count, count))
+    return _phrase(Period("window", _first_day(year), _last_day(year, min(12, months))), match)
+
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _quarter(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """A quarter of a year; without a year, the last one begun by the statement date."""
+    number = int(match["q"]) if match["q"] else QUARTERS[match["which"].lower()]
+    printed = match["year"] or match["qyear"]
+    if printed:
+        year = int(printed)
+    elif context.statement_date is not None:
+        date = context.statement_date
+        year = date.year if (date.month - 1) // 3 + 1 >= number else date.year - 1
+    else:
+        return None
+    first, last = 3 * number - 2, 3 * number
+    return _phrase(Period("window", _first_day(year, first), _last_day(year, last)), match)
+
+
+def _start_of_year(match: re.Match[str], context: Context) -> PeriodPhrase:
+    year = int(match["year"]) if match["year"] else None
+    if year is None and context.statement_date:
+        year = context.statement_date.year
+    if year is None:
+        return _phrase(Period("window", None, context.end), match)
+    return _phrase(Period("window", _first_day(year), context.end), match)
+
+
+def _since_date(match: re.Match[str], context: Context) -> PeriodPhrase:
+    return _phrase(since(match["date"], context), match)
+
+
+def _year(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _cues()["not_a_period_before"].search(before):
+        return None  # "manufactured in 2021": the date of a thing, not a period of a count
+    year = int(match["year"])
+    return _phrase(Period("year", _first_day(year), _last_day(year)), match)
+
+
+def _relative_year(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    if context.statement_date is None:
+        return None
+    year = context.statement_date.year - (1 if match["which"].lower() == "last" else 0)
+    return _phrase(Period("year", _first_day(year), _last_day(year)), match)
+
+
+def _past(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """ "over the past three months": a window ending on the statement's date."""
+    if context.statement_date is None:
+        return None
+    count = match["count"].lower()
+    number = 6 if count == "half" else int(NUMBER_WORDS.get(count, count))
+    days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[match["unit"].lower()]
+    if match["unit"].lower() == "months":
+        month = context.statement_date.month - number
+        year = context.statement_date.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        day = min(context.statement_date.day, calendar.monthrange(year, month)[1])
+        start = dt.date(year, month, day)
+    else:
+        start = context.statement_date - dt.timedelta(days=days * number)
+    return _phrase(Period("window", start.isoformat(), context.end), match)
+
+
+def _relative_month(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """ "last month", "this month": the month before the statement's, or its own."""
+    if context.statement_date is None:
+        return None
+    date = context.statement_date.replace(day=1)
+    if match["which"].lower() == "last":
+        date = (date - dt.timedelta(days=1)).replace(day=1)
+    return _phrase(Period("window", date.isoformat(), _last_day(date.year, date.month)), match)
+
+
+def _month_of_year(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """ "in February", "since January": a month named without its year is the last such
+    month up to the statement ("since" it: a window to the statement's date)."""
+    month = month_number(match["month"])
+    year = _year_of((None, month, 1), context)
+    if year is None:
+        return None
+    if match.group().lower().startswith("since"):
+        return _phrase(Period("window", _first_day(year, month), context.end), match)
+    return _phrase(Period("window", _first_day(year, month), _last_day(year, month)), match)
+
+
+def _month(match: re.Match[str], context: Context) -> PeriodPhrase:
+    year, month = int(match["year"]), month_number(match["month"])
+    return _phrase(Period("window", _first_day(year, month), _last_day(year, month)), match)
+
+
+def _weekday(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if _cues()["reported"].search(before):
+        return None  # "the agency said on Sunday": the day of the report, not of the blast
+    if context.statement_date is None:
+        return _phrase(Period("incident"), match)
+    wanted = [d.lower() for d in _weekdays()].index(match["day"].lower())
+    back = (context.statement_date.weekday() - wanted) % 7
+    day = (context.statement_date - dt.timedelta(days=back)).isoformat()
+    return _phrase(Period("incident", day, day), match)
+
+
+SENTENCE_OPENING = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")  # what may stand before "On 4 May"
+
+
+def _on_date(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    if not SENTENCE_OPENING.fullmatch(match.string, 0, match.start()):
+        # only a sentence's opener: "after the settlers left ... on October 3, 2022, new
+        # booby traps": the date of another event; "said on 5 May": of the report
+        return None
+    parts = _date_parts(match["date"])
+    year = _year_of(parts, context)
+    if year is None:
+        return _phrase(Period("incident"), match)
+    day = _first_day(year, parts[1], parts[2])
+    return _phrase(Period("incident", day, day), match)
+
+
+def _incident(match: re.Match[str], context: Context) -> PeriodPhrase:
+    day = None
+    if context.statement_date:
+        date = context.statement_date
+        if re.search("yesterday|last night", match.group(), re.IGNORECASE):
+            date -= dt.timedelta(days=1)
+        day = date.isoformat()
+    return _phrase(Period("incident", day, day), match)
+
+
+def _ceasefire(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    if not context.karabakh:
+        return _since_event(match, context)  # another war's end: the date printed, if any
+    dated = _since_event(match, context)
+    if dated.period and dated.period.start and dated.period.start[:4] != CEASEFIRE_DATE[:4]:
+        return dated  # "since the end of the war in 1995": another war, dated
+    return _phrase(Period("since_ceasefire", CEASEFIRE_DATE, context.end), match)
+
+
+def _nineties(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    if not context.karabakh:
+        return None
+    return _phrase(Period("since_1990s", None, context.end), match)
+
+
+def _since_event(match: re.Match[str], context: Context) -> PeriodPhrase:
+    """ "since the truce took effect on 2 April 2022": a window from the date printed with
+    the event, if any (in the Karabakh context the events of 2020 are the ceasefire)."""
+    rest = match.string[match.end() : match.end() + 30]
+    dated = re.match(rf"\W*(?:\w+\s+){{0,3}}?(?<!\bas\s)(?:on|in|of)\s+(?P<date>{DATE})", rest)
+    if dated:
+        period = since(dated["date"], context)
+        return PeriodPhrase(period, match.start(), match.end() + dated.end())
+    return _phrase(Period("window", None, context.end), match)
+
+
+def _as_of(match: re.Match[str], context: Context) -> PeriodPhrase:
+    parts = _date_parts(match["date"])
+    year = _year_of(parts, context)
+    end = _last_day(year, parts[1], parts[2]) if year else None
+    if parts[1] and not parts[2] and year:
+        end = _first_day(year, parts[1])  # "as of October 2023": the start of that month
+    return PeriodPhrase(None, match.start(), match.end(), as_of=end)
+
+
+def _words(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    raw = vocabulary()["classify"]
+    area_names = [p for ps in raw["areas"].values() for p in ps]
+    return {
+        "ceasefire_context": re.compile(
+            rf"\b(?:{_words(raw['ceasefire_context'] + area_names)})\b",
+            re.IGNORECASE,
+        ),
+        "other_conflict": re.compile(rf"\b(?:{_words(raw['other_conflict_context'])})\b"),
+        # Only right before the date: "manufactured in 2021".
+        "not_a_period_before": re.compile(
+            rf"\b(?:{_words(raw['not_a_period_before'])})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
+        ),
+        "reported": re.compile(rf"\b(?:{_words(raw['reporting_verbs'])})\s*$", re.IGNORECASE),
+        "back_reference": re.compile(
+            rf"\W*(?:{_words(raw['period_back_reference'])})\b", re.IGNORECASE
+        ),
+    }
+
+
+@cache
+def _weekdays() -> tuple[str, ...]:
+    return tuple(vocabulary()["classify"]["weekdays"])
+
+
+@cache
+def readers() -> tuple[Reader, ...]:
+    """The period readers, most specific first: a phrase overlapping one an earlier reader
+    found is a part of it."""
+    raw = vocabulary()["classify"]
+    month = rf"(?:{MONTH_PATTERN})"
+    count = rf"(?P<count>\d{{1,2}}|{'|'.join(NUMBER_WORDS)}|half)"
+    weekday = "|".join(_weekdays())
+    since_ceasefire = rf"\b(?:{_words(raw['since_ceasefire'])})"
+    since_1990s = rf"\b(?:{_words(raw['since_1990s'])})"
+    incident = rf"\b(?:{_words(raw['incident'])})\b"
+    months = tuple(m.lower() for m in MONTH_PATTERN.split("|"))  # a month is named
+    table: list[tuple[str, Callable[[re.Match[str], Context], PeriodPhrase | None], Any]] = [
+        (
+            rf"\b(?:from|between)\s+(?P<a>{DATE})\s+(?:to|and|until|till|through)\s+(?P<b>{DATE})\b",
+            _from_to,
+            ("from", "between"),
+        ),
+        (  # "(1 January – 31 March 2025)", "Key figures, 1 January - 31 March 2025:"
+            rf"(?<![\w-])(?P<a>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,\s*{YEAR})?)"
+            rf"{DASH}(?P<b>{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},\s*{YEAR})\b",
+            _from_to,
+            months,  # a month is named
+        ),
+        (  # "the first quarter of 2025", "Q1 2025", "during the first quarter"
+            rf"\b(?:(?P<which>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<year>{YEAR}))?"
+            rf"|Q(?P<q>[1-4])\s+(?P<qyear>{YEAR}))\b",
+            _quarter,
+            ("quarter", "q1", "q2", "q3", "q4"),
+        ),
+        (
+            rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+period\s+)?(?P<a>{month})\.?"
+            rf"(?:{DASH}|\s+to\s+)(?P<b>{month})\.?,?\s+(?P<year>{YEAR})\b",
+            _months,
+            YEAR_TRIGGER,
+        ),
+        (
+            rf"\b(?:in|during|for|over)\s+(?P<a>\d{{1,2}}){DASH}(?P<b>\d{{1,2}})\s+(?P<month>{month})"
+            rf"\.?,?\s+(?P<year>{YEAR})\b",
+            _days,
+            YEAR_TRIGGER,
+        ),
+        (
+            rf"\b(?:in|during|over|for)\s+the\s+(?:first|same)\s+{count}(?:\s+months)?\s+of\s+"
+            rf"(?:(?P<year>{YEAR})\b|(?:the|this)\s+year\b)",
+            _first_months,
+            ("first", "same"),
+        ),
+        (
+            rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>{YEAR}))\b",
+            _start_of_year,
+            ("since",),
+        ),
+        (
+            rf"\b(?:since|after)\s+(?P<date>{DATE}|{MONTH}\s+{DAY})\b(?!\s*[-–]\s*\d)",
+            _since_date,
+            ("since", "after"),
+        ),
+        (rf"\bsince\s+the\s+(?P<date>{YEAR})\s+\w+", _since_date, ("since",)),
+        (
+            rf"\b(?:since|in\s+the\s+period\s+after)\s+(?P<date>{month}\s+{YEAR})\b",
+            _since_date,
+            ("since", "after"),
+        ),
+        (since_ceasefire, _ceasefire, leading_words(since_ceasefire)),
+        (since_1990s, _nineties, leading_words(since_1990s)),
+        (rf"\b(?:{_words(raw['since_event'])})(?=[\s,.;]|$)", _since_event, ("since",)),
+        (
+            rf"\b(?:in|during|throughout|over)\s+(?P<month>{month})\.?,?\s+(?P<year>{YEAR})\b",
+            _month,
+            YEAR_TRIGGER,
+        ),
+        (
+            rf"\b(?:in|during|throughout|for)\s+(?:the\s+(?:whole\s+|entire\s+|course\s+)?"
+            rf"(?:of\s+)?(?:the\s+year\s+)?)?(?P<year>{YEAR})\b(?!\s*[-–/]\s*\d)",
+            _year,
+            YEAR_TRIGGER,
+        ),
+        (  # a heading or lead-in dated at its end: "Casualties by province, 2023"
+            rf",\s+(?P<year>{YEAR})\s*:?\s*$",
+            _year,
+            YEAR_TRIGGER,
+        ),
+        (r"\b(?P<which>last|this)\s+year\b", _relative_year, ("year",)),
+        (
+            rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+{count}\s+"
+            rf"(?P<unit>days|weeks|months|years)\b",
+            _past,
+            ("past", "last", "previous"),
+        ),
+        (r"\b(?P<which>last|this)\s+month\b", _relative_month, ("month",)),
+        (
+            rf"\b(?:since|in|during|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<month>{month})\b"
+            rf"(?!\.?\s*\d)",
+            _month_of_year,
+            months,
+        ),
+        (rf"\bon\s+(?P<day>{weekday})\b", _weekday, tuple(d.lower() for d in _weekdays())),
+        (  # "On 4 May 2023, three servicemen were killed": the day of one blast
+            rf"\bon\s+(?:(?:{weekday}),?\s+)?(?P<date>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
+            rf"|{MONTH}\s+{DAY}(?:,\s*{YEAR})?)\b",
+            _on_date,
+            ("on",),
+        ),
+        (incident, _incident, leading_words(incident)),
+        (
+            rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<date>{DATE})\b",
+            _as_of,
+            ("as of", "as at"),
+        ),
+    ]
+    return tuple(
+        Reader(Cue(pattern), read, _shortest(triggers)) for pattern, read, triggers in table
+    )
+
+
+def _shortest(triggers: Any) -> frozenset[str] | None:
+    """The first words of the triggers ("since the war" -> "since"): a reader is tried only
+    on a sentence holding one of them as a word."""
+    if triggers is None:
+        return None
+    if triggers == YEAR_TRIGGER:
+        return YEARS
+    return frozenset(WORD.findall(w)[0] for w in triggers if WORD.search(w))
+
+
+def find_periods(line: str, start: int, end: int, context: Context) -> list[PeriodPhrase]:
+    """The period phrases of ``line[start:end]`` in text order, none overlapping another."""
+    found: list[PeriodPhrase] = []
+    back = _cues()["back_reference"].match(line, start, end)
+    if back:  # "In the same period, ...": only where a sentence starts
+        found.append(
+            PeriodPhrase(None, back.start() - start, back.end() - start, back_reference=True)
+        )
+    # The sentence is read on its own (offsets are shifted back at the end).
+    text = line[start:end]
+    # One quick scan tells which readers can match: the words their matches hold.
+    lowered = text.lower()
+    has_year = bool(PRINTED_YEAR.search(text))
+    words = set(WORD.findall(lowered))
+    # Readers in order: a phrase overlapping one read by an earlier (more specific) reader is
+    # a part of it ("10 November 2020" inside "from 10 November 2020 to 31 May 2021").
+    for reader in readers():
+        triggers = reader.triggers
+        if triggers == YEARS:
+            if not has_year:
+                continue
+        elif triggers is not None and words.isdisjoint(triggers):
+            continue
+        for match in reader.pattern.finditer(text, 0, len(text), lowered):
+            if any(match.start() < p.end and p.begin < match.end() for p in found):
+                continue
+            phrase = reader.read(match, context)
+            if phrase is not None:
+                found.append(phrase)
+    return sorted(
+        (replace(p, begin=p.begin + start, end=p.end + start) for p in found),
+        key=lambda p: p.begin,
+    )

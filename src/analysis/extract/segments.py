@@ -1,0 +1,132 @@
+"""Layer 1 of the rules: paragraphs, sentences and clauses of a statement, as an analyst reads them.
+
+A statement copied from a PDF breaks its lines in mid-sentence; a line break is read as a
+space, so a sentence is whole again. A blank line ends a paragraph, and a numbered or bulleted
+line is a unit of its own ("1. Aghdam - 38 mines;"). Offsets always point into the raw text:
+the rules read :func:`flat` (the text with its line breaks as spaces, of the same length).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.schema import vocabulary
+
+# A blank line ends a paragraph; so does a line break after the end of a sentence (scraped
+# pages put one paragraph on a line). Inside a sentence a line break is a space.
+LINE_BREAK = re.compile(r"\n\s*")
+SENTENCE_FINAL = ".!?"
+CLOSING = '"”’)] \t\r'
+LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a statement: ``flat[start:end]``, in paragraph ``paragraph``."""
+
+    start: int
+    end: int
+    paragraph: int
+    list_item: bool  # the sentence is (the start of) an item of a numbered or bulleted list
+    first_of_paragraph: bool
+
+
+# A full stop, question or exclamation mark (and closing quotes or brackets), then space and a
+# capital, a digit or an opening quote. The dot of an abbreviation or initial is told apart
+# after the match (a look-behind would need one width for all of them).
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s")
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    words = "|".join(vocabulary()["classify"]["abbreviations"])
+    return re.compile(rf"(?:\b(?:{words})|\b[A-Z])\.$")
+
+
+def flat(text: str) -> str:
+    """The text with every line break and tab as a space: the same length, so offsets hold."""
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
+@functools.lru_cache(maxsize=4)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each paragraph of ``text``: a blank line, or a line break after a
+    sentence's end, ends one. (Cached: the rules ask for the paragraphs of a text twice.)"""
+    spans, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        blank = "\n" in match.group()[1:]
+        if not blank:
+            before = text[max(start, match.start() - 8) : match.start()].rstrip(CLOSING)
+            if not before or before[-1] not in SENTENCE_FINAL:
+                continue  # a line break inside a sentence: a space
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def sentences(
+    text: str, wanted: set[int] | None = None, line: str | None = None
+) -> tuple[Sentence, ...]:
+    """Every sentence of ``text`` in order, trimmed of white space; with ``wanted``, only those
+    of the paragraphs with these indexes (``line`` is ``flat(text)``, if known)."""
+    found: list[Sentence] = []
+    line = flat(text) if line is None else line
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        if wanted is None or index in wanted:
+            _paragraph_sentences(text, line, p_start, p_end, index, found)
+    return tuple(found)
+
+
+def _paragraph_sentences(
+    text: str, line: str, p_start: int, p_end: int, index: int, found: list[Sentence]
+) -> None:
+    abbreviation = _abbreviation()
+    first = True
+    items = [m.end() for m in LIST_ITEM.finditer(text, p_start, p_end)]
+    for i_start, i_end in zip([p_start, *items], [*(i - 1 for i in items), p_end], strict=True):
+        is_item = bool(LIST_MARKER.match(line, i_start, i_end))
+        start = i_start
+        for match in SENTENCE_END.finditer(line, i_start, i_end):
+            if abbreviation.search(line, max(start, match.start() - 12), match.start()):
+                continue  # "Dr. Holm", "No. 5"
+            if LIST_MARKER.fullmatch(line, start, match.start() + 1):
+                continue  # "1. Aghdam": the number of a list item
+            _add(found, line, start, match.start(), index, is_item, first)
+            first, is_item = False, False
+            start = match.end()
+        _add(found, line, start, i_end, index, is_item, first)
+        first = False
+
+
+def _add(
+    found: list[Sentence], line: str, start: int, end: int, paragraph: int, item: bool, first: bool
+) -> None:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if start < end:
+        found.append(Sentence(start, end, paragraph, item, first))
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in vocabulary()["classify"]["clause_breaks"])
+    # ";" and ":" end a clause, but not inside a number or time ("12:00").
+    return re.compile(rf"(?:;|:(?!\d)|{words})", re.IGNORECASE)
+
+
+def clauses(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause of the sentence ``line[start:end]``: split at ";", ":" and
+    where a new predicate follows a comma (", and", ", while", ", of whom" ...)."""
+    bounds, begin = [], start
+    for match in _clause_break().finditer(line, start, end):
+        bounds.append((begin, match.start()))
+        begin = match.start() + 1  # the words of the break ("and", "of whom") open the next
+    bounds.append((begin, end))
+    return [(s, e) for s, e in bounds if e > s]

@@ -1,0 +1,148 @@
+"""analysis.extract.periods: period phrases and their dates, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.periods import Context, Period, context_of, find_periods
+
+KARABAKH = context_of("Mines in the Aghdam district of Azerbaijan.", "2023-03-15")
+ELSEWHERE = context_of("Mines in Laos and Cambodia.", "2023-03-15")
+
+
+def periods_of(sentence: str, context: Context = KARABAKH) -> list[tuple[str, Period | None]]:
+    return [
+        (sentence[p.begin : p.end], p.period)
+        for p in find_periods(sentence, 0, len(sentence), context)
+    ]
+
+
+def test_the_context_is_karabakh_unless_another_conflict_is_named() -> None:
+    assert KARABAKH.karabakh and not ELSEWHERE.karabakh
+    assert context_of("No country is named here.", None).karabakh
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "From 3 March 2021 to 9 April 2022, ten died.",
+            Period("window", "2021-03-03", "2022-04-09"),
+        ),
+        ("Between 1995 and 2001, ten died.", Period("window", "1995-01-01", "2001-12-31")),
+        ("In March-May 2022 ten died.", Period("window", "2022-03-01", "2022-05-31")),
+        ("During 4–9 June 2022, ten died.", Period("window", "2022-06-04", "2022-06-09")),
+        (
+            "In the first five months of 2021, ten died.",
+            Period("window", "2021-01-01", "2021-05-31"),
+        ),
+        ("In the first half of 2020, ten died.", Period("window", "2020-01-01", "2020-06-30")),
+        ("Since the start of the year, ten died.", Period("window", "2023-01-01", "2023-03-15")),
+        ("Since 5 May 2021, ten died.", Period("window", "2021-05-05", "2023-03-15")),
+        ("Since June 2021, ten died.", Period("window", "2021-06-01", "2023-03-15")),
+        ("In February 2022, ten died.", Period("window", "2022-02-01", "2022-02-28")),
+        ("In 2019, ten died.", Period("year", "2019-01-01", "2019-12-31")),
+        ("Last year ten died.", Period("year", "2022-01-01", "2022-12-31")),
+        ("This year alone ten died.", Period("year", "2023-01-01", "2023-12-31")),
+        ("Ten were hurt on Sunday.", Period("incident", "2023-03-12", "2023-03-12")),
+        ("Last month ten died.", Period("window", "2023-02-01", "2023-02-28")),
+        ("In January ten died.", Period("window", "2023-01-01", "2023-01-31")),
+        ("In June ten died.", Period("window", "2022-06-01", "2022-06-30")),  # the last June
+        ("Since February, ten died.", Period("window", "2023-02-01", "2023-03-15")),
+        ("Over the past three months ten died.", Period("window", "2022-12-15", "2023-03-15")),
+        ("In the whole of 2021 ten died.", Period("year", "2021-01-01", "2021-12-31")),
+        (
+            "In the first two months of the year, ten died.",
+            Period("window", "2023-01-01", "2023-02-28"),
+        ),
+        (
+            "Since the end of the war in 1999, ten died.",
+            Period("window", "1999-01-01", "2023-03-15"),
+        ),
+        ("Two were hurt yesterday.", Period("incident", "2023-03-14", "2023-03-14")),
+    ],
+)
+def test_dated_phrases(sentence: str, period: Period) -> None:
+    assert [p for _, p in periods_of(sentence)] == [period]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "start"),
+    [
+        ("Since the war ended, ten died.", "since_ceasefire", "2020-11-10"),
+        (
+            "After the signing of the trilateral statement, ten died.",
+            "since_ceasefire",
+            "2020-11-10",
+        ),
+        ("Since 2020, ten died.", "since_ceasefire", "2020-11-10"),
+        ("Since November 2020, ten died.", "since_ceasefire", "2020-11-10"),
+        ("From 10 November 2020 to 1 March 2021, ten died.", "since_ceasefire", "2020-11-10"),
+        ("Since 1992, ten died.", "since_1990s", "1992-01-01"),
+        ("Over the last thirty years, ten died.", "since_1990s", None),
+    ],
+)
+def test_karabakh_periods(sentence: str, name: str, start: str | None) -> None:
+    [(_, period)] = periods_of(sentence)
+    assert (period.name, period.start) == (name, start)
+
+
+def test_other_conflicts_get_windows_from_the_dates_printed_with_their_events() -> None:
+    assert periods_of("Since 2020, ten died.", ELSEWHERE)[0][1] == Period(
+        "window", "2020-01-01", "2023-03-15"
+    )
+    [(_, period)] = periods_of("Since the accord took effect on 8 May 2019, ten died.", ELSEWHERE)
+    assert period == Period("window", "2019-05-08", "2023-03-15")
+    [(_, period)] = periods_of("Since the war ended, ten died.", ELSEWHERE)
+    assert period == Period("window", None, "2023-03-15")
+
+
+def test_a_year_that_dates_a_thing_is_no_period() -> None:
+    assert periods_of("They found 40 mines manufactured in 2019.") == []
+
+
+def test_the_day_of_a_report_is_not_the_day_of_an_incident() -> None:
+    assert periods_of("Ten were hurt, officials said on Monday.") == []
+
+
+def test_the_longer_phrase_wins_over_the_dates_inside_it() -> None:
+    assert [text for text, _ in periods_of("From 1 May 2021 to 30 June 2021, ten died.")] == [
+        "From 1 May 2021 to 30 June 2021"
+    ]
+
+
+def test_as_of_and_back_references_name_no_period_of_their_own() -> None:
+    sentence = "In the same period, as of 1 March 2023, ten died."
+    phrases = find_periods(sentence, 0, len(sentence), KARABAKH)
+    assert phrases[0].back_reference and phrases[0].period is None
+    assert phrases[1].as_of == "2023-03-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Figures, 1 July – 30 September 2022:", Period("window", "2022-07-01", "2022-09-30")),
+        ("Second quarter of 2021", Period("window", "2021-04-01", "2021-06-30")),
+        ("Output in Q4 2020 rose.", Period("window", "2020-10-01", "2020-12-31")),
+        ("During the first quarter, teams worked.", Period("window", "2023-01-01", "2023-03-31")),
+        ("On 2 March 2023, a tractor hit a mine.", Period("incident", "2023-03-02", "2023-03-02")),
+        ("Victims by province, 2021", Period("year", "2021-01-01", "2021-12-31")),
+        ("Since February 3, two died.", Period("window", "2023-02-03", "2023-03-15")),
+        (
+            "Since the liberation of the town on 4 May 2022, nine died.",
+            Period("window", "2022-05-04", "2023-03-15"),
+        ),
+    ],
+)
+def test_bare_date_ranges_quarters_and_opening_dates(sentence: str, period: Period) -> None:
+    assert [p for _, p in periods_of(sentence, ELSEWHERE)] == [period]
+
+
+def test_a_date_inside_a_sentence_is_no_incident() -> None:
+    assert periods_of("Mines were found, and on 3 October 2022 traps were set.", ELSEWHERE) == []
+
+
+def test_the_ceasefire_named_with_its_month_and_year() -> None:
+    assert periods_of("victims since the November 2020 ceasefire") == [
+        ("since the November 2020 ceasefire", Period("since_ceasefire", "2020-11-10", "2023-03-15"))
+    ]

@@ -1,0 +1,61 @@
+"""analysis.extract.segments: paragraphs, sentences and clauses, on texts written for the tests."""
+
+from __future__ import annotations
+
+from analysis.extract.segments import clauses, flat, paragraphs, sentences
+
+
+def _sentences(text: str) -> list[str]:
+    line = flat(text)
+    return [line[s.start : s.end] for s in sentences(text)]
+
+
+def test_a_line_break_inside_a_sentence_is_a_space_and_offsets_hold() -> None:
+    text = "Teams cleared more than\n4,000 hectares last\r\nyear."
+    assert len(flat(text)) == len(text)
+    assert _sentences(text) == ["Teams cleared more than 4,000 hectares last  year."]
+
+
+def test_paragraphs_end_at_blank_lines() -> None:
+    text = "Heading\n\nFirst words. Still first.\n  \nSecond words."
+    assert [text[a:b] for a, b in paragraphs(text)] == [
+        "Heading",
+        "First words. Still first.",
+        "Second words.",
+    ]
+    assert [s.paragraph for s in sentences(text)] == [0, 1, 1, 2]
+    assert [s.first_of_paragraph for s in sentences(text)] == [True, True, False, True]
+
+
+def test_list_items_are_units_and_their_numbers_do_not_end_a_sentence() -> None:
+    text = "Per province:\n1. Northern - 12 mines;\n2. Southern - 7 mines.\nDr. Lee said so."
+    found = sentences(text)
+    assert _sentences(text) == [
+        "Per province:",
+        "1. Northern - 12 mines;",
+        "2. Southern - 7 mines.",
+        "Dr. Lee said so.",
+    ]
+    assert [s.list_item for s in found] == [False, True, True, False]
+
+
+def test_only_the_wanted_paragraphs_are_split() -> None:
+    text = "One. Two.\n\nThree. Four."
+    assert [s.paragraph for s in sentences(text, {1})] == [1, 1]
+
+
+def test_clauses_split_where_a_new_predicate_follows() -> None:
+    text = "Ten were hurt; two died, while five fled, and one was safe: all at 10:30."
+    parts = [text[a:b].strip(" ,;:") for a, b in clauses(text, 0, len(text))]
+    assert parts == [
+        "Ten were hurt",
+        "two died",
+        "while five fled",
+        "and one was safe",
+        "all at 10:30.",
+    ]
+
+
+def test_a_list_of_noun_phrases_stays_one_clause() -> None:
+    text = "Crews destroyed 40 mines, 12 shells and 3 bombs."
+    assert clauses(text, 0, len(text)) == [(0, len(text))]

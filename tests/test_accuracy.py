@@ -1,0 +1,31 @@
+"""The rules hold the development corpus at its target (issue 13): a regression fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.evaluate import load_gold, load_nonclaims, nonclaim_violations, score
+from analysis.extract.corpus import load_corpus
+from analysis.pipeline import build_tables
+
+DEVCORPUS = Path(__file__).parent / "fixtures" / "devcorpus"
+RECALL_TARGET, PRECISION_TARGET = 0.95, 0.97
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return build_tables(DEVCORPUS).claims
+
+
+def test_the_development_corpus_is_at_or_above_target(claims) -> None:
+    result = score(claims, load_gold(DEVCORPUS / "gold_claims.csv"))
+    assert result.recall >= RECALL_TARGET, result.misses.to_string()
+    assert result.precision >= PRECISION_TARGET, result.extras.to_string()
+
+
+def test_no_number_that_is_not_a_claim_becomes_one(claims) -> None:
+    nonclaims = load_nonclaims(DEVCORPUS / "gold_nonclaims.csv")
+    violations = nonclaim_violations(claims, nonclaims, load_corpus(DEVCORPUS).texts)
+    assert violations.empty, violations.to_string()
