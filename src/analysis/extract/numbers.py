@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from analysis.extract.dates import MONTH_PATTERN
+from analysis.schema import OPEN_ABOVE, OPEN_BELOW
 
 UNITS_WORDS = {
     "zero": 0,
@@ -352,9 +353,9 @@ def _in_hectares(value: float | None, unit: str) -> float | None:
 
 
 def _bounded(value: float, bound: str) -> tuple[float | None, float | None, float | None]:
-    if bound in ("more_than", "at_least"):
+    if bound in OPEN_ABOVE:
         return value, value, None
-    if bound in ("nearly", "at_most", "less_than"):
+    if bound in OPEN_BELOW:
         return None, value, value
     return value, value, value
 
@@ -406,9 +407,9 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
     if vague:
         low, high = _lookup(VAGUE, vague)
         values = (float(low), None, float(high))
-        if bound in ("more_than", "at_least"):
+        if bound in OPEN_ABOVE:
             values = (float(low), None, None)
-        elif bound in ("nearly", "at_most", "less_than"):
+        elif bound in OPEN_BELOW:
             values = (None, None, float(high))
         bound = "range" if bound in ("exact", "about") else bound
     elif range_low:
