@@ -19,7 +19,7 @@ from analysis.extract.claims import rule_claims
 from analysis.extract.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET_MB_S = 5.0
+TARGET_MB_S = 3.0
 
 
 def synthetic_documents(megabytes: float) -> list[str]:

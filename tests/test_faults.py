@@ -204,3 +204,26 @@ def test_sigkill_leaves_no_orphan_and_the_next_run_no_debris(tmp_path: Path) -> 
     shutil.copytree(SHIPPED_CORPUS, small)
     assert cli.main(["extract", str(small), "--out", str(out)]) == 0
     assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_report_is_one_line_and_no_worker_traceback(tmp_path: Path) -> None:
+    command = ["report", "--out", str(tmp_path / "reports"), "--tables", str(tmp_path / "t")]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis.cli", *command],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches one
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (tmp_path / "t" / "claims.csv").exists():
+        time.sleep(0.2)
+    time.sleep(1)  # the notebooks are running
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr, stderr
+    assert stderr.strip().splitlines()[-1].startswith("analysis: interrupted")
+    assert not (tmp_path / "reports" / "index.html").exists()

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from analysis import __version__
 from analysis.config import REPORT_TABLES
 from analysis.errors import NotebookError, ParameterError
-from analysis.parallel import workers_for
+from analysis.parallel import worker_start, workers_for
 from analysis.startup import skip_iri_checker
 
 if TYPE_CHECKING:
@@ -283,6 +283,9 @@ def notebook_workers(notebooks: int, jobs: int = 0) -> Iterator[ProcessPoolExecu
 
 
 def _import_notebook_tools() -> None:
+    """A notebook worker's start: it dies with the report and leaves Ctrl-C to it (see
+    :func:`analysis.parallel.worker_start`), then imports the notebook tools."""
+    worker_start()
     skip_iri_checker()
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
