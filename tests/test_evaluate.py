@@ -32,8 +32,8 @@ GOLD_HEADER = (
 )
 
 TEXT_A = (
-    "Since the ceasefire, 112 people have been hit by mines: 24 were killed and 88 injured. "
-    "More than 3,300 citizens fell victim since 1991. Press release No:118/21 was issued."
+    "Since the ceasefire, mines have hit 112 people: 24 were killed and 88 injured. "
+    "More than 3,300 citizens fell victim since 1991. Press release No:109/19 was issued."
 )
 TEXT_B = "In 2022, 612.4 ha were cleared and 96 anti-personnel mines found."
 
@@ -331,11 +331,11 @@ def test_a_value_differing_beyond_the_tolerance_disagrees():
 def test_a_claim_inside_a_printed_nonclaim_is_a_violation():
     texts = {"a": TEXT_A}
     nonclaims = pd.DataFrame(
-        [("a", "No:118/21", "press release number"), ("a", "since 1991", "date")],
+        [("a", "No:109/19", "press release number"), ("a", "since 1991", "date")],
         columns=["statement_id", "surface", "why"],
     )
     claims = claims_frame(
-        claim("a", "118", "casualties", TEXT_A),
+        claim("a", "109", "casualties", TEXT_A),
         claim("a", "1991", "casualties", TEXT_A),
         claim("a", "112", "casualties", TEXT_A),
     )
@@ -343,7 +343,7 @@ def test_a_claim_inside_a_printed_nonclaim_is_a_violation():
     violations = nonclaim_violations(claims, nonclaims, texts)
 
     assert violations[["surface", "nonclaim", "why"]].values.tolist() == [
-        ["118", "No:118/21", "press release number"],
+        ["109", "No:109/19", "press release number"],
         ["1991", "since 1991", "date"],
     ]
 
@@ -377,9 +377,9 @@ def test_a_nonclaim_with_a_line_break_is_found_across_white_space():
 
 def test_nonclaims_need_the_text_of_a_statement_with_claims():
     nonclaims = pd.DataFrame(
-        [("a", "No:118/21", "number")], columns=["statement_id", "surface", "why"]
+        [("a", "No:109/19", "number")], columns=["statement_id", "surface", "why"]
     )
-    claims = claims_frame(claim("a", "118", "casualties", TEXT_A))
+    claims = claims_frame(claim("a", "109", "casualties", TEXT_A))
 
     with pytest.raises(AnalysisError, match="statement 'a'"):
         nonclaim_violations(claims, nonclaims, {})
@@ -454,10 +454,10 @@ def test_report_lists_scores_misses_extras_and_violations_in_order():
     claims = claims_frame(
         claim("a", "112", "killed", TEXT_A),
         claim("a", "24", "killed", TEXT_A),
-        claim("a", "118", "casualties", TEXT_A),
+        claim("a", "109", "casualties", TEXT_A),
     )
     nonclaims = pd.DataFrame(
-        [("a", "No:118/21", "press release number")], columns=["statement_id", "surface", "why"]
+        [("a", "No:109/19", "press release number")], columns=["statement_id", "surface", "why"]
     )
     ev = score(claims, gold)
     violations = nonclaim_violations(claims, nonclaims, {"a": TEXT_A})
@@ -467,7 +467,7 @@ def test_report_lists_scores_misses_extras_and_violations_in_order():
     assert report.splitlines()[0].startswith("Recall 1/3 = 33.3%; precision 1/3 = 33.3%")
     assert "wrong metric: killed" in report
     assert "not found" in report
-    assert "No:118/21" in report
+    assert "No:109/19" in report
     misses = report[report.index("Misses") : report.index("Extras")]
     assert misses.index("112") < misses.index("612.4 ha")
     assert report == format_report(score(claims.iloc[::-1], gold.iloc[::-1]), violations=violations)

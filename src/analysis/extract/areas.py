@@ -224,7 +224,7 @@ def area_of(
         if place:
             return place
     # A place named before the first figure of the clause is where all its figures are
-    # ("mines in Aghdam have killed 6 people and injured 14"); the first figure also takes a
+    # ("near Karadag mines have wounded 9 villagers and killed 2"); the first figure also takes a
     # place after it.
     place = _named(clause_head) or (_named(clause) if first_in_clause else None)
     if place:

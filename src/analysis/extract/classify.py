@@ -4,7 +4,7 @@
    clauses.
 2. :mod:`~analysis.extract.frames`: in its clause, what a number counts (its noun) and what
    happened (the predicate); a list shares its verb, a number without a noun takes the noun of
-   the figure before ("two civilians were killed and three were injured").
+   the figure before ("four shepherds were wounded and one died").
 3. Discourse, here: per paragraph, the current period (:mod:`~analysis.extract.periods`),
    the last total and its event. A breakdown ("of whom", "including", "(210 children and 40
    women)", "Among them, 90") takes the total's group and event unless it names its own.
@@ -213,7 +213,7 @@ def classify_mentions(
         for figure in figures:
             _read(figure, discourse)
             discourse.figures.append(figure)
-        if not figures:  # "... the 350th person to fall victim. Of those 350, 69 died."
+        if not figures:  # "... the 120th casualty this year. Of those 120, 30 died."
             discourse.event = (
                 frames.last_event(line[sentence.start : sentence.end]) or discourse.event
             )
@@ -435,7 +435,7 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
         figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
         return
     if figure.bracketed and frames.is_named_item(figure.before) and parent and parent.metric:
-        # "... more than 1,000, followed by Syria (933)": a list of places, one frame
+        # "... over 2,400, followed by Chad (812)": a list of places, one frame
         figure.metric, figure.kind = parent.metric, parent.kind
         figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
         return
@@ -521,7 +521,7 @@ def _read_people(
     if event is None:
         event = frames.part_of_event(figure.before) or frames.part_of_event(figure.clause_before)
     if part and event is None and not group and frames.has_other_predicate(figure.trailing):
-        return  # "one of them is in a serious condition": a part, but not of a count we keep
+        return  # "two of them remain in hospital": a part, but not of a count we keep
     if noun.kind == "partitive" and event is None and frames.is_object(figure.before):
         return  # "I met one of them": the object of a verb that names no event
     inherited = None
@@ -567,7 +567,7 @@ def _part_source(
         # the breakdown in brackets
         previous = _parent(discourse)
     if previous is not None and previous.event and previous.kind == "people":
-        # "24 of them were killed, of whom 3 were journalists": the part of a part
+        # "18 of them died, of whom 2 were reporters": the part of a part
         return (previous.group or "general", previous.event)
     if discourse.total:
         return discourse.total
@@ -681,7 +681,7 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         return (after or before)[0]
     if previous is not None and previous.kind == "hectares":
         return previous.metric
-    if discourse.question:  # "How big is the contaminated area?" - "Some 11,600 km2."
+    if discourse.question:  # "What area is still mined?" - "About 8,000 km2."
         found = c.area_metrics.search(discourse.question)
         return found[0] if found else None
     return None

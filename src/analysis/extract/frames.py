@@ -4,7 +4,7 @@ A frame is what a number counts (its noun head: "58 civilians", "96 anti-personn
 "155 mine/ERW casualties") and what happened to it (the predicate: "were killed", "sustained
 injuries", "claimed the lives of"). English noun phrases end in their head, so the head is the
 last noun of the phrase after the number ("65 mine and ERW casualties" counts casualties). A
-verb that takes the count as its object stands right before it ("mines killed 6 people"); a
+verb that takes the count as its object stands right before it ("mines wounded 9 villagers"); a
 verb whose subject it is follows it in the clause ("24 of them were killed").
 
 Each function reads one thing and is tested on its own; :mod:`analysis.extract.classify`
@@ -263,8 +263,8 @@ def last_event(text: str) -> str | None:
 
 
 def group_after(after: str) -> str | None:
-    """The group of a predicate after a number: "22 were civilians", "1 was an employee of a
-    demining organisation"."""
+    """The group of a predicate after a number: "9 were farmers", "2 were staff of the
+    clearance operator"."""
     c = cues()
     match = c.group_predicate.search(after)
     return c.groups.first(match.group("group")) if match else None
@@ -272,7 +272,7 @@ def group_after(after: str) -> str | None:
 
 def group_before(before: str) -> str | None:
     """The group named right before a number: "Civilians accounted for 34", "children for six",
-    "among the military 11"."""
+    "of the soldiers, 5"."""
     c = cues()
     match = c.group_share_before.search(before) or c.group_among_before.search(before)
     return c.groups.first(match.group("group")) if match else None
@@ -318,7 +318,7 @@ NAMED_ITEM = re.compile(r"(?:^|[,;]|\band|\bby)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'
 
 
 def has_other_predicate(trailing: str) -> bool:
-    """Whether a verb follows a part ("one of them is in a serious condition") that names no
+    """Whether a verb follows a part ("two of them remain in hospital") that names no
     event and no group (those are read before this is asked)."""
     return bool(FINITE_VERB.search(trailing))
 
@@ -330,7 +330,7 @@ APPOSITION_CLAUSE = re.compile(
 
 def without_apposition(after: str) -> str:
     """The text after a number without a relative clause of an apposition: in "one of them,
-    a man of 62 who lost both legs" the loss is the man's, not what the count counts."""
+    a woman of 58 who lost a hand" the loss is the man's, not what the count counts."""
     return APPOSITION_CLAUSE.sub("", after)
 
 
@@ -338,14 +338,14 @@ ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
 
 
 def asked_noun(question: str) -> Noun:
-    """The noun a question asks a count of: "How many mines are we talking about?"."""
+    """The noun a question asks a count of: "How many mines remain in the ground?"."""
     match = ASKED.search(question)
     return noun_after(question[match.end() :]) if match else NONE
 
 
 def is_object(before: str) -> bool:
     """Whether a part ("one of them") follows a word that makes it an object, not a subject
-    ("I recently met one of them"): a lower-case word that introduces no subject and is no
+    ("we visited two of them"): a lower-case word that introduces no subject and is no
     event verb."""
     words = before[-30:].split()
     if not words:
@@ -360,7 +360,7 @@ def is_object(before: str) -> bool:
 
 
 def is_named_item(before: str) -> bool:
-    """ "followed by Syria (933)": a number in brackets after a name, an item of a list."""
+    """ "followed by Chad (812)": a number in brackets after a name, an item of a list."""
     return bool(NAMED_ITEM.search(before[-40:].rstrip()))
 
 
@@ -382,8 +382,8 @@ def is_comparison(before: str) -> bool:
 
 
 def is_target(before: str) -> bool:
-    """Whether a number is a goal or need ("to reach 20 per cent", "increasing the number of
-    deminers to 8,000")."""
+    """Whether a number is a goal or need ("to reach 45 per cent", "raises the workforce to
+    6,500")."""
     return bool(cues().target_before.search(before[-60:]))
 
 
@@ -393,8 +393,8 @@ def is_ellipsis(before: str) -> bool:
 
 
 def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun, str]:
-    """ "the number of mines exceeds 1 million", "annual casualties fell below 50", "brings the
-    number of people killed to 419": a count whose noun is named before its number, and the
+    """ "the number of mines exceeds 1 million", "annual casualties fell below 50", "takes the
+    count of injured farmers to 57": a count whose noun is named before its number, and the
     words that name it (where its event may be: "people killed or injured")."""
     c = cues()
     phrases = list(c.count_phrase.finditer(before))

@@ -11,7 +11,7 @@ Two kinds of rule decide. *Patterns* (:data:`NUMBER_FIRST`, :data:`WORD_FIRST`) 
 whole non-claim expression ("10 November 2020", "Views: 1,245", "aged 27, 31 and 44"); its
 span becomes the mention and swallows every number inside it. *Context rules*
 (:data:`BEFORE_RULES`, :data:`AFTER_RULES`) look at the words around a figure that no
-pattern took ("we need at least 5,000", "14 non-governmental organisations") and keep the
+pattern took ("the agency needs 700 more sappers", "12 partner charities") and keep the
 figure's own span. :func:`find_mentions` returns the candidates, each with its sentence.
 """
 
@@ -85,7 +85,7 @@ _CURRENCY_CODES = (
 )
 _CURRENCY_SIGNS = r"(?:\b(?:US|A|C|NZ|HK)\$|\$|€|£|¥|₼|₴|₽)"
 _SCALE_WORDS = r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
-# Words that open a footnote line in a report ("13 Email from the national authority").
+# Words that open a footnote line in a report ("7 Email to the author, March 2023").
 _FOOTNOTE_OPENERS = (
     "See|Ibid|Email|E-mail|Interview|Letter|Report|Statement|Available|Source|Response|"
     "Data|Information|Cited|Quoted|Communication|Correspondence|Note|https?"
@@ -201,8 +201,8 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         r"(?:on\s+|at\s+|number\s+)?\d(?:[\d \-]*\d)?)",
     ),
     # Ages: "Rafail Bayramov (46)", "brothers Elvin (24)" (not "Aghdam (35)", a breakdown by
-    # district, nor "Syria (933)"), "Rauf Mammadov, 47,",
-    # "aged 27, 31 and 44", "a man of 62", "a six-year-old".
+    # district, nor "Chad (812)"), "Ilham Guliyev, 52,",
+    # "aged 19, 23 and 40", "a woman of 58", "a six-year-old".
     ("age", rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME}\s+\(\s*\d{{1,2}}\s*\)"),
     ("age", rf"(?i:\b{_words(_PEOPLE)}\s+)(?-i:{_NAME})\s+\(\s*\d{{1,2}}\s*\)"),
     (
@@ -234,15 +234,15 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
 # Context rules for figures that no pattern took. Each BEFORE rule ends where the figure (with
 # its qualifier) begins; each AFTER rule starts where it ends.
 BEFORE_RULES: tuple[tuple[str, str], ...] = (
-    # A need or a goal is no reported figure: "we need at least 5,000 to finish the job",
-    # "clearance to reach 20 per cent", "the target of 300".
+    # A need or a goal is no reported figure: "the agency needs 700 more sappers",
+    # "clearance to reach 45 per cent", "the target of 300".
     ("target", r"\b(?:need|needs|needed|require|requires|required)\s+"),
     (
         "target",
         r"\b(?:to|will|would|shall|should|could|must|can)\s+"
         r"(?:reach|achieve|exceed|hit|(?:rise|increase|grow|climb)\s+to)\s+",
     ),
-    # "I propose increasing the number of deminers to 8,000", "plans to double it to 400";
+    # "the plan raises the workforce to 6,500", "plans to double it to 400";
     # not the reported "bringing the total to 412".
     (
         "target",
@@ -266,7 +266,7 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         r"(?:organi[sz]ations|NGOs|signatories|delegations|donors|embassies|ministries|"
         r"languages|districts|provinces|regions|oblasts|governorates)\b",
     ),
-    # "one of the most contaminated areas", "two of the largest": a rank, no count.
+    # "one of the worst affected provinces", "two of the largest": a rank, no count.
     ("other_count", r"\s+of\s+the\s+(?:most|least|\w+est)\b"),
     # A rate, "one every four days", is no count.
     ("other_count", r"\s+(?:every|each)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b"),
@@ -332,7 +332,7 @@ def _rule_of(match: re.Match[str]) -> str:
     return _reason(WORD_FIRST, named)
 
 
-# No word-first pattern starts further before its number ("Elchin Mammadov, ") than this,
+# No word-first pattern starts further before its number ("Ilham Guliyev, ") than this,
 # with the word it starts in.
 NON_CLAIM_BEFORE = 16
 # The word-first patterns alone, searched in a window before a number: at a word, a sign, a
@@ -504,7 +504,7 @@ def _word_before(text: str, end: int) -> tuple[str, int]:
 def _may_follow_a_non_claim_start(text: str, start: int) -> bool:
     """False when no word-first non-claim can begin before the number at ``start`` and hold
     it as its first number: the text before it ends with a word (after spaces) that no
-    such non-claim has there, or with a comma after no name ("Rauf Mammadov, 47"). Most
+    such non-claim has there, or with a comma after no name ("Ilham Guliyev, 52"). Most
     figures follow such a word: "found 266", "killed and 123".
     """
     word, first = _word_before(text, start)

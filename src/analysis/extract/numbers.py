@@ -14,7 +14,7 @@ wording                                        bound       low    best   high
 "less than", "below", "fewer than"             less_than   --     v      v
 "hundreds of thousands" and other vague sizes  range       200k   --     999,999
 "200-300", "between 200 and 300", "4 to 6      range       200    --     300
-million", "from 1 million to 1.5 million"
+million", "from 2 million to 2.5 million"
 =============================================  ==========  =====  =====  =====
 
 "--" is empty (an open side). "only" and "barely" stress smallness; "only" keeps the figure

@@ -1,8 +1,8 @@
 """Layer 3a of the rules: the periods a statement names, with their dates.
 
-A period phrase is read where it stands ("From 10 November 2020 to 31 May 2021", "Between
-1992 and 2020", "In January-June 2024", "Last year", "since the truce took effect on 2 April
-2022", "on Monday"). :func:`find_periods` returns each with its span, so the discourse layer
+A period phrase is read where it stands ("From 3 March 2021 to 30 June 2022", "Between
+1992 and 2020", "In January-June 2024", "Last year", "since the armistice came into force on 5
+May 2019", "on Monday"). :func:`find_periods` returns each with its span, so the discourse layer
 can give a figure the period of its clause, or carry it on to the next sentences.
 
 The Karabakh-specific periods (``since_ceasefire``, ``since_1990s``) are used only in a
@@ -356,7 +356,7 @@ def _nineties(match: re.Match[str], context: Context) -> PeriodPhrase | None:
 
 
 def _since_event(match: re.Match[str], context: Context) -> PeriodPhrase:
-    """ "since the truce took effect on 2 April 2022": a window from the date printed with
+    """ "since the armistice came into force on 5 May 2019": a window from the date printed with
     the event, if any (in the Karabakh context the events of 2020 are the ceasefire)."""
     rest = match.string[match.end() : match.end() + 30]
     dated = re.match(rf"\W*(?:\w+\s+){{0,3}}?(?<!\bas\s)(?:on|in|of)\s+(?P<date>{DATE})", rest)
@@ -546,7 +546,7 @@ def find_periods(line: str, start: int, end: int, context: Context) -> list[Peri
     has_year = bool(PRINTED_YEAR.search(text))
     words = set(WORD.findall(lowered))
     # Readers in order: a phrase overlapping one read by an earlier (more specific) reader is
-    # a part of it ("10 November 2020" inside "from 10 November 2020 to 31 May 2021").
+    # a part of it ("3 March 2021" inside "from 3 March 2021 to 30 June 2022").
     for reader in readers():
         triggers = reader.triggers
         if triggers == YEARS:

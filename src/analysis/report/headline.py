@@ -79,8 +79,7 @@ def _device_phrase(device: str) -> str:
 
 def quantity_name(metric: str, period: str, area: object = None, device: object = None) -> str:
     """A series named in plain words from the vocabulary: the metric's description, then
-    the device, the area and the period ("People killed or injured since the trilateral
-    statement of 10 November 2020 ending the 2020 war")."""
+    the device, the area and the period ("Civilians injured" + "in one calendar year")."""
     name = vocabulary()["metrics"][metric]["description"]
     if not is_missing(device) and device != "all":
         name += f" ({_device_phrase(str(device))})"
