@@ -21,6 +21,7 @@ from pathlib import Path
 from analysis.config import MANIFEST_NAME
 from analysis.errors import CorpusError, ParameterError
 from analysis.extract.corpus import decode_statement, read_manifest
+from analysis.extract.dates import MONTH_PATTERN, month_number
 from analysis.schema import STATEMENT_ID, Manifest, columns
 from analysis.storage import atomic_path
 
@@ -33,28 +34,7 @@ DATE_CHARS = 500
 MAX_ID_LENGTH = 80
 TITLE_WORDS = 6  # of the title, in a derived statement_id
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = rf"(?P<month>{MONTH_PATTERN})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_PATTERNS = [
@@ -179,9 +159,9 @@ def stated_date(text: str) -> str | None:
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(top):
             month = match["month"]
-            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            number = int(month) if month.isdigit() else month_number(month)
             try:
-                day = dt.date(int(match["year"]), month_number, int(match["day"]))
+                day = dt.date(int(match["year"]), number, int(match["day"]))
             except ValueError:  # "2024-02-30" is no date; look further
                 continue
             found.append((match.start(), day.isoformat()))

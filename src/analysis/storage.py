@@ -330,7 +330,11 @@ def stale_reason(folder: str | Path) -> str | None:
     """Why the tables in ``folder`` no longer match the corpus they were built from, or
     None when they match (or when that corpus is not at hand to compare)."""
     folder = Path(folder)
-    recorded = _package(folder).get("x_corpus") or {}
+    return _stale_reason(folder, _package(folder))
+
+
+def _stale_reason(folder: Path, package: dict[str, Any]) -> str | None:
+    recorded = package.get("x_corpus") or {}
     corpus = folder / recorded.get("path", "")
     manifest = corpus / MANIFEST_NAME
     if not recorded or not manifest.is_file():
@@ -341,7 +345,7 @@ def stale_reason(folder: str | Path) -> str | None:
         return f"{annotations_path} was removed"
     try:
         checksum = CorpusChecksum(manifest, annotations_path)
-        for source in _package(folder)["sources"]:
+        for source in package["sources"]:
             statement_id = source["title"].split(" (", 1)[0]
             checksum.add(statement_id, (corpus / source["path"]).read_bytes())
     except OSError as exc:
@@ -360,7 +364,7 @@ def load_tables(folder: str | Path, check_corpus: bool = True) -> Tables:
     folder = Path(folder)
     package = _package(folder)
     if check_corpus:
-        reason = stale_reason(folder)
+        reason = _stale_reason(folder, package)
         if reason:
             corpus = package["x_corpus"]["path"]
             raise TablesError(

@@ -22,6 +22,7 @@ from typing import Any
 
 from analysis.extract.cues import Cue, leading_words
 from analysis.extract.dates import MONTH_PATTERN, month_number
+from analysis.extract.numbers import UNITS_WORDS
 from analysis.schema import CEASEFIRE_DATE, vocabulary
 
 YEAR = r"(?:19|20)\d{2}"
@@ -33,20 +34,7 @@ DATE = (
     rf"|{MONTH},?\s+{YEAR}|{YEAR})"
 )
 DASH = r"\s*[-–—]\s*"
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+NUMBER_WORDS = {word: value for word, value in UNITS_WORDS.items() if 1 <= value <= 12}
 
 
 @dataclass(frozen=True)
