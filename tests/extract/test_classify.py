@@ -334,6 +334,124 @@ def test_table_rows_take_the_count_and_period_of_their_heading() -> None:
     ]
 
 
+def test_a_title_above_a_table_names_what_its_rows_count() -> None:
+    # The title stands apart from its rows, which carry no bullets, in capitals or not.
+    text = (
+        "HAZARDOUS ITEMS DESTROYED BY PROVINCE\n\n"
+        "Westmarch: 640\nDal al-Sur: 85\n\n"
+        "Victims by province in 2021:\n\n"
+        "Northvale: 23 (4 killed, 19 injured)\n"
+    )
+    assert details(text) == [
+        ("640", "mines_found", "unspecified", "Westmarch"),
+        ("85", "mines_found", "unspecified", "Dal al-Sur"),
+        ("23", "casualties", "year", "Northvale"),
+        ("4", "killed", "year", "Northvale"),
+        ("19", "injured", "year", "Northvale"),
+    ]
+
+
+def test_a_table_reads_its_columns_rows_and_title() -> None:
+    text = (
+        "CIVILIAN VICTIMS OF MINES BY PROVINCE, MAY 2023\n\n"
+        "Province   | Dead | Hurt\n"
+        "Westmarch  | 4    | 19\n"
+        "Other provinces | 2 | 5\n"
+        "Total      | 6    | 24\n"
+    )
+    assert details(text) == [
+        ("4", "civilians_killed", "window", "Westmarch"),
+        ("19", "civilians_injured", "window", "Westmarch"),
+        ("2", "civilians_killed", "window", "Other provinces"),  # no count of provinces
+        ("5", "civilians_injured", "window", "Other provinces"),
+        ("6", "civilians_killed", "window", None),  # a row of sums is no place
+        ("24", "civilians_injured", "window", None),
+    ]
+
+
+def test_a_table_by_month_counts_what_its_title_names() -> None:
+    text = "Mine victims in 2022\n\nProvince  | March | April\nWestmarch | 7     | 3\n"
+    assert details(text) == [
+        ("7", "casualties", "year", "Westmarch"),
+        ("3", "casualties", "year", "Westmarch"),
+    ]
+
+
+def test_rows_by_month_or_week_have_no_place() -> None:
+    text = "Victims per month\n- March: 12\n- Jan-Feb: 30\n- Q3: 8\n"
+    assert [(s, m, area) for s, m, _, area in details(text)] == [
+        ("12", "casualties", None),
+        ("30", "casualties", None),
+        ("8", "casualties", None),
+    ]
+
+
+def test_mines_taken_from_a_stockpile_are_not_mines_found() -> None:
+    text = (
+        "The army destroyed 9,000 stockpiled mines. It destroyed 300 mines from its stocks. "
+        "It still holds 12,000 mines in stockpiles. Sappers destroyed 41 mines in the fields."
+    )
+    assert metrics(text) == [
+        ("9,000", None),  # left for review: no metric counts a stockpile destroyed
+        ("300", None),
+        ("12,000", "mines_stockpiled"),
+        ("41", "mines_found"),
+    ]
+
+
+def test_a_subject_named_before_its_verb_is_what_the_number_counts() -> None:
+    # the subject's head comes before the place or time that follows it
+    text = (
+        "Mine victims in the valley dropped to 14 last year. Deaths across the north climbed "
+        "to 6. The wounded rose to 20 overall."
+    )
+    assert [(s, m, p) for s, m, p, _ in details(text, "2021-03-01")] == [
+        ("14", "casualties", "year"),
+        ("6", "killed", "year"),  # the period goes on in the paragraph
+        ("20", "injured", "year"),
+    ]
+
+
+def test_a_reported_increase_is_no_target() -> None:
+    assert metrics("Victims increased to 41 this spring.") == [("41", "casualties")]
+    assert metrics("The board will increase the teams to 41.") == []  # a goal
+
+
+def test_a_group_listed_after_parts_is_a_part_of_the_same_total() -> None:
+    text = "Of the casualties, 7 died, 22 were wounded and 11 were minors."
+    assert metrics(text) == [
+        ("7", "killed"),
+        ("22", "injured"),
+        ("11", "children_casualties"),  # minors among the casualties, not the wounded
+    ]
+
+
+def test_another_figure_adds_to_the_total_of_the_sentence_before() -> None:
+    text = "Mines have killed 88 villagers since May. A further 140 were hurt, medics said."
+    assert metrics(text) == [("88", "civilians_killed"), ("140", "civilians_injured")]
+
+
+def test_a_part_of_a_count_of_things_counts_the_same_things() -> None:
+    text = "Sappers destroyed 5,210 mines last year, 3,007 of them anti-tank."
+    found = results(text)
+    assert (found["3,007"].metric, found["3,007"].device) == ("mines_found", "anti_tank")
+
+
+def test_inflections_of_the_cue_verbs() -> None:
+    assert metrics("The brigade is destroying 640 anti-tank mines a week.") == [
+        ("640", "mines_found")
+    ]
+    assert metrics("Northland reports holding 70,400 anti-personnel mines.") == [
+        ("70,400", "mines_stockpiled")
+    ]
+
+
+def test_a_verb_ends_the_noun_phrase_of_the_people_counted() -> None:
+    # "explosive ordnance" is what they learnt about, not what the number counts
+    text = "Some 8,000 schoolchildren received explosive ordnance risk education."
+    assert metrics(text)[0] == ("Some 8,000", "risk_education_beneficiaries")
+
+
 def test_a_key_figures_lead_in_dates_its_list() -> None:
     text = (
         "Key results, 1 April – 30 June 2024:\n• Area cleared: 1,200 hectares\n• Mines found: 310\n"

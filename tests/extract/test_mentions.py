@@ -61,6 +61,9 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         # dates and years
         ("The survey ended on 3 March 2019.", [("3 March 2019", "date")]),
         ("It resumed on March 4, 2019.", [("March 4, 2019", "date")]),
+        # A date wrapped over two lines (text copied from a PDF) is still one date.
+        ("The team left on 9\nOctober 2021.", [("9\nOctober 2021", "date")]),
+        ("It resumed on October\n9, 2021.", [("October\n9, 2021", "date")]),
         ("Updated (05.11.2018)", [("05.11.2018", "date")]),
         ("Between 1995 and 2004 the area was closed.", [("Between 1995 and 2004", "year")]),
         ("during the 2015-2016 season", [("2015-2016", "year")]),
@@ -177,6 +180,9 @@ def test_non_claims_are_tagged_with_their_reason(text: str, expected) -> None:
         ("In 2024 casualties fell to 19.", ["19"]),
         ("children under 18 were hurt, under 40 of them", ["under 40"]),
         ("3,015 injured and 1,039 mines", ["3,015", "1,039"]),  # no leading-zero code
+        # A row's value is no day of the month that labels the next row.
+        ("Victims per month\nJune: 12\nJuly: 7\n", ["12", "7"]),
+        ("Victims per month\nJune\n12\nJuly\n7\n", ["12", "7"]),
     ],
 )
 def test_figures_are_candidates(text: str, expected: list[str]) -> None:

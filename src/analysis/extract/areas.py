@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from analysis.extract.cues import Choices, Cue, choices
+from analysis.extract.dates import names_a_time
 from analysis.schema import vocabulary
 
 NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
@@ -103,6 +104,11 @@ STOP_WORDS = frozenset(
         "At",
         "On",
         "Most",
+        # a table's row of sums: "Total: 34", "All provinces | 87"
+        "Total",
+        "Totals",
+        "Overall",
+        "All",
     ]
 )
 
@@ -143,7 +149,7 @@ def _place(name: str) -> str | None:
     while words and words[0] in STOP_WORDS:
         words = words[1:]
     name = " ".join(words)
-    if not name or cues().not_places.match(name):
+    if not name or cues().not_places.match(name) or names_a_time(name):
         return None
     return name
 

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from analysis.extract import areas, frames, periods, segments
+from analysis.extract import areas, frames, periods, segments, tables
 from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
+from analysis.extract.dates import names_a_time
 from analysis.extract.mentions import Mention
 from analysis.extract.periods import Period, PeriodPhrase
 from analysis.schema import METRIC_UNITS, NON_CLAIM_REASONS, vocabulary
@@ -141,6 +142,7 @@ class _Figure:
     area: str | None = None
     labelled: bool = False  # "Area cleared: 9,412.6 hectares": the label is its noun phrase
     row_area: str | None = None  # "Nineveh: 41" under "Casualties by governorate": the place
+    title_group: str | None = None  # the group a table's title names ("Civilian casualties")
 
 
 @dataclass
@@ -171,6 +173,7 @@ def classify_mentions(
     wanted = {max(0, bisect.bisect_right(paragraph_starts, m.quantity.start) - 1) for m in mentions}
     sentences = segments.sentences(text, wanted, line)
     context = periods.context_of(text, statement_date)
+    cells = tables.Cells(text)
     starts = [s.start for s in sentences]
     in_sentence: dict[int, list[int]] = {}
     for index, mention in enumerate(mentions):
@@ -192,20 +195,26 @@ def classify_mentions(
                 last_period = _period_before(text, line, sentence.paragraph, context)
             lead_in = line[sentence.start : sentence.end].rstrip().endswith(":")
             period = discourse.period if lead_in else None
-            if period is None and LABEL_START.match(line, sentence.start, sentence.end):
-                # "Land released: 640 hectares" under a title "Results for May 2024"
+            if period is None and (
+                LABEL_START.match(line, sentence.start, sentence.end)
+                or cells.within(sentence.start, sentence.end)
+            ):
+                # "Land released: 640 hectares" (or a table) under a title "Results for May 2024"
                 period = _heading_period(text, line, sentence.paragraph, context)
             discourse = _Discourse(
                 period=period,
                 question=_question_before(text, line, sentence.paragraph),
             )
             paragraph = sentence.paragraph
-            heading = ""
-        if not sentence.list_item:
+            # a table's rows may stand apart from the title that says what they count
+            heading = _title_before(text, line, paragraph)[0]
+        if not (sentence.list_item or ROW_START.match(line, sentence.start, sentence.end)):
             heading = line[sentence.start : sentence.end]
         phrases = periods.find_periods(line, sentence.start, sentence.end, context)
         figures = [
-            _figure(line, mentions[i], sentence, in_sentence.get(at, []), mentions, heading, text)
+            _figure(
+                line, mentions[i], sentence, in_sentence.get(at, []), mentions, heading, text, cells
+            )
             for i in in_sentence.get(at, [])
         ]
         if sentence.list_item and discourse.mine_metric is None:
@@ -307,6 +316,7 @@ def _figure(
     all_: list[Mention],
     heading: str = "",
     text: str = "",
+    cells: tables.Cells | None = None,
 ) -> _Figure:
     q = mention.quantity
     clause = next(
@@ -329,6 +339,10 @@ def _figure(
         bracketed=line.count("(", sentence.start, q.start)
         > line.count(")", sentence.start, q.start),
     )
+    cell = cells.at(q.start) if cells else None
+    if cell is not None:
+        _read_cell(figure, cell)
+        return figure
     if text:
         _cut_at_next_label(figure, text, q.end, next_start)
     # A line of its own ("Area cleared: 812.5 hectares" with no bullet nor full stop) opens
@@ -341,6 +355,8 @@ def _figure(
 
 # A "Label: value" line (or list item) at the start of a paragraph.
 LABEL_START = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?]{1,80}?:\s+\S")
+# A row of a table: a "Label: value" line whose value is a number ("Fuzuli: 877").
+ROW_START = re.compile(r"\s*[A-Za-z][^:;.!?\n]{0,80}:[^\S\n]*\d")
 # The start of a line that is a "Label: value" line.
 LABEL_LINE = re.compile(r"\n[ \t]*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?\n]{1,80}?:[ \t]")
 
@@ -390,9 +406,12 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         if place and frames.noun_after(figure.trailing).kind not in ("none", "unknown"):
             figure.row_area = place  # "Kharkiv oblast: 41 civilians killed"
             return
-        if not figure.sentence.list_item or heading.rstrip()[-1:] in ".!?":
-            return  # a table row is a list item under a heading (a line, not a sentence)
+        row = figure.sentence.list_item or _ends_its_line(figure.trailing)
+        if not row or heading.rstrip()[-1:] in ".!?":
+            return  # a table row is a line of its own under a heading (a line, not a sentence)
         noun = HEADING_END.split(heading, maxsplit=1)[0].strip()
+        if noun.isupper():  # "MINES CLEARED BY DISTRICT"
+            noun = noun.lower()
         if len(noun.split()) > 6 or not noun or len(words) > 4 or not words[0][0].isupper():
             return
         if not _names_a_count(noun):
@@ -404,6 +423,38 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
     figure.before = figure.clause_before = ""
     figure.trailing = " " + phrase + figure.trailing
     figure.clause_after = " " + phrase + figure.clause_after
+
+
+def _ends_its_line(trailing: str) -> bool:
+    """Whether the words after a figure end its line, or only break it down ("(5 killed)")."""
+    rest = trailing.split("\n", 1)[0].strip()
+    return not rest or rest.startswith("(")
+
+
+# What a title says caused a count, after its noun: "Casualties from mines and ERW".
+TITLE_CAUSE = re.compile(r"\s(?:from|caused by|due to|of)\s", re.IGNORECASE)
+
+
+def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
+    """A number in a table reads as if its column's header followed it ("11 | 29" under
+    "Killed | Injured" is "11 killed"), in the place its row names. A column of months or
+    places reads as the table's title ("Casualties by month")."""
+    title = HEADING_END.split(cell.title, maxsplit=1)[0].strip()
+    title = title.lower() if title.isupper() else title
+    title = TITLE_CAUSE.split(title, maxsplit=1)[0]  # "casualties from mines": casualties
+    column, row = cell.column, cell.row
+    if names_a_time(column) or areas.label_place(column):
+        phrase, row = title, (row if names_a_time(column) else column)
+    else:
+        phrase = column
+    head = frames.head_of(title) if title else None
+    if head and head[0] == "people" and head[1] != "general":
+        figure.title_group = head[1]
+    figure.labelled = True
+    figure.before = figure.clause_before = figure.sentence_before = ""
+    figure.trailing = figure.clause_after = " " + (phrase.lower() if phrase.isupper() else phrase)
+    if _names_a_count(figure.trailing) and not names_a_time(row):
+        figure.row_area = row  # (a row of totals is no place: ``areas.place`` drops "Total")
 
 
 def _names_a_count(phrase: str) -> bool:
@@ -462,6 +513,9 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
     if noun.kind == "none" and previous is None and discourse.question:
         asked = frames.asked_noun(discourse.question)  # "How many mines?" - "Over a million."
         noun = asked if asked.kind == "thing" else noun
+    if noun.kind == "partitive" and previous is not None and previous.kind in cues().things:
+        noun = frames.Noun("thing", previous.kind)  # "4,106 mines, 2,988 of them anti-tank"
+        figure.part = True
     if noun.kind == "thing":
         figure.kind = noun.name
         figure.metric = _thing_metric(figure, noun.name, discourse)
@@ -493,13 +547,20 @@ def _read_people(
     c = cues()
     previous = _previous(discourse, figure)
     introduced = frames.is_subgroup(figure.before)
-    if noun.kind == "none" and previous is None and not introduced:
-        return  # a bare number with nothing before it to count: not a figure we can place
+    more = frames.is_ellipsis(figure.before) and discourse.total is not None
+    if noun.kind == "none" and previous is None and not introduced and not more:
+        # a bare number with nothing before it to count: not a figure we can place (but
+        # "Another 379 were hurt" adds to the total before)
+        return
     part = noun.kind == "partitive" or introduced
     ellipsis = noun.kind in ("none", "participle") and not part
-    figure.part = part
     group = noun.name if noun.kind == "people" and noun.name != "general" else None
     group = group or frames.group_after(figure.trailing) or frames.group_before(figure.before)
+    group = group or figure.title_group
+    sibling = None if part else _first_part_sibling(figure, discourse, group)
+    if sibling is not None:
+        part, ellipsis = True, False
+    figure.part = part
     # "among them 312 people": people of the total's group ("46 others" may be anyone)
     if group is None and noun.kind == "people" and not part:
         group = "general"
@@ -525,7 +586,9 @@ def _read_people(
     if noun.kind == "partitive" and event is None and frames.is_object(figure.before):
         return  # "I met one of them": the object of a verb that names no event
     inherited = None
-    if part:
+    if sibling is not None:
+        inherited = _sibling_source(sibling, discourse)
+    elif part:
         inherited = _part_source(figure, discourse, previous)
     elif ellipsis and frames.is_ellipsis(figure.before) and discourse.total:
         inherited = discourse.total  # "the remaining 108": the rest of the total
@@ -546,6 +609,24 @@ def _read_people(
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
+
+
+def _first_part_sibling(
+    figure: _Figure, discourse: _Discourse, group: str | None
+) -> _Figure | None:
+    """The first part of a total in the figure's sentence, when the figure names a group and
+    no event after it: "Of the victims, 12 died, 37 were hurt and 9 were children" (9 are
+    children among the victims, not among the hurt)."""
+    if group in (None, "general") or frames.first_event(figure.trailing) is not None:
+        return None
+    return next((f for f in discourse.figures if f.sentence is figure.sentence and f.part), None)
+
+
+def _sibling_source(sibling: _Figure, discourse: _Discourse) -> tuple[str, str] | None:
+    """(group, event) of the total whose parts a sentence lists, from the first part's words
+    ("Of the victims, ...") or the paragraph's last total."""
+    event = frames.part_of_event(sibling.before) or frames.part_of_event(sibling.clause_before)
+    return ("general", event) if event else discourse.total
 
 
 def _people_without_event(figure: _Figure, group: str) -> str | None:
@@ -615,6 +696,8 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     after = c.mine_metrics.first(figure.clause_after[finite.end() :] if finite else "")
     after = after or c.mine_metrics.first(figure.clause_after)
     for metric in (found_before, after, _last_choice(c.mine_metrics, figure.clause_before)):
+        if metric == "mines_found" and _from_a_stockpile(figure):
+            return None  # "destroyed 40,000 stockpiled mines": taken from a store, not found
         if metric:
             return metric
     if previous is not None and previous.kind == "mines" and previous.metric:
@@ -622,6 +705,12 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     if figure.sentence.list_item and discourse.mine_metric:
         return discourse.mine_metric
     return None
+
+
+def _from_a_stockpile(figure: _Figure) -> bool:
+    """Whether the mines counted are named as a stockpile's ("4,000 stockpiled mines", "mines
+    from its stocks"), in the words right after the number."""
+    return cues().mine_metrics.first(figure.trailing[:60]) == "mines_stockpiled"
 
 
 def _last_choice(options: Choices[str], text: str) -> str | None:
@@ -715,14 +804,20 @@ def _heading_period(
     text: str, line: str, paragraph: int, context: periods.Context
 ) -> Period | None:
     """The period of the paragraph before, if it is a title (one line, no full stop)."""
+    title, _ = _title_before(text, line, paragraph)
+    return periods.title_period(title, context) if title else None
+
+
+def _title_before(text: str, line: str, paragraph: int) -> tuple[str, int]:
+    """The paragraph before ``paragraph`` and where it starts, if it is a title or a lead-in
+    (one line that ends without a full stop); else ("", -1)."""
     if paragraph == 0:
-        return None
+        return "", -1
     start, end = segments.paragraphs(text)[paragraph - 1]
     title = line[start:end].rstrip()
     if not title or "\n" in text[start:end].strip() or title[-1] in ".!?":
-        return None
-    named = [p for p in periods.find_periods(line, start, start + len(title), context) if p.period]
-    return named[-1].period if named else None
+        return "", -1
+    return title, start
 
 
 def _topic(metric: str) -> str:
@@ -845,7 +940,7 @@ def _result(
     )
     row = next((f.row_area for f in discourse.figures if f.sentence is figure.sentence), None)
     if row or figure.row_area:  # "- Salah al-Din: 19 (5 killed, 14 injured)": the row's place
-        area = areas.place(row or figure.row_area or "")
+        area = areas.place(figure.row_area or row or "")
     if area is None and figure.part:  # "One of them ... died": where the total was
         area = next(
             (f.area for f in reversed(discourse.figures) if f.area and f is not figure), None

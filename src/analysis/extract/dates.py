@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTH_NAMES: tuple[str, ...] = (
     "January",
     "February",
@@ -43,3 +45,18 @@ _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTH_NAMES
 def month_number(name: str) -> int:
     """1 for "January" or "Jan.", ... 12 for "December"; KeyError for anything else."""
     return _MONTH_NUMBERS[name.lower().rstrip(".")]
+
+
+# A label that names a time, not a place or a thing: "March", "Jan-Mar 2024", "Q2 2023",
+# "Week 27", "Week ending 14 July", "2023" (the rows of a table by month, week or year).
+_TIME_LABEL = re.compile(
+    rf"(?:{MONTH_PATTERN})\.?(?:\s*[-–]\s*(?:{MONTH_PATTERN})\.?)?(?:\s+\d{{4}})?"
+    r"|(?i:q[1-4]|(?:first|second|third|fourth) quarter)(?:\s+(?:of\s+)?\d{4})?"
+    r"|(?i:week|month|quarter|day)\s+(?:\d{1,2}|(?:ending|of|to|from)\s.+)"
+    r"|\d{4}(?:\s*[-–]\s*\d{2,4})?"
+)
+
+
+def names_a_time(label: str) -> bool:
+    """Whether a label ("March", "Q1 2024", "Week 3") names a time rather than a place."""
+    return _TIME_LABEL.fullmatch(label.strip()) is not None

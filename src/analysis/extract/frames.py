@@ -392,6 +392,13 @@ def is_ellipsis(before: str) -> bool:
     return bool(cues().ellipsis_before.search(before[-30:]))
 
 
+# A place or time after the head noun of a subject: "(casualties) in Cambodia", "(deaths)
+# across the region", "(incidents) during the year".
+SUBJECT_MODIFIER = re.compile(
+    r"\s+(?:in|across|throughout|within|during|at|on)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s*$"
+)
+
+
 def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun, str]:
     """ "the number of mines exceeds 1 million", "annual casualties fell below 50", "takes the
     count of injured farmers to 57": a count whose noun is named before its number, and the
@@ -412,7 +419,10 @@ def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun,
     verb = c.count_verb_before.search(before)
     if verb is None:
         return NONE, ""
-    words = before[: verb.start()].split()[-2:]  # "annual casualties fell below 50"
+    # "annual casualties fell below 50"; "casualties in the province totalled 33": the
+    # subject's head comes before a place or time that follows it
+    subject = SUBJECT_MODIFIER.sub("", before[: verb.start()])
+    words = subject.split()[-2:]
     head = head_of(" ".join(words)) if words else None
     if head is None or head[0] != "event":
         return NONE, ""  # only an event noun is sure to be the subject ("casualties")

@@ -39,6 +39,12 @@ from analysis.schema import NON_CLAIM_REASONS
 MONTHS = MONTH_PATTERN
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?"
 _YEAR = r"(?:1[89]|20|21)\d{2}"
+# A date's parts are on one line, or on two where a text was wrapped (copied from a PDF):
+# a line break between them is no wrap when the next line is a row of its own.
+_GAP = r"[^\S\n]+"
+_BREAK = r"[^\S\n]*\n[^\S\n]*"
+_LINE_END = r"[^\S\n]*(?:\n|$)"
+_MONTH_LABEL = rf"(?:{MONTHS})\.?[^\S\n]*:"
 # Words after a number that make it a count, not a year ("2000 mines", "1850 square
 # kilometres").
 COUNT_NOUNS = (
@@ -131,7 +137,12 @@ _RUNNING_HEADER = r"(?m:(?<=[ \t]{8})\d{1,4}(?=[ \t]*$))"
 NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO date
     ("date", r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),  # 10/11/2020, 19.07.2021
-    ("date", rf"\b{_DAY}\s+(?:{MONTHS})\b\.?(?:\s*,?\s*{_YEAR})?"),  # 25 October 2022
+    # 25 October 2022; not the value of a row above the next ("Jan: 14\nFeb: 9", "May\n21\nJune")
+    (
+        "date",
+        rf"(?:\b{_DAY}{_GAP}|(?<!\n)\b{_DAY}{_BREAK}(?!{_MONTH_LABEL}))"
+        rf"(?:{MONTHS})\b\.?(?:\s*,?\s*{_YEAR})?",
+    ),
     # Years: "1980-1988", "2020-21", "the 1990s"; not "2000 mines", nor the low end of a
     # range of figures ("2000 to 3000", "between 2000 and 3000").
     ("year", rf"(?<![\d,.]){_YEAR}\s*(?:[-–]\s*(?:{_YEAR}|\d{{2}})|to\s+{_YEAR})(?![\d,.]?\d)"),
@@ -166,7 +177,12 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
 # ... or with a word, a sign, a bracket or indentation before it.
 WORD_FIRST: tuple[tuple[str, str], ...] = (
     # (Each starts with a quick test of its first character, which most words fail.)
-    ("date", rf"(?=[ADFJMNOS])\b(?:{MONTHS})\.?\s+{_DAY}(?:\s*,?\s*{_YEAR})?\b"),  # Nov 10, 2020
+    # Nov 10, 2020; not a month heading above a value alone on its line ("March\n21\n")
+    (
+        "date",
+        rf"(?=[ADFJMNOS])\b(?:{MONTHS})\.?(?:{_GAP}{_DAY}|{_BREAK}{_DAY}(?!{_LINE_END}))"
+        rf"(?:\s*,?\s*{_YEAR})?\b",
+    ),
     (
         "date",
         rf"(?=[ADFJMNOS])\b(?:{MONTHS})(?:\s*[-–]\s*(?:{MONTHS}))?,?\s+{_YEAR}\b",
@@ -348,7 +364,9 @@ _WORD_FIRST_WINDOW = re.compile(
 _NUMBER_STARTS = re.compile(r"(?<![\d,.])\d")  # the numbers of an expression ("10-13")
 BEFORE_REACH = 100  # characters before a figure that the BEFORE rules read
 _BEFORE = re.compile(rf"(?i:(?:{_alternatives(BEFORE_RULES, 'b')}))\Z")
-_AFTER = re.compile(rf"(?i:{_alternatives(AFTER_RULES, 'a')})")
+# (Not over a line break before a capital: the next line is a row or a title of its own,
+# "Zaporizhzhia | 3\nOther oblasts | 1".)
+_AFTER = re.compile(rf"(?![^\S\n]*\n[^\S\n]*[A-Z])(?i:{_alternatives(AFTER_RULES, 'a')})")
 # BEFORE rules are searched only when the word right before the figure is one they end with,
 # and the text before holds one of their keys (most text holds none).
 _BEFORE_LAST_WORDS = frozenset(

@@ -552,3 +552,23 @@ def find_periods(line: str, start: int, end: int, context: Context) -> list[Peri
         (replace(p, begin=p.begin + start, end=p.end + start) for p in found),
         key=lambda p: p.begin,
     )
+
+
+# A title's dateline: "Casualties by oblast, July 2024", "RESULTS, JANUARY-MARCH 2025", "2023".
+_DATELINE = re.compile(
+    rf"(?i:(?:(?:{MONTH_PATTERN})\.?(?:{DASH}(?:{MONTH_PATTERN})\.?)?\s+)?{YEAR})(?!\s*[-–—]?\d)"
+)
+
+
+def title_period(title: str, context: Context) -> Period | None:
+    """The period of a title: its period phrase, else its dateline ("..., July 2024"), which
+    a title prints without the "in" or "during" of a sentence."""
+    named = [p for p in find_periods(title, 0, len(title), context) if p.period]
+    if named:
+        return named[-1].period
+    dateline = _DATELINE.search(title)
+    if dateline is None:
+        return None
+    phrase = "during " + dateline.group().title()  # (readers know "July", not "JULY")
+    named = [p for p in find_periods(phrase, 0, len(phrase), context) if p.period]
+    return named[-1].period if named else None
