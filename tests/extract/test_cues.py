@@ -30,10 +30,26 @@ from analysis.extract.cues import Cue, leading_words, word_finder
         (".", None),
         (r"(?:^|\bin )2020", {"2020", "in 2020"}),  # "^" is zero width
         ("(unbalanced", None),
+        # Past a known beginning, a part with too many beginnings to list leaves it as it is.
+        (r"\bfrom\s+(?:" + "|".join(f"w{i}" for i in range(2000)) + ")", {"from"}),
     ],
 )
 def test_leading_words_of_cue_patterns(pattern: str, beginnings: set[str] | None) -> None:
     assert leading_words(pattern) == (None if beginnings is None else frozenset(beginnings))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "start"),
+    [
+        (r"\b(?:in|during)\s+20", r"\w"),
+        (r"(?<![\w-])(?:mines?)(?![\w-])", r"[\w-]"),
+        (r"\bin|during", ""),  # the boundary holds for one branch only
+        (r"\b(?:,|in)", ""),  # a match may begin with a comma
+        (r"since", ""),
+    ],
+)
+def test_word_start_of_cue_patterns(pattern: str, start: str) -> None:
+    assert Cue(pattern).word_start == start
 
 
 def test_finder_takes_the_longest_word_at_each_place() -> None:
@@ -53,11 +69,14 @@ PATTERNS = st.sampled_from(
         r"\b(?:in|during)\s+(?P<year>20\d{2})",
         r"anti-?personnel|AP mines",
         r"x{2,3}y",
+        r"(?<![\w-])(?:mines?|truce)(?![\w-])",
+        r"\b(?:since|truce)",
     ]
 )
 TEXT = st.lists(
     st.sampled_from(["since the war", "Since truce", "landmines", "MINE", "neutralized"])
     | st.sampled_from(["during 2021", "In 2020", "antipersonnel", "AP mines", "xxy", "xy"])
+    | st.sampled_from(["within 2020", "-mines", "_since", "éminé"])
     | st.sampled_from([" ", ", ", "-", "ſ", "İ", "K", "x", "3"]),
     max_size=8,
 ).map("".join)

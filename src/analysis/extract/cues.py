@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
-MAX_LEADING_WORDS = 64  # more alternatives than this: the pattern is searched instead
+MAX_LEADING_WORDS = 1024  # more alternatives than this: the pattern is searched instead
 _QUANTIFIERS = "?*+{"
 _METACHARACTERS = set(".^$*+?{}[]()|\\")
 _ZERO_WIDTH_ESCAPES = set("bBAZ")
@@ -132,7 +132,9 @@ def _sequence(pattern: str, index: int) -> tuple[list[Beginning], int]:
             # as true, only less selective).
             joined = {(text.split(" ", 1)[0], False) for text, _ in joined}
             if len(joined) > MAX_LEADING_WORDS:
-                raise _Unreadable
+                # Still too many: the beginning is unknown (a part after a known beginning,
+                # as in "from (dates)", leaves that beginning as it is).
+                joined = {("", False)}
         found = sorted(joined)
     return found, index
 
@@ -169,11 +171,32 @@ def lowers_faithfully(text: str) -> bool:
     return text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)
 
 
-def word_finder(words: Iterable[str]) -> re.Pattern[str]:
-    """A case-sensitive pattern finding the longest of ``words`` that begins at a place.
+# Where a pattern that opens with one of these is at a word character, the character before
+# is not of this class (lower-casing keeps a character a word character or not, "İ" aside).
+WORD_STARTS = {r"\b": r"\w", r"(?<!\w)": r"\w", r"(?<![\w-])": r"[\w-]"}
+
+
+def word_start(pattern: str, beginnings: Iterable[str]) -> str:
+    """The class of character that never stands right before a match of ``pattern`` (whose
+    matches begin with one of ``beginnings``), or "": the pattern opens with a word boundary
+    that no top-level "|" escapes, and every beginning with a word character."""
+    opening = next((o for o in WORD_STARTS if pattern.startswith(o)), None)
+    if opening is None or not all(re.match(r"\w", b) for b in beginnings):
+        return ""
+    try:
+        _, end = _sequence(pattern, 0)
+    except (_Unreadable, ValueError):
+        return ""
+    return WORD_STARTS[opening] if end == len(pattern) else ""
+
+
+def word_finder(words: Iterable[str], not_after: str = "") -> re.Pattern[str]:
+    """A case-sensitive pattern finding the longest of ``words`` that begins at a place (with
+    no character of the class ``not_after`` right before it).
 
     The words are laid out as a tree of their common beginnings ("since (?:the |10 )"), so
-    that at each place only a few of them are tried."""
+    that at each place only a few of them are tried. (The look-behind follows the first
+    character: ``re`` then still skips quickly to the places where a word can begin.)"""
     tree: dict[str, Any] = {}
     for word in words:
         node = tree
@@ -181,15 +204,18 @@ def word_finder(words: Iterable[str]) -> re.Pattern[str]:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
 
-    def alternatives(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + alternatives(rest) for char, rest in node.items() if char]
+    def alternatives(node: dict[str, Any], top: bool = False) -> str:
+        after = f"(?<!{not_after}.)" if top and not_after else ""
+        branches = [
+            re.escape(char) + after + alternatives(rest) for char, rest in node.items() if char
+        ]
         if "" in node:  # longest first: the word ending here comes after its longer ones
             branches.append("")
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return re.compile(alternatives(tree))
+    return re.compile(alternatives(tree, top=True))
 
 
 class Cue:
@@ -207,6 +233,7 @@ class Cue:
         # but those found through a shorter one at their start.
         self.beginnings: tuple[str, ...] | None = None
         self._finder: re.Pattern[str] | None = None
+        self.word_start = ""  # the look-behind before every match, if known (see word_start)
         beginnings = leading_words(pattern)
         if beginnings is not None:
             self.beginnings = tuple(
@@ -214,7 +241,8 @@ class Cue:
                     b for b in beginnings if not any(b != o and b.startswith(o) for o in beginnings)
                 )
             )
-            self._finder = word_finder(self.beginnings)
+            self.word_start = word_start(pattern, self.beginnings)
+            self._finder = word_finder(self.beginnings, self.word_start)
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The same as ``self.pattern.search(text)``; ``lowered`` is ``text.lower()``."""
@@ -273,7 +301,8 @@ class Choices(Generic[Name]):
         self._finder: re.Pattern[str] | None = None
         if self.cues and all(cue.beginnings for cue in self.cues.values()):
             words = {b for cue in self.cues.values() for b in cue.beginnings}
-            self._finder = word_finder(words)
+            starts = {cue.word_start for cue in self.cues.values()}
+            self._finder = word_finder(words, starts.pop() if len(starts) == 1 else "")
             self._cues_at = {
                 word: [(n, c) for n, c in self.cues.items() if word.startswith(c.beginnings)]
                 for word in words

@@ -51,23 +51,25 @@ def _words(patterns: list[str]) -> str:
 
 @dataclass(frozen=True)
 class FrameCues:
+    # (A Cue finds what its pattern finds, ignoring case; it is tried only where its first
+    # words stand, which is quicker: see analysis.extract.cues.)
     groups: Choices[str]
     events: Choices[str]
     event_nouns: Choices[str]
     heads: Choices[tuple[str, str]]  # ("thing", kind), ("people", group), ("event", event)
-    active_verb: dict[str, re.Pattern[str]]
+    active_verb: dict[str, Cue]
     partitive_after: re.Pattern[str]
-    group_predicate: re.Pattern[str]
-    group_share_before: re.Pattern[str]
-    group_among_before: re.Pattern[str]
-    part_of_before: re.Pattern[str]
-    subgroup_before: re.Pattern[str]
-    comparison_before: re.Pattern[str]
-    target_before: re.Pattern[str]
-    ellipsis_before: re.Pattern[str]
-    count_phrase: re.Pattern[str]
-    count_verb_before: re.Pattern[str]
-    verbs: re.Pattern[str]
+    group_predicate: Cue
+    group_share_before: Cue
+    group_among_before: Cue
+    part_of_before: Cue
+    subgroup_before: Cue
+    comparison_before: Cue
+    target_before: Cue
+    ellipsis_before: Cue
+    count_phrase: Cue
+    count_verb_before: Cue
+    verbs: Cue
     not_nouns: frozenset[str]
     raw: dict[str, Any]
 
@@ -91,43 +93,35 @@ def cues() -> FrameCues:
             + [(("event", e), c) for e, c in event_nouns.cues.items()]
         ),
         active_verb={
-            event: re.compile(
+            event: Cue(
                 rf"(?<![\w-])(?:{_words(verbs)})\s+(?:(?:a total of|another|some|the lives of|"
-                rf"at least|more than|over|nearly|almost|about)\s+)?$",
-                flags,
+                rf"at least|more than|over|nearly|almost|about)\s+)?$"
             )
             for event, verbs in raw["active_verbs"].items()
         },
         partitive_after=re.compile(rf"\s*(?:{_words(raw['partitive_after'])})\b", flags),
-        group_predicate=re.compile(
-            rf"\b(?:are|were|was|is)\s+(?:all\s+)?(?:an?\s+)?(?:\w+\s+)?(?P<group>{named_groups})(?![\w-])",
-            flags,
+        group_predicate=Cue(
+            rf"\b(?:are|were|was|is)\s+(?:all\s+)?(?:an?\s+)?(?:\w+\s+)?(?P<group>{named_groups})(?![\w-])"
         ),
-        group_share_before=re.compile(
-            rf"(?<![\w-])(?P<group>{group_words})(?:\s+alone)?\s+(?:{_words(raw['share_verbs'])})\s*$",
-            flags,
+        group_share_before=Cue(
+            rf"(?<![\w-])(?P<group>{group_words})(?:\s+alone)?\s+(?:{_words(raw['share_verbs'])})\s*$"
         ),
-        group_among_before=re.compile(
-            rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*(?:(?:there\s+)?(?:were|are|was|is)\s+)?$",
-            flags,
+        group_among_before=Cue(
+            rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*(?:(?:there\s+)?(?:were|are|was|is)\s+)?$"
         ),
-        part_of_before=re.compile(
+        part_of_before=Cue(
             rf"\b(?:{_words(raw['part_of_before'])})(?:\w+\s+){{0,2}}?"
-            rf"(?P<event>{_words([p for ps in raw['event_nouns'].values() for p in ps])})\b",
-            flags,
+            rf"(?P<event>{_words([p for ps in raw['event_nouns'].values() for p in ps])})\b"
         ),
-        subgroup_before=re.compile(
-            rf"(?:^|\b|(?<=\())(?:{_words(raw['subgroup_before'])})(?:\s+(?:were|are|was|is))?[\s,]*$",
-            flags,
+        subgroup_before=Cue(
+            rf"(?:^|\b|(?<=\())(?:{_words(raw['subgroup_before'])})(?:\s+(?:were|are|was|is))?[\s,]*$"
         ),
-        comparison_before=re.compile(
-            rf"\b(?:{_words(raw['comparison_before'])})\s+(?:the\s+)?$", flags
-        ),
-        target_before=re.compile(rf"\b(?:{_words(raw['target_before'])})\b[^.;:]{{0,25}}$", flags),
-        ellipsis_before=re.compile(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$", flags),
-        count_phrase=re.compile(raw["count_phrase"], flags),
-        count_verb_before=re.compile(raw["count_verb_before"], flags),
-        verbs=re.compile(raw["verbs"], flags),
+        comparison_before=Cue(rf"\b(?:{_words(raw['comparison_before'])})\s+(?:the\s+)?$"),
+        target_before=Cue(rf"\b(?:{_words(raw['target_before'])})\b[^.;:]{{0,25}}$"),
+        ellipsis_before=Cue(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$"),
+        count_phrase=Cue(raw["count_phrase"]),
+        count_verb_before=Cue(raw["count_verb_before"]),
+        verbs=Cue(raw["verbs"]),
         not_nouns=frozenset(raw["not_nouns"]),
         raw=raw,
     )
