@@ -118,7 +118,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     statement_ids = [source.statement_id for source in read_manifest(args.corpus)]
     runs = report.plan(notebooks, shared, given, statement_ids)
 
-    with storage.exclusive(args.out), report.notebook_workers(len(runs)) as workers:
+    with storage.exclusive(args.out), report.notebook_workers(runs) as workers:
         texts: dict[str, str] = {}
         tables = extract_tables(args.corpus, tables_dir, texts=texts, force=args.force)
         # The reports are a function of the tables, the notebooks, their parameters and the

@@ -1,14 +1,18 @@
-"""Start-up time: optional imports that other packages make and this one never needs.
+"""Start-up time: optional imports that other packages make and this one never needs, and
+imports a kernel makes before its notebook asks for them.
 
-The one home of the package's interventions in ``sys.modules``. Each costs seconds or tens of
-megabytes in every process and kernel, for a feature the package does not use; each is undone
-by importing the real module first.
+The one home of the package's interventions in ``sys.modules``. Each skipped import costs
+seconds or tens of megabytes in every process and kernel, for a feature the package does not
+use; each is undone by importing the real module first. :func:`preload` moves a kernel's
+imports to the time it waits for the tables.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
+from collections.abc import Iterable
 
 
 def skip_pandera_dask_probe() -> None:
@@ -33,3 +37,25 @@ def skip_iri_checker() -> None:
     checks. Call it before anything imports nbformat.
     """
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+def preload(modules: Iterable[str]) -> None:
+    """Import ``modules`` now, binding no name: a kernel started while the report extracts
+    the tables imports its notebook's modules meanwhile, and its cells find them loaded.
+
+    A name that is no module (``from module import function``) or a module that fails to
+    import is skipped: the notebook's own import statement reports the failure, where it
+    belongs.
+    """
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the notebook's own import reports it
+            continue
+
+
+def preload_line(modules: Iterable[str]) -> str:
+    """One line of Python for a kernel's ``exec_lines`` that calls :func:`preload` with
+    ``modules`` and leaves the notebook's namespace as it was (the expression is None, so
+    nothing is displayed or stored)."""
+    return f"__import__({__name__!r}).startup.preload({tuple(modules)!r})"

@@ -452,6 +452,73 @@ def test_a_verb_ends_the_noun_phrase_of_the_people_counted() -> None:
     assert metrics(text)[0] == ("Some 8,000", "risk_education_beneficiaries")
 
 
+def test_a_share_of_people_is_no_share_of_land() -> None:
+    text = (
+        "Around 18 per cent of the sappers are women, up from 5 per cent when clearance began. "
+        "Nearly 30 per cent of the victims were children."
+    )
+    assert metrics(text) == [
+        ("Around 18 per cent", None),  # no metric for it: left for review
+        ("5 per cent", None),  # compared with an unplaced figure: unplaced too
+        ("Nearly 30 per cent", "children_casualties_pct"),
+    ]
+
+
+def test_a_wars_toll_is_not_a_count_of_mine_victims() -> None:
+    text = (
+        "The civil war, which ended in 1995, killed some 90,000 people. Since then, mines have "
+        "killed 410 people."
+    )
+    found = results(text)
+    assert isinstance(found["some 90,000"], NotAClaim)
+    assert found["410"].metric == "killed"
+
+
+def test_a_parts_own_verb_beats_the_event_of_its_total() -> None:
+    text = (
+        "Three of the injured died later in hospital. Four of the injured are in a stable "
+        "condition. Two of the injured were girls."
+    )
+    assert metrics(text) == [
+        ("Three", "killed"),
+        ("Four", None),  # their state, not a count kept
+        ("Two", None),  # girls among the injured: no metric in the vocabulary
+    ]
+
+
+def test_a_count_verb_with_an_adverb_and_from() -> None:
+    text = "Mine deaths have dropped sharply, from 77 in 2009 to 12 in 2019."
+    assert metrics(text) == [("77", "killed"), ("12", "killed")]
+
+
+def test_a_part_names_its_group_after_of_them() -> None:
+    text = "The blast killed five people, three of them girls, and hurt two others."
+    assert metrics(text) == [("five", "killed"), ("three", None), ("two", "injured")]
+    text = "The blast killed five people, three of them boys."
+    assert metrics(text)[1] == ("three", "children_killed")
+
+
+def test_a_surface_in_brackets_compares_with_the_surface_before_not_a_count() -> None:
+    text = (
+        "In 2022 teams cleared 310 km2 and removed 91,000 mines. Northland (120 km2) and "
+        "Southmoor (80 km2) did most of it."
+    )
+    assert metrics(text) == [
+        ("310 km2", "area_cleared_ha"),
+        ("91,000", "mines_found"),
+        ("120 km2", "area_cleared_ha"),
+        ("80 km2", "area_cleared_ha"),
+    ]
+
+
+def test_a_part_of_a_total_in_an_earlier_paragraph_takes_its_group() -> None:
+    text = (
+        "Mines killed or injured 64 civilians in March.\n\n"
+        "The northern district alone accounted for 23 of the March casualties."
+    )
+    assert metrics(text) == [("64", "civilian_casualties"), ("23", "civilian_casualties")]
+
+
 def test_a_key_figures_lead_in_dates_its_list() -> None:
     text = (
         "Key results, 1 April – 30 June 2024:\n• Area cleared: 1,200 hectares\n• Mines found: 310\n"

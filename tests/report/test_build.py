@@ -6,10 +6,12 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
 import pandas as pd
+import psutil
 import pytest
 
 from analysis import cli
@@ -271,20 +273,73 @@ def test_report_on_another_corpus_folder(tmp_path: Path, make_corpus) -> None:
     ).read_bytes()
 
 
-def test_notebook_workers_start_light_and_skip_the_iri_grammar(tmp_path: Path) -> None:
-    # A worker imports this module before its first notebook: the heavy tools load in its
-    # initializer, after the IRI checker (a second of grammar compiling) is kept out.
-    script = tmp_path / "workers.py"
+def test_a_notebook_s_modules_are_its_top_level_imports() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("import nothing"),
+        nbformat.v4.new_code_cell("import wave, colorsys as c\nfrom email import message"),
+        nbformat.v4.new_code_cell("%matplotlib inline"),  # IPython syntax: skipped
+        nbformat.v4.new_code_cell("from . import local\ndef f():\n    import json"),
+    ]
+    assert report.notebook_modules(nb) == ["wave", "colorsys", "email", "email.message"]
+
+
+def test_a_kernel_has_its_notebook_s_modules_before_the_first_cell_and_no_new_name(
+    tmp_path: Path,
+) -> None:
+    probe = (
+        "import sys\n"
+        "print('wave' in sys.modules, 'colorsys' in sys.modules)\n"
+        "print(sorted({'wave', 'analysis', 'importlib', 'preload'} & set(dir())))"
+    )
+    path = _notebook(tmp_path, "probe", f"{probe}\n---\nimport wave")
+    executed = report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb")
+    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    # wave: the notebook imports it (preloaded as the kernel started); colorsys: it does not.
+    assert printed.splitlines() == ["True False", "[]"]
+    assert executed.cells[1].execution_count == 1  # the preload is not a cell of its own
+
+
+def _kernels() -> list[psutil.Process]:
+    return [p for p in psutil.Process().children() if "ipykernel" in " ".join(p.cmdline())]
+
+
+def test_kernels_of_the_runs_start_at_once_and_end_with_the_report(tmp_path: Path) -> None:
+    paths = [_notebook(tmp_path, name, "x = 1") for name in ("a", "b")]
+    runs = [report.NotebookRun(path, {}) for path in paths]
+    before = {p.pid for p in _kernels()}
+    with report.notebook_workers(runs) as kernels:
+        deadline = time.monotonic() + 30
+        while len({p.pid for p in _kernels()} - before) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started = [p for p in _kernels() if p.pid not in before]
+        assert len(started) == 2  # before any run is submitted
+        staging = tmp_path / "staging"
+        staging.mkdir()
+        builds = kernels.submit(runs[:1], staging)  # b is not built: its kernel stops
+        report.wait_all(runs[:1], builds, lambda _: None)
+        assert (staging / "a.html").is_file() and not (staging / "b.html").exists()
+    _, alive = psutil.wait_procs(started, timeout=10)
+    assert not alive
+
+
+def test_building_notebooks_keeps_the_iri_grammar_out(tmp_path: Path) -> None:
+    # Importing this module loads no notebook tool; running notebooks loads them, but not
+    # the IRI checker (a second of grammar compiling) that jsonschema would import.
+    path = _notebook(tmp_path, "a", "x = 1")
+    script = tmp_path / "tools.py"
     script.write_text(
         "import sys\n"
+        "from pathlib import Path\n"
         "from analysis.report import build as report\n"
         "def loaded(names):\n"
         "    return [sys.modules.get(name) is not None for name in names]\n"
-        "if __name__ == '__main__':\n"
-        "    print(loaded(['nbformat', 'pandas', 'papermill']))\n"
-        "    with report.notebook_workers(2) as workers:\n"
-        "        names = ['papermill', 'jsonschema', 'rfc3987_syntax']\n"
-        "        print(workers.submit(loaded, names).result())\n"
+        "print(loaded(['nbformat', 'pandas', 'papermill']))\n"
+        f"runs = [report.NotebookRun(Path({str(path)!r}), {{}})]\n"
+        "with report.notebook_workers(runs) as kernels:\n"
+        f"    builds = kernels.submit(runs, Path({str(tmp_path)!r}))\n"
+        "    report.wait_all(runs, builds, lambda _: None)\n"
+        "print(loaded(['papermill', 'jsonschema', 'rfc3987_syntax']))\n"
     )
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, check=True

@@ -152,6 +152,7 @@ class _Discourse:
     period: Period | None = None
     topic_period: Period | None = None  # the first period it named: what it is about
     total: tuple[str, str] | None = None  # (group, event) of the last total
+    earlier_total: tuple[str, str] | None = None  # the last total of the paragraphs before
     event: str | None = None  # the last event named
     mine_metric: str | None = None
     figures: list[_Figure] = field(default_factory=list)
@@ -204,6 +205,7 @@ def classify_mentions(
             discourse = _Discourse(
                 period=period,
                 question=_question_before(text, line, sentence.paragraph),
+                earlier_total=discourse.total or discourse.earlier_total,
             )
             paragraph = sentence.paragraph
             # a table's rows may stand apart from the title that says what they count
@@ -479,8 +481,16 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_target(figure.clause_before[-60:]):
         figure.not_a_claim = NotAClaim("target")
         return
-    parent = _parent(discourse)
+    if frames.is_war_toll(figure.clause_before):
+        figure.not_a_claim = NotAClaim("other_count")  # "the war killed 500,000": not by mines
+        return
+    # ("cleared 219 km2 and found 169,200 mines. A (72.8 km2) and B (48.6 km2) ...": the
+    # surface before, not the mines)
+    parent = _parent(discourse, quantity.unit)
     figure.compared = frames.is_comparison(figure.before)
+    previous = _previous(discourse, figure)
+    if figure.compared and previous is not None and previous.metric is None:
+        return  # "31 per cent ..., up from 8 per cent": the same unplaced count
     if figure.compared and parent is not None and parent.metric:
         figure.metric, figure.kind = parent.metric, parent.kind
         figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
@@ -523,10 +533,18 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
     _read_people(figure, noun, counted, discourse)
 
 
-def _parent(discourse: _Discourse) -> _Figure | None:
-    """The figure a part or a comparison refers to: the last of the paragraph not in brackets."""
+def _same_kind(parent: _Figure, unit: str | None) -> bool:
+    """Whether a figure in ``unit`` may count what ``parent`` counts: a share, a surface and
+    a count are three kinds."""
+    measures = ("percent", "hectares")
+    return (parent.kind in measures or unit in measures) <= (parent.kind == unit)
+
+
+def _parent(discourse: _Discourse, unit: str | None = None) -> _Figure | None:
+    """The figure a part or a comparison refers to: the last of the paragraph not in brackets
+    (of the kind of a figure in ``unit``, if given)."""
     for figure in reversed(discourse.figures):
-        if not figure.bracketed and figure.metric:
+        if not figure.bracketed and figure.metric and (unit is None or _same_kind(figure, unit)):
             return figure
     return None
 
@@ -556,7 +574,7 @@ def _read_people(
     ellipsis = noun.kind in ("none", "participle") and not part
     group = noun.name if noun.kind == "people" and noun.name != "general" else None
     group = group or frames.group_after(figure.trailing) or frames.group_before(figure.before)
-    group = group or figure.title_group
+    group = group or figure.title_group or _group_of_part(figure, noun)
     sibling = None if part else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False
@@ -567,7 +585,12 @@ def _read_people(
     # What happened: a verb before taking the count as object, an event noun, the predicate
     # after (for a bare number, only up to the next figure), the total it is a part of, or
     # the figure before (a list shares its verb).
-    event = frames.active_event(figure.before) or noun.event
+    event = frames.active_event(figure.before)
+    if event is None and noun.kind == "partitive":
+        # "two of the wounded later died": their own verb, before the total's event
+        own = frames.after_partitive(figure.trailing)
+        event = frames.first_event(frames.without_apposition(own))
+    event = event or noun.event
     if event is None and counted is None:
         counted = frames.count_noun_before(figure.clause_before, True)[1]
     if event is None and counted:
@@ -583,6 +606,15 @@ def _read_people(
         event = frames.part_of_event(figure.before) or frames.part_of_event(figure.clause_before)
     if part and event is None and not group and frames.has_other_predicate(figure.trailing):
         return  # "two of them remain in hospital": a part, but not of a count we keep
+    own_words = frames.after_partitive(figure.trailing)  # "(two of the wounded) later died"
+    if (
+        noun.kind == "partitive"
+        and noun.name is not None
+        and not group
+        and frames.first_event(own_words) is None
+        and frames.has_other_predicate(own_words)
+    ):
+        return  # "two of the wounded are in a serious condition": their state, not a count
     if noun.kind == "partitive" and event is None and frames.is_object(figure.before):
         return  # "I met one of them": the object of a verb that names no event
     inherited = None
@@ -609,6 +641,14 @@ def _read_people(
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
+
+
+def _group_of_part(figure: _Figure, noun: frames.Noun) -> str | None:
+    """The group a part names right after its "of them": "four people, two of them boys"."""
+    if noun.kind != "partitive":
+        return None
+    named = frames.noun_after(frames.after_partitive(figure.trailing))
+    return named.name if named.kind == "people" and named.name != "general" else None
 
 
 def _first_part_sibling(
@@ -654,7 +694,8 @@ def _part_source(
         return discourse.total
     if discourse.event:
         return ("general", discourse.event)
-    return None
+    # "Westmarch accounted for 17 of the June casualties": of the total a paragraph before
+    return discourse.earlier_total
 
 
 def _thing_metric(figure: _Figure, kind: str, discourse: _Discourse) -> str | None:
@@ -749,8 +790,22 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         shared = previous is not None and previous.metric in c.share_metrics.values()
         if of_casualties or shared:
             return c.share_metrics[group]
+    share_of = SHARE_OF.match(figure.trailing)
+    # (not "25% of the information on these maps", nor "25% of them": what its noun names)
+    phrase = frames.noun_phrase(" " + share_of.group(1)).split() if share_of else []
+    head = frames.head_of(" ".join(phrase)) if phrase and phrase[0] not in PRONOUNS else None
+    if share_of and head and head[0] in ("people", "event"):
+        # "40 per cent of the victims were children": a group's share of the casualties;
+        # "31 per cent of the deminers are women": a share of people, not of land
+        group = frames.group_after(figure.trailing[share_of.start(1) :])
+        return c.share_metrics.get(group or "") if head == ("event", "casualties") else None
     clause = figure.clause_before + " " + figure.clause_after
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
+
+
+PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
+# What a share is of: "per cent of the deminers", "% of all victims".
+SHARE_OF = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:

@@ -66,6 +66,7 @@ class FrameCues:
     subgroup_before: Cue
     comparison_before: Cue
     target_before: Cue
+    war_toll_before: Cue
     ellipsis_before: Cue
     count_phrase: Cue
     count_verb_before: Cue
@@ -118,6 +119,7 @@ def cues() -> FrameCues:
         ),
         comparison_before=Cue(rf"\b(?:{_words(raw['comparison_before'])})\s+(?:the\s+)?$"),
         target_before=Cue(rf"\b(?:{_words(raw['target_before'])})\b[^.;:]{{0,25}}$"),
+        war_toll_before=Cue(raw["war_toll_before"]),
         ellipsis_before=Cue(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$"),
         count_phrase=Cue(raw["count_phrase"]),
         count_verb_before=Cue(raw["count_verb_before"]),
@@ -141,13 +143,13 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     # "330 of our citizens", "tens of thousands of mines": the noun after "of"
     owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
     whole = PHRASE_END.split(after[owner.end() if owner else 0 :], maxsplit=1)[0]
-    phrase = _cut(" ".join(whole.split()[:HEAD_WORDS]))
+    phrase = noun_phrase(" ".join(whole.split()[:HEAD_WORDS]))
     words = phrase.split()
     if not words:
         return NONE
     # An event that starts within the phrase is read whole, past its last word ("the number
     # of Azerbaijanis killed or injured").
-    direct = c.events.search(_cut(" ".join(whole.split()[: HEAD_WORDS + 3])))
+    direct = c.events.search(noun_phrase(" ".join(whole.split()[: HEAD_WORDS + 3])))
     if direct and direct[1] >= len(phrase):
         direct = c.events.search(phrase)
     if direct and direct[1] == 0:
@@ -172,7 +174,7 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     return Noun("unknown")
 
 
-def _cut(phrase: str) -> str:
+def noun_phrase(phrase: str) -> str:
     """A noun phrase up to a preposition, relative pronoun or verb."""
     phrase = PREPOSITION.split(phrase, maxsplit=1)[0]
     verb = cues().verbs.search(phrase)
@@ -379,6 +381,18 @@ def is_target(before: str) -> bool:
     """Whether a number is a goal or need ("to reach 45 per cent", "raises the workforce to
     6,500")."""
     return bool(cues().target_before.search(before[-60:]))
+
+
+def after_partitive(trailing: str) -> str:
+    """The words after a part's "of them" or "of the wounded": its own predicate."""
+    partitive = cues().partitive_after.match(trailing)
+    return trailing[partitive.end() :] if partitive else trailing
+
+
+def is_war_toll(before: str) -> bool:
+    """Whether a count of people is the toll of a war, not of mines: "the war, which began in
+    2011, killed more than 500,000 people" (the war is the subject of the verb)."""
+    return bool(cues().war_toll_before.search(before[-120:]))
 
 
 def is_ellipsis(before: str) -> bool:

@@ -4,32 +4,40 @@ Parameters are validated for every notebook before the first kernel starts. Outp
 built in a staging folder and moved into place only when every notebook succeeded, so a
 failing notebook leaves the reports of the previous run as they were.
 
-Worker processes import this module to build notebooks, so it imports the notebook tools
-(nbformat, papermill, nbconvert) and the table modules (pandas) only where they are used:
-start-up time is most of a report build.
+Start-up time is most of a report build. Each notebook runs in a kernel of its own, driven
+by a thread of this process (the kernels do the work; the threads wait on them and render
+HTML): no second Python process imports the notebook tools. When the runs are known before
+the tables are built, the kernels start at once and import their notebooks' modules while
+the tables are extracted (see :class:`NotebookKernels`). This module imports the notebook
+tools (nbformat, papermill, nbconvert) and the table modules (pandas) only where they are
+used.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
-import multiprocessing
+import functools
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Collection, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from concurrent.futures import CancelledError, Future, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
 from analysis.config import REPORT_TABLES
 from analysis.errors import NotebookError, ParameterError
-from analysis.parallel import worker_start, workers_for
-from analysis.startup import skip_iri_checker
+from analysis.parallel import workers_for
+from analysis.startup import preload_line, skip_iri_checker
 
 if TYPE_CHECKING:
     import nbformat
+    from jupyter_client import AsyncKernelManager
+    from nbconvert import HTMLExporter
 
     from analysis.storage import Tables
 
@@ -45,6 +53,14 @@ VOLATILE_NOTEBOOK_KEYS = (
     "output_path",
 )
 VOLATILE_CELL_KEYS = ("execution", "papermill")
+KERNEL_ARGUMENTS = (
+    # The kernel's own log (a warning about its local TCP connection, a stray interrupt at
+    # shutdown) is noise beside our progress; cell errors still come back as
+    # PapermillExecutionError.
+    "--IPKernelApp.log_level=CRITICAL",
+    # What nbclient passes to the kernels it starts itself: no history database on disk.
+    "--HistoryManager.hist_file=:memory:",
+)
 INDEX_TITLE = "How the landmine figures claimed in the statements changed"
 CLAIMS_NOTICE = (
     "Every figure here is a claim attributed to the named speaker of its statement, a party to "
@@ -116,25 +132,100 @@ def sanitize(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
-    """Execute one notebook with papermill; a failure names the notebook and the cell."""
+def notebook_modules(notebook: nbformat.NotebookNode) -> list[str]:
+    """The modules a notebook's code cells import at their top level, in order. For
+    ``from package import name`` both ``package`` and ``package.name`` are listed: the name
+    may be a module (:func:`analysis.startup.preload` skips it when it is not)."""
+    modules: dict[str, None] = {}
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # IPython syntax (magics): not Python, imports nothing we preload
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                modules.update(dict.fromkeys(alias.name for alias in node.names))
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                modules[node.module] = None
+                modules.update(dict.fromkeys(f"{node.module}.{a.name}" for a in node.names))
+    return list(modules)
+
+
+def start_kernel(run: NotebookRun) -> AsyncKernelManager:
+    """Start ``run``'s kernel in its notebook's folder; it imports the notebook's modules as
+    it starts (:func:`analysis.startup.preload`). Returns at once: the kernel is ready when
+    papermill's client has connected to it. Start, execute and shut it down in one thread
+    (one event loop)."""
+    skip_iri_checker()  # before nbformat is imported
+    import nbformat
+    from jupyter_core.utils import run_sync
+
+    modules = notebook_modules(nbformat.read(run.source, as_version=4))
+    kernel = _kernel_manager()(kernel_name=KERNEL)
+    run_sync(kernel.start_kernel)(
+        cwd=str(run.source.resolve().parent),
+        extra_arguments=[*KERNEL_ARGUMENTS, f"--IPKernelApp.exec_lines={preload_line(modules)}"],
+    )
+    return kernel
+
+
+@functools.cache
+def _kernel_manager() -> type[AsyncKernelManager]:
+    """The kernel manager class of :func:`start_kernel`, made when first needed (it imports
+    jupyter_client)."""
+    from jupyter_client import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        """Remembers its clients: papermill, given a running kernel, leaves its client
+        connected, and :func:`stop_kernel` disconnects it."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.clients: list[Any] = []
+
+        def client(self, **kwargs: Any) -> Any:
+            client = super().client(**kwargs)
+            self.clients.append(client)
+            return client
+
+    return KernelManager
+
+
+def stop_kernel(kernel: AsyncKernelManager, now: bool = False) -> None:
+    """Shut a kernel of :func:`start_kernel` down (``now``: kill it) and free its sockets."""
+    from jupyter_core.utils import run_sync
+
+    for client in getattr(kernel, "clients", ()):
+        client.stop_channels()
+    run_sync(kernel.shutdown_kernel)(now=now)
+
+
+def execute(
+    run: NotebookRun, output: Path, kernel: AsyncKernelManager | None = None
+) -> nbformat.NotebookNode:
+    """Execute one notebook with papermill, in ``kernel`` (a kernel of :func:`start_kernel`
+    for ``run``, left running) or in a kernel of its own; a failure names the notebook and
+    the cell."""
     import nbformat
     import papermill
 
+    own = kernel is None
+    if kernel is None:
+        kernel = start_kernel(run)
     try:
+        # The kernel runs in the notebook's folder already: papermill's ``cwd`` would change
+        # the working directory of this whole process, which other threads share.
         papermill.execute_notebook(
             str(run.source.resolve()),
             str(output),
             parameters=run.parameters,
             kernel_name=KERNEL,
-            cwd=str(run.source.resolve().parent),
+            km=kernel,
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
-            # The kernel's own log (a warning about its local TCP connection, a stray
-            # interrupt at shutdown) is noise beside our progress; cell errors still come
-            # back as PapermillExecutionError.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as exc:
         first_line = next((line for line in exc.source.splitlines() if line.strip()), "")
@@ -142,6 +233,9 @@ def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
             f"{run.source}: cell In [{exc.exec_count}] ({first_line.strip()[:60]!r}) failed: "
             f"{exc.ename}: {exc.evalue}"
         ) from None
+    finally:
+        if own:
+            stop_kernel(kernel)
     notebook = sanitize(nbformat.read(output, as_version=4))
     nbformat.write(notebook, output)
     return notebook
@@ -149,6 +243,20 @@ def execute(run: NotebookRun, output: Path) -> nbformat.NotebookNode:
 
 def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
     """Self-contained HTML (figures embedded, no outside scripts); reader version hides code."""
+    # An exporter keeps per-page state while it renders, so pages render one at a time
+    # (in one process they would take turns on the interpreter lock anyway).
+    with _RENDERING:
+        body, _ = _exporter(with_code).from_notebook_node(notebook)
+    return body
+
+
+_RENDERING = threading.Lock()
+
+
+@functools.cache
+def _exporter(with_code: bool) -> HTMLExporter:
+    """The exporter of full (``with_code``) or reader pages: made once, since making one
+    compiles its templates."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -159,8 +267,7 @@ def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
         exclude_output_prompt=not with_code,
     )
     exporter.template_file = "report.html.j2"
-    body, _ = exporter.from_notebook_node(notebook)
-    return body
+    return exporter
 
 
 def describe(notebook: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
@@ -245,18 +352,11 @@ def copy_tables(tables_dir: Path, target: Path, final: Path) -> list[str]:
     return [*names, DATAPACKAGE_NAME]
 
 
-def build_one(run: NotebookRun, staging: Path) -> dict[str, Any]:
-    """Execute one notebook and render its full and reader HTML into ``staging``."""
-    notebook = execute(run, staging / f"{run.name}.ipynb")
+def index_entry(run: NotebookRun, notebook: nbformat.NotebookNode) -> dict[str, Any]:
+    """The index's entry for ``run``: its pages, title, summary and parameters. The title
+    and summary come from the notebook's first markdown cell, the same in the notebook and
+    in its executed copy, so the index needs no executed notebook."""
     title, summary = describe(notebook, run.name)
-    for suffix, with_code, page_title in (
-        (".html", True, title),
-        (".reader.html", False, f"{title} (reader version)"),
-    ):
-        # nbconvert titles a page with the notebook's metadata title, else its file name.
-        notebook.metadata["title"] = page_title
-        html_text = render_html(notebook, with_code=with_code)
-        (staging / f"{run.name}{suffix}").write_text(html_text, encoding="utf-8")
     return {
         "html": f"{run.name}.html",
         "reader": f"{run.name}.reader.html",
@@ -266,49 +366,150 @@ def build_one(run: NotebookRun, staging: Path) -> dict[str, Any]:
     }
 
 
-@contextlib.contextmanager
-def notebook_workers(notebooks: int, jobs: int = 0) -> Iterator[ProcessPoolExecutor]:
-    """Processes to build ``notebooks`` notebooks, up to ``jobs`` (0: one per core).
+def build_one(
+    run: NotebookRun, staging: Path, kernel: AsyncKernelManager | None = None
+) -> nbformat.NotebookNode:
+    """Execute one notebook (in ``kernel``, see :func:`execute`) and render its full and
+    reader HTML into ``staging``."""
+    notebook = execute(run, staging / f"{run.name}.ipynb", kernel)
+    title, _ = describe(notebook, run.name)
+    for suffix, with_code, page_title in (
+        (".html", True, title),
+        (".reader.html", False, f"{title} (reader version)"),
+    ):
+        # nbconvert titles a page with the notebook's metadata title, else its file name.
+        notebook.metadata["title"] = page_title
+        html_text = render_html(notebook, with_code=with_code)
+        (staging / f"{run.name}{suffix}").write_text(html_text, encoding="utf-8")
+    return notebook
 
-    They start at once and import the notebook tools (seconds each) while the caller
-    extracts the tables. Each notebook builds in a process of its own: papermill changes the
-    working directory of the process it runs in, so threads would race on it.
+
+@dataclass
+class _Slot:
+    """One notebook's kernel and the thread that drives it."""
+
+    run: NotebookRun
+    staging: Future[Path] = field(default_factory=Future)  # set: build here; cancelled: drop
+    built: Future[None] = field(default_factory=Future)  # cancelled before it starts: never
+    thread: threading.Thread | None = None
+    submitted: bool = False
+
+
+class NotebookKernels:
+    """A kernel per notebook, each driven by a thread of this process, ``limit`` at a time.
+
+    Kernels of the ``runs`` given start at once and import their notebooks' modules (seconds
+    each) while the caller extracts the tables; other runs start their kernels when they
+    are submitted. Threads do not share papermill's working directory: each kernel starts
+    in its notebook's folder instead (:func:`start_kernel`).
     """
-    count = max(1, min(workers_for(jobs), notebooks))
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(count, context, initializer=_import_notebook_tools) as pool:
-        for _ in range(count):  # any task: the pool starts a process per task while none is idle
-            pool.submit(os.getpid)
-        yield pool
+
+    def __init__(self, runs: Sequence[NotebookRun], limit: int) -> None:
+        self._limit = threading.BoundedSemaphore(max(1, limit))
+        self._slots: list[_Slot] = []
+        for run in runs:
+            self._start(run)
+
+    def _start(self, run: NotebookRun) -> _Slot:
+        # Daemon threads: on Ctrl-C this process exits without waiting for a notebook, and
+        # the kernels, which watch their parent, end with it.
+        slot = _Slot(run)
+        slot.thread = threading.Thread(
+            target=self._drive, args=(slot,), name=f"notebook {run.name}", daemon=True
+        )
+        self._slots.append(slot)
+        slot.thread.start()
+        return slot
+
+    def _drive(self, slot: _Slot) -> None:
+        with self._limit:
+            if slot.staging.cancelled():
+                return
+            kernel = None
+            started = False
+            try:
+                kernel = start_kernel(slot.run)
+                staging = slot.staging.result()
+                started = slot.built.set_running_or_notify_cancel()
+                if started:
+                    build_one(slot.run, staging, kernel)
+                    slot.built.set_result(None)
+            except CancelledError:
+                pass
+            except BaseException as exc:  # handed to the thread that waits for it
+                if started or slot.built.set_running_or_notify_cancel():
+                    slot.built.set_exception(exc)
+            finally:
+                if kernel is not None:
+                    stop_kernel(kernel, now=not started)
+
+    def submit(self, runs: Sequence[NotebookRun], staging: Path) -> list[Future[None]]:
+        """Build ``runs`` into ``staging``: one future per run, in order. Kernels started
+        for runs not among ``runs`` are shut down."""
+        chosen = []
+        for run in runs:
+            slot = next((s for s in self._slots if s.run == run and not s.submitted), None)
+            if slot is None:
+                slot = self._start(run)
+            slot.submitted = True
+            chosen.append(slot)
+        for slot in self._slots:
+            if not slot.submitted:
+                slot.staging.cancel()
+        for slot in chosen:
+            slot.staging.set_result(staging)
+        return [slot.built for slot in chosen]
+
+    def close(self, wait: bool = True) -> None:
+        """Shut down the kernels of runs never submitted; runs submitted but not started
+        never start. ``wait`` for every kernel to end (those running a notebook too)."""
+        for slot in self._slots:
+            slot.staging.cancel()
+            slot.built.cancel()
+        if wait:
+            for slot in self._slots:
+                if slot.thread is not None:
+                    slot.thread.join()
 
 
-def _import_notebook_tools() -> None:
-    """A notebook worker's start: it dies with the report and leaves Ctrl-C to it (see
-    :func:`analysis.parallel.worker_start`), then imports the notebook tools."""
-    worker_start()
-    skip_iri_checker()
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
-
-
-def run_all(
-    runs: list[NotebookRun],
-    staging: Path,
-    workers: ProcessPoolExecutor,
-    progress: Callable[[str], None],
-) -> list[dict[str, Any]]:
-    """Build every notebook on ``workers``; the first failure cancels the rest."""
-    progress(f"running {len(runs)} notebooks")
-    futures = {workers.submit(build_one, run, staging): run for run in runs}
+@contextlib.contextmanager
+def notebook_workers(runs: Sequence[NotebookRun], jobs: int = 0) -> Iterator[NotebookKernels]:
+    """Kernels for a report's notebooks, up to one per core and one more (``jobs``: cores to
+    use, 0 for all): one notebook's kernel starts while others run. The kernels of ``runs``
+    start at once: they import their notebooks' modules while the caller extracts the tables.
+    """
+    skip_iri_checker()  # before the threads import nbformat
+    kernels = NotebookKernels(list(runs), workers_for(jobs) + 1)
     try:
-        for number, future in enumerate(as_completed(futures), start=1):
-            future.result()
-            progress(f"[{number}/{len(runs)}] {futures[future].source.name} done")
-    except BaseException:
-        for future in futures:
-            future.cancel()
+        yield kernels
+    except Exception:
+        kernels.close()
         raise
-    return [future.result() for future in futures]
+    except BaseException:  # Ctrl-C: stop now; the kernels end with this process
+        kernels.close(wait=False)
+        raise
+    kernels.close()
+
+
+def wait_all(
+    runs: list[NotebookRun], builds: list[Future[None]], progress: Callable[[str], None]
+) -> None:
+    """Wait for the ``builds`` of ``runs``. The first failure cancels the notebooks not
+    started and waits for those running, so that none writes into the staging folder after
+    the caller removed it; Ctrl-C waits for none (the kernels end with this process)."""
+    names = {future: run.source.name for future, run in zip(builds, runs, strict=True)}
+    try:
+        for number, future in enumerate(as_completed(names), start=1):
+            future.result()
+            progress(f"[{number}/{len(runs)}] {names[future]} done")
+    except BaseException as exc:
+        for future in builds:
+            future.cancel()
+        if isinstance(exc, Exception):
+            for future in builds:
+                with contextlib.suppress(Exception):
+                    future.exception()
+        raise
 
 
 def build_reports(
@@ -316,29 +517,36 @@ def build_reports(
     out_dir: str | Path,
     tables: Tables,
     texts: Mapping[str, str],
-    workers: ProcessPoolExecutor,
+    workers: NotebookKernels,
     progress: Callable[[str], None] = print,
     tables_dir: str | Path | None = None,
 ) -> list[Path]:
     """Run notebooks on ``workers`` (see :func:`notebook_workers`) into a staging folder,
     render HTML and index, copy the tables of ``tables_dir`` (when given) into the reports'
-    :data:`analysis.config.REPORT_TABLES` folder, then move everything into ``out_dir``."""
+    :data:`analysis.config.REPORT_TABLES` folder, then move everything into ``out_dir``.
+
+    The statement pages and the index are written while the kernels run."""
+    import nbformat
+
+    from analysis.report.pages import write_statement_pages
+
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        entries = run_all(runs, staging, workers, progress)
-        from analysis.report.pages import write_statement_pages
-
+        progress(f"running {len(runs)} notebooks")
+        builds = workers.submit(runs, staging)
         pages = write_statement_pages(
             tables.statements, texts, tables.mentions, tables.claims, staging
         )
-        progress(f"wrote {len(list(pages))} statement pages")
         data_files = []
         if tables_dir is not None:
             data_files = copy_tables(Path(tables_dir), staging / REPORT_TABLES, out / REPORT_TABLES)
+        entries = [index_entry(run, nbformat.read(run.source, as_version=4)) for run in runs]
         index = render_index(entries, tables, data_files)
         (staging / "index.html").write_text(index, encoding="utf-8")
+        wait_all(runs, builds, progress)
+        progress(f"wrote {len(list(pages))} statement pages")
         written = []
         for built in sorted(p for p in staging.rglob("*") if p.is_file()):
             target = out / built.relative_to(staging)

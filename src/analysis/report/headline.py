@@ -120,50 +120,66 @@ class HeadlineRow:
     note: str  # why no difference can be computed, or that one date gives several figures
 
 
-def _figure_key(row: pd.Series) -> tuple[object, ...]:
+# An evolution row: a Series, or a record of ``DataFrame.itertuples`` (the headline reads
+# rows as records: a Series per row costs more than everything else it does).
+Row = pd.Series | tuple
+
+
+def _get(row: Row, column: str) -> object:
+    return row[column] if isinstance(row, pd.Series) else getattr(row, column)
+
+
+def _records(evolution: pd.DataFrame) -> list[tuple]:
+    return list(evolution.itertuples(index=False))
+
+
+def _figure_key(row: Row) -> tuple[object, ...]:
     """What a claim says (its wording and values): equal keys are one figure in a cell."""
-    values = (row[c] for c in (Evolution.value_low, Evolution.value_best, Evolution.value_high))
+    values = (
+        _get(row, c) for c in (Evolution.value_low, Evolution.value_best, Evolution.value_high)
+    )
     return (
-        row[Evolution.surface],
-        row[Evolution.bound],
+        _get(row, Evolution.surface),
+        _get(row, Evolution.bound),
         *(None if is_missing(v) else float(v) for v in values),
     )
 
 
-def _value_key(row: pd.Series) -> tuple[object, ...]:
+def _value_key(row: Row) -> tuple[object, ...]:
     """What a claim says numerically: differently printed equal figures ("3,345", "3345")."""
     return _figure_key(row)[1:]
 
 
-def _cell(rows: pd.DataFrame) -> tuple[CellFigure, ...]:
+def _cell(rows: list[tuple]) -> tuple[CellFigure, ...]:
     """The distinct figures of one date, each with the statements that printed it (a figure
     repeated in one text is listed once)."""
     figures: dict[tuple[object, ...], list[Source]] = {}
-    for _, row in rows.iterrows():
+    for row in rows:
         sources = figures.setdefault(_figure_key(row), [])
-        if row[Evolution.statement_id] not in {s.statement_id for s in sources}:
-            outlet = short_outlet(row[Evolution.outlet], row[Evolution.statement_id])
-            sources.append(Source(outlet, row[Evolution.claim_id], row[Evolution.statement_id]))
+        statement_id = _get(row, Evolution.statement_id)
+        if statement_id not in {s.statement_id for s in sources}:
+            outlet = short_outlet(_get(row, Evolution.outlet), statement_id)
+            sources.append(Source(outlet, _get(row, Evolution.claim_id), statement_id))
     return tuple(CellFigure(str(key[0]), tuple(sources)) for key, sources in figures.items())
 
 
-def _amount(row: pd.Series) -> str:
+def _amount(row: Row) -> str:
     """A single number with its unit sign ("25%", "1,400"); quoted wording otherwise."""
-    if row[Evolution.bound] != "exact":
-        return f"'{row[Evolution.surface]}'"
-    sign = "%" if row[Evolution.unit] == PERCENT else ""
-    return f"{format_number(row[Evolution.value_best])}{sign}"
+    if _get(row, Evolution.bound) != "exact":
+        return f"'{_get(row, Evolution.surface)}'"
+    sign = "%" if _get(row, Evolution.unit) == PERCENT else ""
+    return f"{format_number(_get(row, Evolution.value_best))}{sign}"
 
 
-def _distinct(rows: pd.DataFrame) -> list[pd.Series]:
+def _distinct(rows: list[tuple]) -> list[tuple]:
     """One row per different figure (by value and qualifier), in table order."""
-    seen: dict[tuple[object, ...], pd.Series] = {}
-    for _, row in rows.iterrows():
+    seen: dict[tuple[object, ...], tuple] = {}
+    for row in rows:
         seen.setdefault(_value_key(row), row)
     return list(seen.values())
 
 
-def describe_change(before: pd.Series, after: pd.Series) -> tuple[str, str]:
+def describe_change(before: Row, after: Row) -> tuple[str, str]:
     """What changed between two claims, in words, and a note on why no difference exists.
 
     "rose from 266 to 342" and "unchanged at 25%" need two single numbers; with an open
@@ -172,9 +188,9 @@ def describe_change(before: pd.Series, after: pd.Series) -> tuple[str, str]:
     """
     direction = compare(claim_interval(before), claim_interval(after))
     why = why_not_comparable(before, after)
-    became = f"'{before[Evolution.surface]}' became '{after[Evolution.surface]}'"
+    became = f"'{_get(before, Evolution.surface)}' became '{_get(after, Evolution.surface)}'"
     if why is None:
-        if direction == UNCHANGED and before[Evolution.bound] == after[Evolution.bound]:
+        if direction == UNCHANGED and _get(before, Evolution.bound) == _get(after, Evolution.bound):
             return f"unchanged at {_amount(after)}", ""
         if direction in (RISE, FALL):
             verb = "rose" if direction == RISE else "fell"
@@ -186,33 +202,33 @@ def describe_change(before: pd.Series, after: pd.Series) -> tuple[str, str]:
     return became, f"not comparable: {why}"
 
 
-def _what_changed(rows: pd.DataFrame) -> tuple[str, str]:
+def _what_changed(rows: list[tuple]) -> tuple[str, str]:
     """The change from the series' first statement date to its last, in words."""
-    dated = rows[rows[Evolution.date].notna()]
-    dates = sorted(dated[Evolution.date].unique())
+    dated = [r for r in rows if not is_missing(_get(r, Evolution.date))]
+    dates = sorted({_get(r, Evolution.date) for r in dated})
     if not dates:
         return "no dated figure", ""
     if len(dates) == 1:
         return f"reported on {date_in_words(dates[0])} only", ""
-    first = _distinct(dated[dated[Evolution.date] == dates[0]])
-    last = _distinct(dated[dated[Evolution.date] == dates[-1]])
+    first = _distinct([r for r in dated if _get(r, Evolution.date) == dates[0]])
+    on_last_day = [r for r in dated if _get(r, Evolution.date) == dates[-1]]
+    last = _distinct(on_last_day)
     if len(first) == 1 and len(last) == 1:
         return describe_change(first[0], last[0])
-    before = " or ".join(f"'{r[Evolution.surface]}'" for r in first)
-    on_last_day = dated[dated[Evolution.date] == dates[-1]]
+    before = " or ".join(f"'{_get(r, Evolution.surface)}'" for r in first)
     after = " and ".join(
-        f"'{r[Evolution.surface]}' ({_outlets_saying(on_last_day, r)})" for r in last
+        f"'{_get(r, Evolution.surface)}' ({_outlets_saying(on_last_day, r)})" for r in last
     )
     split = [d for d, figures in ((dates[0], first), (dates[-1], last)) if len(figures) > 1]
     days = " and ".join(date_in_words(d) for d in split)
     return f"{before} became {after}", f"not comparable: the figures of {days} differ"
 
 
-def _outlets_saying(rows: pd.DataFrame, figure: pd.Series) -> str:
+def _outlets_saying(rows: list[tuple], figure: tuple) -> str:
     """The outlets among ``rows`` that printed ``figure`` (same value and qualifier)."""
     outlets = [
-        short_outlet(r[Evolution.outlet], r[Evolution.statement_id])
-        for _, r in rows.iterrows()
+        short_outlet(_get(r, Evolution.outlet), _get(r, Evolution.statement_id))
+        for r in rows
         if _value_key(r) == _value_key(figure)
     ]
     return ", ".join(dict.fromkeys(outlets))
@@ -262,22 +278,24 @@ def headline_columns(evolution: pd.DataFrame) -> list[str]:
 def headline_rows(evolution: pd.DataFrame) -> list[HeadlineRow]:
     """One :class:`HeadlineRow` per series of ``evolution``."""
     columns = headline_columns(evolution)
-    column_of = evolution[Evolution.date].fillna(UNDATED)
+    by_series: dict[str, list[tuple]] = {}
+    for record in _records(evolution):
+        by_series.setdefault(_get(record, Evolution.series), []).append(record)
     rows = []
     for series in _series_order(evolution):
-        own = evolution[evolution[Evolution.series] == series]
-        first = own.iloc[0]
-        cells = {
-            column: _cell(own[column_of.loc[own.index] == column])
-            for column in columns
-            if (column_of.loc[own.index] == column).any()
-        }
+        own = by_series[series]
+        by_column: dict[str, list[tuple]] = {}
+        for record in own:
+            date = _get(record, Evolution.date)
+            by_column.setdefault(UNDATED if is_missing(date) else date, []).append(record)
+        cells = {column: _cell(by_column[column]) for column in columns if column in by_column}
         change, note = _what_changed(own)
+        first = own[0]
         name = quantity_name(
-            first[Evolution.metric],
-            first[Evolution.period],
-            first[Evolution.area],
-            first[Evolution.device],
+            _get(first, Evolution.metric),
+            _get(first, Evolution.period),
+            _get(first, Evolution.area),
+            _get(first, Evolution.device),
         )
         rows.append(HeadlineRow(series, name, cells, change, note))
     return rows
