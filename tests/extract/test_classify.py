@@ -498,6 +498,13 @@ def test_a_part_names_its_group_after_of_them() -> None:
     assert metrics(text)[1] == ("three", "children_killed")
 
 
+def test_a_number_of_the_mines_counts_mines() -> None:
+    text = "Of the items recovered, 640 of the anti-tank mines found were of one old model."
+    found = results(text)["640"]
+    assert (found.metric, found.device) == ("mines_found", "anti_tank")
+    assert metrics("Ours is one of the countries most affected by mines.") == []
+
+
 def test_a_surface_in_brackets_compares_with_the_surface_before_not_a_count() -> None:
     text = (
         "In 2022 teams cleared 310 km2 and removed 91,000 mines. Northland (120 km2) and "

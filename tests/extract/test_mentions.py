@@ -61,6 +61,8 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         # dates and years
         ("The survey ended on 3 March 2019.", [("3 March 2019", "date")]),
         ("It resumed on March 4, 2019.", [("March 4, 2019", "date")]),
+        ("Teams worked between 4 and 17 June 2021.", [("between 4 and 17 June 2021", "date")]),
+        ("She was 23 when she stepped on it.", [("23", "age")]),
         # A date wrapped over two lines (text copied from a PDF) is still one date.
         ("The team left on 9\nOctober 2021.", [("9\nOctober 2021", "date")]),
         ("It resumed on October\n9, 2021.", [("October\n9, 2021", "date")]),
@@ -180,6 +182,8 @@ def test_non_claims_are_tagged_with_their_reason(text: str, expected) -> None:
         ("In 2024 casualties fell to 19.", ["19"]),
         ("children under 18 were hurt, under 40 of them", ["under 40"]),
         ("3,015 injured and 1,039 mines", ["3,015", "1,039"]),  # no leading-zero code
+        ("cleared by the Northland Army, 2,140 of them by hand", ["2,140"]),  # no age: thousands
+        ("He was 23 when he laid 40 mines.", ["40"]),
         # A row's value is no day of the month that labels the next row.
         ("Victims per month\nJune: 12\nJuly: 7\n", ["12", "7"]),
         ("Victims per month\nJune\n12\nJuly\n7\n", ["12", "7"]),

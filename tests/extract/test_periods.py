@@ -32,6 +32,10 @@ def test_the_context_is_karabakh_unless_another_conflict_is_named() -> None:
         ("Between 1995 and 2001, ten died.", Period("window", "1995-01-01", "2001-12-31")),
         ("In March-May 2022 ten died.", Period("window", "2022-03-01", "2022-05-31")),
         ("During 4–9 June 2022, ten died.", Period("window", "2022-06-04", "2022-06-09")),
+        ("Between 4 and 9 June 2022, ten died.", Period("window", "2022-06-04", "2022-06-09")),
+        # without a year: the last such days on or before the statement (2023-03-15)
+        ("From 2 to 6 May, ten died.", Period("window", "2022-05-02", "2022-05-06")),
+        ("Between 1 and 10 March, ten died.", Period("window", "2023-03-01", "2023-03-10")),
         (
             "In the first five months of 2021, ten died.",
             Period("window", "2021-01-01", "2021-05-31"),

@@ -142,6 +142,10 @@ def noun_after(after: str, vague: bool = False) -> Noun:
         return Noun("partitive", c.event_nouns.first(partitive.group()))
     # "330 of our citizens", "tens of thousands of mines": the noun after "of"
     owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
+    if owner is None and (of := OF_THE.match(after)):
+        things = noun_after(" " + after[of.end() :])
+        if things == Noun("thing", "mines"):
+            return things  # "402 of the mines found": a part of a count of mines
     whole = PHRASE_END.split(after[owner.end() if owner else 0 :], maxsplit=1)[0]
     phrase = noun_phrase(" ".join(whole.split()[:HEAD_WORDS]))
     words = phrase.split()
@@ -183,6 +187,7 @@ def noun_phrase(phrase: str) -> str:
 
 # "of our", "of my own": a possessive after a number ("Four of our own staff").
 OWNER = re.compile(r"\s*of\s+(?:our|my|its|their|his|her|your)\s+(?:own\s+)?", re.IGNORECASE)
+OF_THE = re.compile(r"\s*of\s+the\s+", re.IGNORECASE)
 LEADING_OF = re.compile(r"\s*of\s+(?!them\b|whom\b|these\b|those\b)(?:the\s+)?", re.IGNORECASE)
 # Words that end a noun phrase: prepositions and relative pronouns (not "of": "items of UXO").
 PREPOSITION = re.compile(

@@ -162,6 +162,7 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("document_number", r"\b\d+/\d+\b"),  # 493/22
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b"),
     ("age", r"(?i:\b\d{1,3}[-\s]years?[-\s]old\b)"),  # "34-year-old", "18 years old"
+    ("age", r"\b\d{1,2}(?=\s+when\s+(?:he|she|I|they|we)\b)"),  # "he was 19 when he ..."
     ("list_marker", r"(?m:^\d{1,3}[.)](?=\s))"),
     ("duration", r"(?i:\b\d+-(?:day|week|month|year|hour|minute)s?\b)"),  # the 44-day war
     ("duration", rf"(?i:\b\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?{_DURATION})"),  # "30 years"
@@ -188,6 +189,11 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?=[ADFJMNOS])\b(?:{MONTHS})(?:\s*[-–]\s*(?:{MONTHS}))?,?\s+{_YEAR}\b",
     ),  # January-June 2024
     ("year", rf"(?=[bfBF])(?i:\b(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+to)\s+{_YEAR}\b)"),
+    (  # "between 20 and 31 March": one date, both its days
+        "date",
+        rf"(?=[bfBF])(?i:\b(?:between|from)\s+\d{{1,2}}\s+(?:and|to|until|till|through)\s+)"
+        rf"\d{{1,2}}\s+(?:{MONTHS})\b(?:\s*,?\s*{_YEAR})?",
+    ),
     ("clock_time", r"(?=[UG])\b(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"),  # UTC offset
     ("document_number", r"(?=N)\bNo\s*[:.]?\s*\d+(?:/\d+)*"),
     # UN and agency symbols: "A/76/520", "S/2021/123", "A/RES/60/97", "NDA/AR/2022".
@@ -223,7 +229,9 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ("age", rf"(?i:\b{_words(_PEOPLE)}\s+)(?-i:{_NAME})\s+\(\s*\d{{1,2}}\s*\)"),
     (
         "age",
-        rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME},\s+\d{{1,2}}(?=\s*[,.;)]|\s+(?:and|or)\b)",
+        # (not "the Azerbaijan Army, 1,630 of them": a figure's thousands)
+        rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME},\s+\d{{1,2}}(?![.,]\d)"
+        r"(?=\s*[,.;)]|\s+(?:and|or)\b)",
     ),
     (
         "age",
@@ -284,6 +292,12 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
     ),
     # "one of the worst affected provinces", "two of the largest": a rank, no count.
     ("other_count", r"\s+of\s+the\s+(?:most|least|\w+est)\b"),
+    # "one of the countries (in the world) most affected": a rank too
+    (
+        "other_count",
+        r"\s+of\s+the\s+(?:countries|states|provinces|regions|districts|areas|places)"
+        r"(?:\s+[\w-]+){0,4}?\s+(?:most|least|worst|hardest|heaviest)\b",
+    ),
     # A rate, "one every four days", is no count.
     ("other_count", r"\s+(?:every|each)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b"),
 )
@@ -494,6 +508,7 @@ _LEAD_WORDS = frozenset(
         "protocol|protocols|page|pages|p|pp|no|us|utc|gmt|age|aged|ages",
         _YOUNG,
         "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
+        "between|from",  # "between 20 and 31 March"
     )
     for word in words.split("|")
 )

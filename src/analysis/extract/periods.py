@@ -182,8 +182,14 @@ def _months(match: re.Match[str], context: Context) -> PeriodPhrase:
     return _phrase(Period("window", _first_day(year, first), _last_day(year, last)), match)
 
 
-def _days(match: re.Match[str], context: Context) -> PeriodPhrase:
-    year, month = int(match["year"]), month_number(match["month"])
+def _days(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    month = month_number(match["month"])
+    # "between 20 and 31 March": the last such days on or before the statement
+    year = (
+        int(match["year"]) if match["year"] else _year_of((None, month, int(match["b"])), context)
+    )
+    if year is None:
+        return None
     first, last = int(match["a"]), int(match["b"])
     return _phrase(
         Period("window", _first_day(year, month, first), _last_day(year, month, last)), match
@@ -434,6 +440,12 @@ def readers() -> tuple[Reader, ...]:
             rf"\.?,?\s+(?P<year>{YEAR})\b",
             _days,
             YEAR_TRIGGER,
+        ),
+        (  # "between 20 and 31 March", "from 3 to 9 May 2024"
+            rf"\b(?:from|between)\s+(?P<a>\d{{1,2}})\s+(?:to|and|until|till|through)\s+"
+            rf"(?P<b>\d{{1,2}})\s+(?P<month>{month})(?:,?\s+(?P<year>{YEAR}))?\b",
+            _days,
+            ("from", "between"),
         ),
         (
             rf"\b(?:in|during|over|for)\s+the\s+(?:first|same)\s+{count}(?:\s+months)?\s+of\s+"
