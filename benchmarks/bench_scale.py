@@ -10,6 +10,10 @@ a user runs it, sampling the memory of its whole process tree (main process and 
    ``--dask``): MB/s, statements/s, peak RSS.
 2. All cores from 10 MB to 1 GB: time per MB should stay flat (linear growth) and peak RSS
    should not grow with the corpus (target: under 1 GB at 1 GB).
+3. Manifests of ``--manifest-rows`` rows (every row naming one small file): time and memory
+   of reading and checking the manifest, then of the statements table built from it. The
+   manifest is streamed; what grows with the rows is one small tuple a row, then the table
+   (target: under 1 GB at a million rows).
 """
 
 from __future__ import annotations
@@ -90,6 +94,45 @@ def run_extract(corpus: Path, out: Path, *options: str) -> tuple[float, float]:
     return seconds, peak / 1e6
 
 
+# Run in a fresh process, so that its peak RSS is that of reading one manifest.
+MANIFEST_PROBE = """
+import resource, sys, time
+from analysis.extract.corpus import read_manifest, statements_table
+
+def grown():  # bytes of peak RSS above that of the imports
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+sources = read_manifest(sys.argv[1])
+read, read_peak = time.perf_counter() - start, grown()
+statements_table(sources, [0] * len(sources))
+print(len(sources), read, read_peak, time.perf_counter() - start, grown())
+"""
+
+
+def measure_manifest(folder: Path, rows: int) -> float:
+    """Print the time and memory of reading a manifest of ``rows`` rows; returns its peak."""
+    folder.mkdir()
+    (folder / "a.txt").write_text("Since the war, 266 people died.\n", encoding="utf-8")
+    with (folder / "statements.csv").open("w", encoding="utf-8", newline="") as manifest:
+        writer = csv.writer(manifest, lineterminator="\n")
+        writer.writerow(["file", "statement_id", "date", "date_basis", "outlet", "title"])
+        for i in range(rows):
+            day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            writer.writerow(["a.txt", f"s{i:07d}", day, "stated", "Outlet", f"Statement {i}"])
+    command = [sys.executable, "-c", MANIFEST_PROBE, str(folder)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    count, read, read_peak, total, total_peak = (float(x) for x in output.split())
+    print(
+        f"{int(count):>10,} {read:>8.1f} {read_peak / 1e6:>10.0f} {read_peak / count:>9.0f} "
+        f"{total:>8.1f} {total_peak / 1e6:>10.0f} {total_peak / count:>9.0f}",
+        flush=True,
+    )
+    shutil.rmtree(folder)
+    return total_peak
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000", help="corpus sizes in MB, for scaling")
@@ -97,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cores-mb", type=float, default=100, help="corpus size for the cores table"
     )
     parser.add_argument("--dask", action="store_true", help="also time a local Dask cluster")
+    parser.add_argument("--manifest-rows", default="100000,1000000", help="manifest sizes, in rows")
     opts = parser.parse_args(argv)
     cores = os.cpu_count() or 1
     sizes = [float(s) for s in opts.sizes.split(",")]
@@ -133,6 +177,16 @@ def main(argv: list[str] | None = None) -> int:
         peaks = [measure(mb, f"{cores} processes", "--jobs", "0") for mb in sizes]
         verdict = "meets" if max(peaks) < RSS_TARGET_MB else "MISSES"
         print(f"peak RSS target {RSS_TARGET_MB} MB: {verdict} (largest {max(peaks):.0f} MB)")
+
+        print("\n3. manifest rows: read and checked, then the statements table")
+        print(
+            f"{'rows':>10} {'read s':>8} {'+RSS MB':>10} {'bytes/row':>9} "
+            f"{'+table s':>8} {'+RSS MB':>10} {'bytes/row':>9}"
+        )
+        rows = [int(r) for r in opts.manifest_rows.split(",")]
+        largest = max(measure_manifest(work / f"manifest-{n}", n) for n in rows) / 1e6
+        verdict = "meets" if largest < RSS_TARGET_MB else "MISSES"
+        print(f"peak RSS target {RSS_TARGET_MB} MB at {max(rows):,} rows: {verdict}")
     return 0
 
 

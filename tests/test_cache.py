@@ -8,8 +8,10 @@ import pytest
 import yaml
 
 from analysis import pipeline
-from analysis.cache import CACHE_NAME
+from analysis.cache import CACHE_NAME, StatementCache, job_key
 from analysis.extract import claims as claims_module
+from analysis.extract.corpus import load_corpus
+from conftest import SHIPPED_CORPUS
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
@@ -131,3 +133,23 @@ def _pinned_sha256(path: Path) -> str:
             if Path(row["file"]).name == path.name:
                 return row["sha256"]
     raise AssertionError(f"{path.name} is not in {manifest}")
+
+
+def test_a_cached_result_is_the_result_it_stored(tmp_path: Path) -> None:
+    corpus = load_corpus(SHIPPED_CORPUS)
+    jobs = [
+        claims_module.StatementJob(row.statement_id, corpus.text(row.statement_id), row.date)
+        for row in corpus.statements.itertuples()
+    ]
+    results = [claims_module.statement_claims(job) for job in jobs]
+    cache = StatementCache(tmp_path)
+    for job, result in zip(jobs, results, strict=True):
+        cache.put(job_key(job), result)
+    cache.close()
+    reopened = StatementCache(tmp_path)
+    assert [reopened.get(job_key(job)) for job in jobs] == results
+    assert reopened.hits == len(jobs)
+    # Empty cells and numbers of every kind make the trip.
+    rows = [row for result in results for row in result.rows]
+    assert any(row["value_high"] is None for row in rows)
+    assert {type(row["char_start"]) for row in rows} == {int}

@@ -24,7 +24,7 @@ import pandas as pd
 from analysis import storage
 from analysis.cache import CACHE_NAME, StatementCache, job_key
 from analysis.config import DATAPACKAGE_NAME, MANIFEST_NAME
-from analysis.derive.evolution import build_evolution
+from analysis.derive.evolution import SERIES_KEY, build_evolution
 from analysis.derive.findings import find_inconsistencies
 from analysis.extract.claims import (
     StatementClaims,
@@ -47,14 +47,43 @@ def _quiet(message: str) -> None:
     """Progress that goes nowhere."""
 
 
-def analyse(statements: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame) -> Tables:
-    """Stage 2: the tables derived from the claims of a whole corpus, beside stage 1's."""
+def analyse(
+    statements: pd.DataFrame,
+    mentions: pd.DataFrame,
+    claims: pd.DataFrame,
+    progress: Progress = _quiet,
+) -> Tables:
+    """Stage 2: the tables derived from the claims of a whole corpus, beside stage 1's.
+
+    ``progress`` hears a line when it starts and when it is done, and on a long run one at
+    most every ``PROGRESS_SECONDS`` in between (after evolution, after each findings rule).
+    """
+    started = shown = time.monotonic()
+    series = len(claims[SERIES_KEY].drop_duplicates())
+    progress(
+        f"analysing {len(claims):,} claims of {len(statements):,} statements in {series:,} series"
+    )
+
+    def step(message: str) -> None:
+        nonlocal shown
+        now = time.monotonic()
+        if now - shown >= PROGRESS_SECONDS:
+            shown = now
+            progress(f"{message} ({now - started:,.1f} s)")
+
+    evolution = build_evolution(claims, statements)
+    step(f"evolution: {len(evolution):,} rows")
+    findings = find_inconsistencies(claims, statements, progress=step)
+    progress(
+        f"analysed in {time.monotonic() - started:,.1f} s: {len(evolution):,} evolution rows, "
+        f"{len(findings):,} findings"
+    )
     return Tables(
         statements=statements,
         mentions=mentions,
         claims=claims,
-        evolution=build_evolution(claims, statements),
-        findings=find_inconsistencies(claims, statements),
+        evolution=evolution,
+        findings=findings,
     )
 
 
@@ -251,6 +280,7 @@ def _extract_into(
                 statements,
                 pd.concat([m for _, m in kept], ignore_index=True),
                 pd.concat([c for c, _ in kept], ignore_index=True),
+                progress,
             )
             for name in ANALYSIS_TABLES:
                 storage.write_table(staged[f"{name}.csv"], name, getattr(tables, name))

@@ -38,6 +38,7 @@ from analysis.schema import (
 ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, and per validated batch of claims
 
 
+HASH_BLOCK_BYTES = 1 << 20
 TEMPORARY_SUFFIX = ".tmp"  # of the files atomic_path writes before renaming them
 STAGING_PREFIX = ".build-"  # of the folders a report is staged in
 
@@ -200,7 +201,10 @@ class CorpusChecksum:
     def __init__(self, manifest: Path, annotations: Path | None) -> None:
         self._hash = hashlib.sha256()
         for path in (manifest, annotations):
-            self._hash.update(b"" if path is None else path.read_bytes())
+            if path is not None:  # read in blocks: a manifest may list millions of statements
+                with path.open("rb") as handle:
+                    while block := handle.read(HASH_BLOCK_BYTES):
+                        self._hash.update(block)
             self._hash.update(b"\0")
 
     def add(self, statement_id: str, data: bytes) -> None:

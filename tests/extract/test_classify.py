@@ -386,14 +386,14 @@ def test_rows_by_month_or_week_have_no_place() -> None:
     ]
 
 
-def test_mines_taken_from_a_stockpile_are_not_mines_found() -> None:
+def test_mines_destroyed_from_a_stockpile_are_not_mines_found() -> None:
     text = (
         "The army destroyed 9,000 stockpiled mines. It destroyed 300 mines from its stocks. "
         "It still holds 12,000 mines in stockpiles. Sappers destroyed 41 mines in the fields."
     )
     assert metrics(text) == [
-        ("9,000", None),  # left for review: no metric counts a stockpile destroyed
-        ("300", None),
+        ("9,000", "mines_stockpile_destroyed"),  # taken from a store, not found
+        ("300", "mines_stockpile_destroyed"),
         ("12,000", "mines_stockpiled"),
         ("41", "mines_found"),
     ]
@@ -496,6 +496,24 @@ def test_a_part_names_its_group_after_of_them() -> None:
     assert metrics(text) == [("five", "killed"), ("three", None), ("two", "injured")]
     text = "The blast killed five people, three of them boys."
     assert metrics(text)[1] == ("three", "children_killed")
+
+
+def test_a_bare_number_after_an_audience_counts_the_same_audience() -> None:
+    text = (
+        "Awareness sessions reached 5,300 villagers this spring, and about 61,000 since the "
+        "campaign was launched in 2019."
+    )
+    found = results(text, "2024-06-01")
+    assert found["about 61,000"].metric == "risk_education_beneficiaries"
+    assert (found["about 61,000"].period_start, found["about 61,000"].period_end) == (
+        "2019-01-01",
+        "2024-06-01",
+    )
+
+
+def test_a_workforce_named_in_a_part_takes_the_cue_of_its_sentence() -> None:
+    text = "The agency employs 900 people, of whom 610 are sappers."
+    assert metrics(text)[-1] == ("610", "deminers_deployed")
 
 
 def test_a_number_of_the_mines_counts_mines() -> None:

@@ -4,14 +4,15 @@ import codecs
 import csv
 import os
 import re
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from analysis.errors import CorpusError
-from analysis.extract.corpus import load_corpus
+from analysis.extract.corpus import CHECK_ROWS, load_corpus, read_manifest
 from analysis.schema import Statements
-from conftest import ROOT, sha256
+from conftest import MANIFEST_HEADER, ROOT, sha256
 
 SHARED_STATEMENTS = ROOT.parent / "shared" / "statements"
 TEXT = "Since the war, 266 persons became landmine victims.\n"
@@ -150,3 +151,136 @@ def test_manifest_rows_follow_the_manifest_model(make_corpus, row: str, message:
     folder = make_corpus({"a.txt": TEXT}, row)
     with pytest.raises(CorpusError, match=re.escape(message)):
         load_corpus(folder)
+
+
+def _manifest_of(folder: Path, rows: int, extra: str = "") -> Path:
+    """A corpus folder whose manifest lists ``rows`` statements, all of them one file."""
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    lines = (f"a.txt,s{i},2024-01-02,stated\n" for i in range(rows))
+    with (folder / "statements.csv").open("w", encoding="utf-8") as manifest:
+        manifest.write("file,statement_id,date,date_basis\n")
+        manifest.writelines(lines)
+        manifest.write(extra)
+    return folder
+
+
+def _peak_bytes(folder: Path) -> int:
+    tracemalloc.start()
+    try:
+        sources = read_manifest(folder)
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(sources) == int(sources[-1].statement_id[1:]) + 1
+    print(f"{len(sources)} rows: {current / len(sources):.0f} bytes a row kept, peak {peak:,}")
+    return peak
+
+
+def test_a_large_manifest_is_read_in_little_memory_per_row(tmp_path: Path) -> None:
+    # The first read pays for what is allocated once (pandera's backends, compiled checks).
+    _peak_bytes(_manifest_of(tmp_path / "warm", 1_000))
+    # Both read whole chunks, so the difference is what the extra rows keep.
+    small = _peak_bytes(_manifest_of(tmp_path / "small", CHECK_ROWS))
+    large = _peak_bytes(_manifest_of(tmp_path / "large", 4 * CHECK_ROWS))
+    # Rows are streamed and checked in chunks, and each kept as a small tuple: under 400
+    # bytes a row at the peak here. Reading the whole file into one table took over 900.
+    assert (large - small) / (3 * CHECK_ROWS) < 500
+
+
+def test_rules_hold_across_the_chunks_a_manifest_is_checked_in(tmp_path: Path) -> None:
+    rows = CHECK_ROWS + 10
+    last = rows + 1  # the header is line 1
+    duplicate = _manifest_of(tmp_path / "duplicate", rows, "a.txt,s3,2024-01-03,stated\n")
+    with pytest.raises(CorpusError, match=rf"line {last + 1}: duplicate statement_id 's3' "):
+        read_manifest(duplicate)
+    with pytest.raises(CorpusError, match=r"\(first on line 5\)"):
+        read_manifest(duplicate)
+    bad_date = _manifest_of(tmp_path / "date", rows, "a.txt,x,2024-02-30,stated\n")
+    with pytest.raises(CorpusError, match=rf"line {last + 1}: unparseable date '2024-02-30'"):
+        read_manifest(bad_date)
+
+
+def test_the_first_broken_row_in_file_order_is_reported(make_corpus) -> None:
+    folder = make_corpus(
+        {"a.txt": TEXT},
+        "missing.txt,a,2024-01-02,stated,,,,,,\na.txt,b,2024-13-01,stated,,,,,,\n",
+    )
+    with pytest.raises(CorpusError, match=r"line 2: file 'missing\.txt' not found"):
+        read_manifest(folder)
+
+
+def test_a_source_keeps_its_row(make_corpus) -> None:
+    folder = make_corpus({"a.txt": TEXT}, "a.txt,a,2024-01-02,stated,Outlet,,T,,,\n")
+    (source,) = read_manifest(folder)
+    assert source.row == {
+        "file": "a.txt",
+        "statement_id": "a",
+        "date": "2024-01-02",
+        "date_basis": "stated",
+        "outlet": "Outlet",
+        "speaker": "",
+        "title": "T",
+        "url": "",
+        "sha256": "",
+        "notes": "",
+    }
+    assert source.path == folder / "a.txt"
+    assert source.date == "2024-01-02"
+    assert source.where == f"{folder / 'statements.csv'}, line 2"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+        lambda t: t.replace("\n", "\r").encode("utf-8"),
+    ],
+    ids=["utf8-bom", "utf16-bom", "crlf", "cr"],
+)
+def test_manifest_encodings_and_line_endings(tmp_path: Path, encode) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    manifest = MANIFEST_HEADER + 'a.txt,a,2024-01-02,stated,"Outlet, Baku",,,,,\n'
+    (tmp_path / "statements.csv").write_bytes(encode(manifest + manifest.splitlines()[1]))
+    with pytest.raises(CorpusError, match=r"line 3: duplicate statement_id 'a'"):
+        read_manifest(tmp_path)
+    (tmp_path / "statements.csv").write_bytes(encode(manifest))
+    assert [s.row["outlet"] for s in read_manifest(tmp_path)] == ["Outlet, Baku"]
+
+
+def test_a_manifest_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    row = b"a.txt,a,2024-01-02,stated,,,,,,\n"
+    data = MANIFEST_HEADER.encode() + row + b"a.txt,b,2024-01-02,stated,Caf\xe9,,,,,\n"
+    byte = data.index(b"\xe9")
+    (tmp_path / "statements.csv").write_bytes(data)
+    with pytest.raises(CorpusError) as caught:
+        read_manifest(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'statements.csv'}: not valid UTF-8 at line 3 (byte {byte}); "
+        "save the manifest as UTF-8"
+    )
+
+
+def test_a_folder_linked_from_outside_is_refused(make_corpus, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text(TEXT, encoding="utf-8")
+    folder = make_corpus({}, "sub/a.txt,a,2024-01-02,stated,,,,,,\n")
+    os.symlink(outside, folder / "sub")
+    with pytest.raises(CorpusError, match=r"line 2: file 'sub/a\.txt' links outside"):
+        read_manifest(folder)
+
+
+def test_links_inside_the_corpus_folder_are_followed(make_corpus) -> None:
+    folder = make_corpus(
+        {}, "sub/a.txt,a,2024-01-02,stated,,,,,,\nb.txt,b,2024-01-03,stated,,,,,,\n"
+    )
+    (folder / "texts").mkdir()
+    (folder / "texts" / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.symlink(folder / "texts", folder / "sub")
+    os.symlink(folder / "texts" / "a.txt", folder / "b.txt")
+    corpus = load_corpus(folder)
+    assert corpus.text("a") == corpus.text("b") == TEXT

@@ -566,6 +566,17 @@ def _read_people(
     previous = _previous(discourse, figure)
     introduced = frames.is_subgroup(figure.before)
     more = frames.is_ellipsis(figure.before) and discourse.total is not None
+    if (
+        noun.kind == "none"
+        and previous is not None
+        and previous.kind == "people"
+        and previous.event is None
+        and previous.metric
+        and frames.first_event(figure.trailing) is None
+    ):
+        # "reached 86,400 people in 2024 and 1.1 million since 2008": the same audience
+        figure.kind, figure.group, figure.metric = "people", previous.group, previous.metric
+        return
     if noun.kind == "none" and previous is None and not introduced and not more:
         # a bare number with nothing before it to count: not a figure we can place (but
         # "Another 379 were hurt" adds to the total before)
@@ -629,8 +640,8 @@ def _read_people(
     if inherited:
         group = group or inherited[0]
         event = event or inherited[1]
-    if event is None and noun.kind == "none":
-        return
+    if event is None and noun.kind == "none" and group in (None, "general"):
+        return  # (but "of whom 1,020 are deminers" may count a workforce)
     group = group or "general"
     figure.kind, figure.group, figure.event = "people", group, event
     if event is None:
@@ -670,8 +681,9 @@ def _sibling_source(sibling: _Figure, discourse: _Discourse) -> tuple[str, str] 
 
 
 def _people_without_event(figure: _Figure, group: str) -> str | None:
-    """A count of people to whom nothing happened: a workforce, an audience."""
-    clause = figure.clause_before + " " + figure.clause_after
+    """A count of people to whom nothing happened: a workforce, an audience (told by the
+    words of its sentence: "it employs 1,150 staff, of whom 1,020 are deminers")."""
+    clause = figure.sentence_before + " " + figure.clause_after
     for metric, (wanted, cue) in cues().people_without_event.items():
         if wanted in (None, group) and cue.search(clause):
             return metric
@@ -738,7 +750,7 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     after = after or c.mine_metrics.first(figure.clause_after)
     for metric in (found_before, after, _last_choice(c.mine_metrics, figure.clause_before)):
         if metric == "mines_found" and _from_a_stockpile(figure):
-            return None  # "destroyed 40,000 stockpiled mines": taken from a store, not found
+            return "mines_stockpile_destroyed"  # "destroyed 40,000 stockpiled mines": not found
         if metric:
             return metric
     if previous is not None and previous.kind == "mines" and previous.metric:
