@@ -377,6 +377,24 @@ def test_a_table_by_month_counts_what_its_title_names() -> None:
     ]
 
 
+def test_rows_that_name_their_count_take_the_group_of_their_heading() -> None:
+    text = (
+        "CIVILIAN VICTIMS BY WEEK\n\n"
+        "Week 9 (24 Feb-2 Mar): 6 killed, 15 injured\n"
+        "Week 10 (3-9 Mar): 2 killed, 8 injured\n\n"
+        "Civilian victims by province:\n"
+        "- Westmarch: 4 killed and 11 injured\n"
+    )
+    assert details(text) == [
+        ("6", "civilians_killed", "unspecified", None),  # a week is no place
+        ("15", "civilians_injured", "unspecified", None),
+        ("2", "civilians_killed", "unspecified", None),
+        ("8", "civilians_injured", "unspecified", None),
+        ("4", "civilians_killed", "unspecified", "Westmarch"),
+        ("11", "civilians_injured", "unspecified", "Westmarch"),
+    ]
+
+
 def test_rows_by_month_or_week_have_no_place() -> None:
     text = "Victims per month\n- March: 12\n- Jan-Feb: 30\n- Q3: 8\n"
     assert [(s, m, area) for s, m, _, area in details(text)] == [

@@ -63,6 +63,12 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("It resumed on March 4, 2019.", [("March 4, 2019", "date")]),
         ("Teams worked between 4 and 17 June 2021.", [("between 4 and 17 June 2021", "date")]),
         ("She was 23 when she stepped on it.", [("23", "age")]),
+        (
+            "Week 14 (1-7 April): 9 hurt",
+            [("Week 14", "ordinal"), ("1-7 April", "date"), ("9", None)],
+        ),
+        ("from 28 Feb-6 Mar 2022", [("28 Feb-6 Mar 2022", "date")]),
+        ("Phase 2: survey", [("Phase 2", "ordinal")]),
         # A date wrapped over two lines (text copied from a PDF) is still one date.
         ("The team left on 9\nOctober 2021.", [("9\nOctober 2021", "date")]),
         ("It resumed on October\n9, 2021.", [("October\n9, 2021", "date")]),
@@ -184,6 +190,7 @@ def test_non_claims_are_tagged_with_their_reason(text: str, expected) -> None:
         ("3,015 injured and 1,039 mines", ["3,015", "1,039"]),  # no leading-zero code
         ("cleared by the Northland Army, 2,140 of them by hand", ["2,140"]),  # no age: thousands
         ("He was 23 when he laid 40 mines.", ["40"]),
+        ("During the week 40 people were hurt.", ["40"]),  # no row label
         # A row's value is no day of the month that labels the next row.
         ("Victims per month\nJune: 12\nJuly: 7\n", ["12", "7"]),
         ("Victims per month\nJune\n12\nJuly\n7\n", ["12", "7"]),

@@ -376,6 +376,7 @@ def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) ->
 
 # "• Area cleared: ", "Casualties: ", "- Nineveh: ": a label, then the figure.
 LABEL = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?(?P<label>[A-Za-z][^:;.!?]{1,80}?)\s*:\s*$")
+BRACKETED = re.compile(r"\s*\([^()]*\)")
 # A label is a noun phrase: a sentence that opens with these words is none.
 NOT_LABELS = frozenset(
     ["the", "this", "that", "these", "those", "it", "its", "we", "our", "they", "their", "a", "an"]
@@ -408,15 +409,25 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         if place and frames.noun_after(figure.trailing).kind not in ("none", "unknown"):
             figure.row_area = place  # "Kharkiv oblast: 41 civilians killed"
             return
-        row = figure.sentence.list_item or _ends_its_line(figure.trailing)
+        own_noun = frames.noun_after(figure.trailing).kind not in ("none", "unknown")
+        row = figure.sentence.list_item or _ends_its_line(figure.trailing) or own_noun
         if not row or heading.rstrip()[-1:] in ".!?":
             return  # a table row is a line of its own under a heading (a line, not a sentence)
         noun = HEADING_END.split(heading, maxsplit=1)[0].strip()
         if noun.isupper():  # "MINES CLEARED BY DISTRICT"
             noun = noun.lower()
-        if len(noun.split()) > 6 or not noun or len(words) > 4 or not words[0][0].isupper():
+        short = BRACKETED.sub("", label).split()  # "Week 9 (24 Feb-2 Mar)": a row's name
+        if len(noun.split()) > 6 or not noun or len(short) > 4 or not words[0][0].isupper():
             return
         if not _names_a_count(noun):
+            return
+        if own_noun:
+            # "Kharkiv: 14 killed" under "Civilian casualties by region": the figure names
+            # its count; the heading adds its group, the row its place
+            head = frames.head_of(noun)
+            if head and head[0] == "people" and head[1] != "general":
+                figure.title_group = head[1]
+            figure.row_area = label
             return
         phrase, figure.row_area = noun, label
     if phrase[:1].isupper() and phrase[1:2].islower():
@@ -596,11 +607,11 @@ def _read_people(
     # What happened: a verb before taking the count as object, an event noun, the predicate
     # after (for a bare number, only up to the next figure), the total it is a part of, or
     # the figure before (a list shares its verb).
+    own_words = frames.after_partitive(figure.trailing)  # "(two of the wounded) later died"
     event = frames.active_event(figure.before)
     if event is None and noun.kind == "partitive":
-        # "two of the wounded later died": their own verb, before the total's event
-        own = frames.after_partitive(figure.trailing)
-        event = frames.first_event(frames.without_apposition(own))
+        # a part's own verb comes before its total's event
+        event = frames.first_event(frames.without_apposition(own_words))
     event = event or noun.event
     if event is None and counted is None:
         counted = frames.count_noun_before(figure.clause_before, True)[1]
@@ -617,7 +628,6 @@ def _read_people(
         event = frames.part_of_event(figure.before) or frames.part_of_event(figure.clause_before)
     if part and event is None and not group and frames.has_other_predicate(figure.trailing):
         return  # "two of them remain in hospital": a part, but not of a count we keep
-    own_words = frames.after_partitive(figure.trailing)  # "(two of the wounded) later died"
     if (
         noun.kind == "partitive"
         and noun.name is not None

@@ -50,10 +50,11 @@ def month_number(name: str) -> int:
 # A label that names a time, not a place or a thing: "March", "Jan-Mar 2024", "Q2 2023",
 # "Week 27", "Week ending 14 July", "2023" (the rows of a table by month, week or year).
 _TIME_LABEL = re.compile(
-    rf"(?:{MONTH_PATTERN})\.?(?:\s*[-–]\s*(?:{MONTH_PATTERN})\.?)?(?:\s+\d{{4}})?"
+    rf"(?:(?:{MONTH_PATTERN})\.?(?:\s*[-–]\s*(?:{MONTH_PATTERN})\.?)?(?:\s+\d{{4}})?"
     r"|(?i:q[1-4]|(?:first|second|third|fourth) quarter)(?:\s+(?:of\s+)?\d{4})?"
     r"|(?i:week|month|quarter|day)\s+(?:\d{1,2}|(?:ending|of|to|from)\s.+)"
     r"|\d{4}(?:\s*[-–]\s*\d{2,4})?"
+    r")(?:\s*\([^()]*\))?"  # "Week 27 (1-7 July)"
 )
 
 

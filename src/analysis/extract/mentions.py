@@ -137,11 +137,12 @@ _RUNNING_HEADER = r"(?m:(?<=[ \t]{8})\d{1,4}(?=[ \t]*$))"
 NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO date
     ("date", r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),  # 10/11/2020, 19.07.2021
-    # 25 October 2022; not the value of a row above the next ("Jan: 14\nFeb: 9", "May\n21\nJune")
+    # 25 October 2022, 24 Feb-2 Mar; not the value of a row above the next ("Jan: 14\nFeb: 9",
+    # "May\n21\nJune")
     (
         "date",
         rf"(?:\b{_DAY}{_GAP}|(?<!\n)\b{_DAY}{_BREAK}(?!{_MONTH_LABEL}))"
-        rf"(?:{MONTHS})\b\.?(?:\s*,?\s*{_YEAR})?",
+        rf"(?:{MONTHS})\b\.?(?:\s*[-–]\s*{_DAY}\s+(?:{MONTHS})\b\.?)?(?:\s*,?\s*{_YEAR})?",
     ),
     # Years: "1980-1988", "2020-21", "the 1990s"; not "2000 mines", nor the low end of a
     # range of figures ("2000 to 3000", "between 2000 and 3000").
@@ -189,6 +190,8 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?=[ADFJMNOS])\b(?:{MONTHS})(?:\s*[-–]\s*(?:{MONTHS}))?,?\s+{_YEAR}\b",
     ),  # January-June 2024
     ("year", rf"(?=[bfBF])(?i:\b(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+to)\s+{_YEAR}\b)"),
+    # A row's label: "Week 27 (1-7 July): ...", "Phase 2:" (the number names the row).
+    ("ordinal", r"(?=[WDPSR])\b(?:Week|Day|Phase|Stage|Round)\s+\d{1,3}(?=\s*[:(]|[^\S\n]*$)"),
     (  # "between 20 and 31 March": one date, both its days
         "date",
         rf"(?=[bfBF])(?i:\b(?:between|from)\s+\d{{1,2}}\s+(?:and|to|until|till|through)\s+)"
@@ -509,6 +512,7 @@ _LEAD_WORDS = frozenset(
         _YOUNG,
         "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
         "between|from",  # "between 20 and 31 March"
+        "week|day|phase|stage|round",  # "Week 27:"
     )
     for word in words.split("|")
 )
