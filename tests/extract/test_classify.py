@@ -516,6 +516,22 @@ def test_a_part_names_its_group_after_of_them() -> None:
     assert metrics(text)[1] == ("three", "children_killed")
 
 
+def test_bare_counts_go_on_counting_the_group_of_the_total_before() -> None:
+    text = (
+        "Mines killed or injured 52 civilians in the first half of the year.\n\n"
+        "In June alone, 7 killed and 19 wounded were recorded. Separately, 3 soldiers were hurt."
+    )
+    assert metrics(text) == [
+        ("52", "civilian_casualties"),
+        ("7", "civilians_killed"),  # the civilians the paragraph before counted
+        ("19", "civilians_injured"),
+        ("3", "military_injured"),  # a group of its own
+    ]
+    # without a group in the total, a bare count stays general
+    text = "In May, 20 people were hurt. In June, 4 killed and 2 hurt were recorded."
+    assert metrics(text)[1] == ("4", "killed")
+
+
 def test_a_bare_number_after_an_audience_counts_the_same_audience() -> None:
     text = (
         "Awareness sessions reached 5,300 villagers this spring, and about 61,000 since the "

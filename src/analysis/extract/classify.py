@@ -652,6 +652,8 @@ def _read_people(
         event = event or inherited[1]
     if event is None and noun.kind == "none" and group in (None, "general"):
         return  # (but "of whom 1,020 are deminers" may count a workforce)
+    if group is None and noun.kind in ("none", "participle") and not inherited:
+        group = _topic_group(discourse)  # "40 civilians died in May. In June, 12 were killed"
     group = group or "general"
     figure.kind, figure.group, figure.event = "people", group, event
     if event is None:
@@ -670,6 +672,13 @@ def _group_of_part(figure: _Figure, noun: frames.Noun) -> str | None:
         return None
     named = frames.noun_after(frames.after_partitive(figure.trailing))
     return named.name if named.kind == "people" and named.name != "general" else None
+
+
+def _topic_group(discourse: _Discourse) -> str | None:
+    """The group the casualties of a paragraph (or of the one before) are about, when its
+    total named one: a bare "12 killed" goes on counting it."""
+    total = discourse.total or discourse.earlier_total
+    return total[0] if total and total[0] != "general" else None
 
 
 def _first_part_sibling(
