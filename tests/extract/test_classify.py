@@ -532,6 +532,17 @@ def test_bare_counts_go_on_counting_the_group_of_the_total_before() -> None:
     assert metrics(text)[1] == ("4", "killed")
 
 
+def test_a_bare_number_opening_its_clause_counts_the_people_of_its_paragraph() -> None:
+    text = "Mines killed or injured 30 farmers in April. In May, 6 were killed and 11 were hurt."
+    assert metrics(text) == [
+        ("30", "civilian_casualties"),
+        ("6", "civilians_killed"),
+        ("11", "civilians_injured"),
+    ]
+    # with no total before it in its paragraph, such a number is left for review
+    assert metrics("Nothing was said.\n\nIn May, 6 were killed.") == [("6", None)]
+
+
 def test_a_bare_number_after_an_audience_counts_the_same_audience() -> None:
     text = (
         "Awareness sessions reached 5,300 villagers this spring, and about 61,000 since the "

@@ -376,6 +376,8 @@ def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) ->
 
 # "• Area cleared: ", "Casualties: ", "- Nineveh: ": a label, then the figure.
 LABEL = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?(?P<label>[A-Za-z][^:;.!?]{1,80}?)\s*:\s*$")
+# Nothing but a time, a place or a connective before a figure that opens its clause.
+CLAUSE_OPENING = re.compile(r"\s*(?:(?:[A-Z][\w ]{0,40}|and|but|while|of them|in all),\s*)?")
 BRACKETED = re.compile(r"\s*\([^()]*\)")
 # A label is a noun phrase: a sentence that opens with these words is none.
 NOT_LABELS = frozenset(
@@ -577,6 +579,13 @@ def _read_people(
     previous = _previous(discourse, figure)
     introduced = frames.is_subgroup(figure.before)
     more = frames.is_ellipsis(figure.before) and discourse.total is not None
+    # "Mines hurt 52 civilians in May. In June, 7 were killed": the same people, in the
+    # paragraph of their total, as the subject of an event
+    more = more or bool(
+        discourse.total
+        and frames.first_event(figure.trailing)
+        and CLAUSE_OPENING.fullmatch(figure.before)
+    )
     if (
         noun.kind == "none"
         and previous is not None
