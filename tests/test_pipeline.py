@@ -33,6 +33,14 @@ def test_extract_hands_over_the_texts_it_read(tmp_path: Path) -> None:
         assert texts[row.statement_id][row.char_start : row.char_end] == row.surface
 
 
+def test_the_tables_in_memory_hand_over_the_texts_they_read() -> None:
+    texts: dict[str, str] = {}
+    tables = build_tables(SHIPPED_CORPUS, texts=texts)
+    assert list(texts) == tables.statements["statement_id"].tolist()
+    for row in tables.claims.itertuples():
+        assert texts[row.statement_id][row.char_start : row.char_end] == row.surface
+
+
 @pytest.mark.slow
 def test_a_report_reads_each_statement_file_once(
     corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

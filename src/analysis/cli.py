@@ -136,17 +136,16 @@ def cmd_report(args: argparse.Namespace) -> None:
 
 def cmd_evaluate(args: argparse.Namespace) -> None:
     from analysis import evaluate
-    from analysis.extract.corpus import load_corpus
     from analysis.pipeline import build_tables
 
     gold = evaluate.load_gold(args.gold)
     nonclaims_path = args.nonclaims or args.gold.with_name("gold_nonclaims.csv")
     _progress(f"extracting the claims of {args.corpus}")
-    claims = build_tables(args.corpus, args.annotations).claims
+    texts: dict[str, str] = {}  # (the non-claim check reads the texts the extraction read)
+    claims = build_tables(args.corpus, args.annotations, texts=texts).claims
     violations = None
     if nonclaims_path.is_file():
         nonclaims = evaluate.load_nonclaims(nonclaims_path)
-        texts = load_corpus(args.corpus).texts
         violations = evaluate.nonclaim_violations(claims, nonclaims, texts)
     result = evaluate.score(claims, gold)
     print(evaluate.format_report(result, args.max_rows, violations))

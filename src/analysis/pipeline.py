@@ -193,13 +193,20 @@ def _validated(
 
 
 def build_tables(
-    corpus_dir: str | Path, annotations: str | Path | None = None, jobs: int = 1
+    corpus_dir: str | Path,
+    annotations: str | Path | None = None,
+    jobs: int = 1,
+    texts: dict[str, str] | None = None,
 ) -> Tables:
-    """Every table of a corpus folder, in memory (nothing is written)."""
+    """Every table of a corpus folder, in memory (nothing is written). A ``texts`` dict
+    receives each statement's text as it is read."""
     run = _Run(corpus_dir, annotations)
     n_chars: list[int] = []
     meter = _Meter(len(run.sources), _quiet)
-    claims, mentions = zip(*_chunks(run.claims(jobs, None, False), n_chars, meter), strict=True)
+    results = run.claims(jobs, None, texts is not None)
+    claims, mentions = zip(*_chunks(results, n_chars, meter), strict=True)
+    if texts is not None:
+        texts.update(run.texts)
     return analyse(
         statements_table(run.sources, n_chars),
         pd.concat(mentions, ignore_index=True) if len(mentions) > 1 else mentions[0],

@@ -44,11 +44,18 @@ def interval(low: float, best: float, high: float, bound: str) -> tuple[float, f
     return (math.nan if lo is None else float(lo), math.nan if hi is None else float(hi))
 
 
+def field(row: pd.Series | object, column: str) -> object:
+    """A column's value in a table row: a Series or an ``itertuples`` record."""
+    return row[column] if isinstance(row, pd.Series) else getattr(row, column)
+
+
 def claim_interval(row: pd.Series | object) -> tuple[float, float]:
     """:func:`interval` of a claims row (a Series or an itertuples record)."""
-    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
     return interval(
-        get(Claims.value_low), get(Claims.value_best), get(Claims.value_high), get(Claims.bound)
+        field(row, Claims.value_low),
+        field(row, Claims.value_best),
+        field(row, Claims.value_high),
+        field(row, Claims.bound),
     )
 
 
@@ -69,8 +76,7 @@ def compare(previous: tuple[float, float], current: tuple[float, float]) -> str:
 def representative(row: pd.Series | object) -> float:
     """The one number that stands for a claim (where a chart draws it): its best value,
     else the geometric middle of its range, else the range's known end."""
-    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
-    best = get(Claims.value_best)
+    best = field(row, Claims.value_best)
     if not is_missing(best):
         return float(best)
     lo, hi = claim_interval(row)
@@ -93,8 +99,7 @@ def why_no_arithmetic(row: pd.Series | object) -> str | None:
     range ("hundreds of thousands") gives a set of values, and a difference computed from one
     end of it would claim a precision the wording does not have.
     """
-    get = row.__getitem__ if isinstance(row, pd.Series) else lambda name: getattr(row, name)
-    surface, bound = get(Claims.surface), get(Claims.bound)
+    surface, bound = field(row, Claims.surface), field(row, Claims.bound)
     if bound in OPEN_ABOVE:
         return f"'{surface}' has no upper end"
     if bound in OPEN_BELOW:
@@ -102,7 +107,7 @@ def why_no_arithmetic(row: pd.Series | object) -> str | None:
     low, high = claim_interval(row)
     if low < high:
         return f"'{surface}' is a range"
-    if math.isnan(low) or math.isnan(high) or is_missing(get(Claims.value_best)):
+    if math.isnan(low) or math.isnan(high) or is_missing(field(row, Claims.value_best)):
         return f"'{surface}' gives no single figure"
     return None
 

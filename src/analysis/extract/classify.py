@@ -957,8 +957,8 @@ def _own_period(
     figure: _Figure, phrases: list[PeriodPhrase], others: list[PeriodPhrase]
 ) -> PeriodPhrase | None:
     """The period phrase of a figure in its sentence: right after it ("77 in 2019"), else the
-    last before it, else the first after it that is no other figure's own ("266 became
-    victims, of which 48 died, since the end of the war")."""
+    last before it, else the first after it that is no other figure's own ("210 were hurt, of
+    whom 40 died, after the fighting stopped")."""
     trailing = _trailing_phrase(figure, phrases)
     if trailing:
         return trailing

@@ -339,7 +339,7 @@ def _ceasefire(match: re.Match[str], context: Context) -> PeriodPhrase | None:
         return _since_event(match, context)  # another war's end: the date printed, if any
     dated = _since_event(match, context)
     if dated.period and dated.period.start and dated.period.start[:4] != CEASEFIRE_DATE[:4]:
-        return dated  # "since the end of the war in 1995": another war, dated
+        return dated  # "since that war ended in 1995": another war, dated
     return _phrase(Period("since_ceasefire", CEASEFIRE_DATE, context.end), match)
 
 

@@ -24,6 +24,7 @@ from analysis.derive.evolution import short_outlet
 from analysis.derive.intervals import (
     claim_interval,
     compare,
+    field,
     format_number,
     why_not_comparable,
 )
@@ -125,10 +126,6 @@ class HeadlineRow:
 Row = pd.Series | tuple
 
 
-def _get(row: Row, column: str) -> object:
-    return row[column] if isinstance(row, pd.Series) else getattr(row, column)
-
-
 def _records(evolution: pd.DataFrame) -> list[tuple]:
     return list(evolution.itertuples(index=False))
 
@@ -136,11 +133,11 @@ def _records(evolution: pd.DataFrame) -> list[tuple]:
 def _figure_key(row: Row) -> tuple[object, ...]:
     """What a claim says (its wording and values): equal keys are one figure in a cell."""
     values = (
-        _get(row, c) for c in (Evolution.value_low, Evolution.value_best, Evolution.value_high)
+        field(row, c) for c in (Evolution.value_low, Evolution.value_best, Evolution.value_high)
     )
     return (
-        _get(row, Evolution.surface),
-        _get(row, Evolution.bound),
+        field(row, Evolution.surface),
+        field(row, Evolution.bound),
         *(None if is_missing(v) else float(v) for v in values),
     )
 
@@ -156,19 +153,19 @@ def _cell(rows: list[tuple]) -> tuple[CellFigure, ...]:
     figures: dict[tuple[object, ...], list[Source]] = {}
     for row in rows:
         sources = figures.setdefault(_figure_key(row), [])
-        statement_id = _get(row, Evolution.statement_id)
+        statement_id = field(row, Evolution.statement_id)
         if statement_id not in {s.statement_id for s in sources}:
-            outlet = short_outlet(_get(row, Evolution.outlet), statement_id)
-            sources.append(Source(outlet, _get(row, Evolution.claim_id), statement_id))
+            outlet = short_outlet(field(row, Evolution.outlet), statement_id)
+            sources.append(Source(outlet, field(row, Evolution.claim_id), statement_id))
     return tuple(CellFigure(str(key[0]), tuple(sources)) for key, sources in figures.items())
 
 
 def _amount(row: Row) -> str:
     """A single number with its unit sign ("25%", "1,400"); quoted wording otherwise."""
-    if _get(row, Evolution.bound) != "exact":
-        return f"'{_get(row, Evolution.surface)}'"
-    sign = "%" if _get(row, Evolution.unit) == PERCENT else ""
-    return f"{format_number(_get(row, Evolution.value_best))}{sign}"
+    if field(row, Evolution.bound) != "exact":
+        return f"'{field(row, Evolution.surface)}'"
+    sign = "%" if field(row, Evolution.unit) == PERCENT else ""
+    return f"{format_number(field(row, Evolution.value_best))}{sign}"
 
 
 def _distinct(rows: list[tuple]) -> list[tuple]:
@@ -188,9 +185,11 @@ def describe_change(before: Row, after: Row) -> tuple[str, str]:
     """
     direction = compare(claim_interval(before), claim_interval(after))
     why = why_not_comparable(before, after)
-    became = f"'{_get(before, Evolution.surface)}' became '{_get(after, Evolution.surface)}'"
+    became = f"'{field(before, Evolution.surface)}' became '{field(after, Evolution.surface)}'"
     if why is None:
-        if direction == UNCHANGED and _get(before, Evolution.bound) == _get(after, Evolution.bound):
+        if direction == UNCHANGED and field(before, Evolution.bound) == field(
+            after, Evolution.bound
+        ):
             return f"unchanged at {_amount(after)}", ""
         if direction in (RISE, FALL):
             verb = "rose" if direction == RISE else "fell"
@@ -204,20 +203,20 @@ def describe_change(before: Row, after: Row) -> tuple[str, str]:
 
 def _what_changed(rows: list[tuple]) -> tuple[str, str]:
     """The change from the series' first statement date to its last, in words."""
-    dated = [r for r in rows if not is_missing(_get(r, Evolution.date))]
-    dates = sorted({_get(r, Evolution.date) for r in dated})
+    dated = [r for r in rows if not is_missing(field(r, Evolution.date))]
+    dates = sorted({field(r, Evolution.date) for r in dated})
     if not dates:
         return "no dated figure", ""
     if len(dates) == 1:
         return f"reported on {date_in_words(dates[0])} only", ""
-    first = _distinct([r for r in dated if _get(r, Evolution.date) == dates[0]])
-    on_last_day = [r for r in dated if _get(r, Evolution.date) == dates[-1]]
+    first = _distinct([r for r in dated if field(r, Evolution.date) == dates[0]])
+    on_last_day = [r for r in dated if field(r, Evolution.date) == dates[-1]]
     last = _distinct(on_last_day)
     if len(first) == 1 and len(last) == 1:
         return describe_change(first[0], last[0])
-    before = " or ".join(f"'{_get(r, Evolution.surface)}'" for r in first)
+    before = " or ".join(f"'{field(r, Evolution.surface)}'" for r in first)
     after = " and ".join(
-        f"'{_get(r, Evolution.surface)}' ({_outlets_saying(on_last_day, r)})" for r in last
+        f"'{field(r, Evolution.surface)}' ({_outlets_saying(on_last_day, r)})" for r in last
     )
     split = [d for d, figures in ((dates[0], first), (dates[-1], last)) if len(figures) > 1]
     days = " and ".join(date_in_words(d) for d in split)
@@ -227,7 +226,7 @@ def _what_changed(rows: list[tuple]) -> tuple[str, str]:
 def _outlets_saying(rows: list[tuple], figure: tuple) -> str:
     """The outlets among ``rows`` that printed ``figure`` (same value and qualifier)."""
     outlets = [
-        short_outlet(_get(r, Evolution.outlet), _get(r, Evolution.statement_id))
+        short_outlet(field(r, Evolution.outlet), field(r, Evolution.statement_id))
         for r in rows
         if _value_key(r) == _value_key(figure)
     ]
@@ -280,22 +279,22 @@ def headline_rows(evolution: pd.DataFrame) -> list[HeadlineRow]:
     columns = headline_columns(evolution)
     by_series: dict[str, list[tuple]] = {}
     for record in _records(evolution):
-        by_series.setdefault(_get(record, Evolution.series), []).append(record)
+        by_series.setdefault(field(record, Evolution.series), []).append(record)
     rows = []
     for series in _series_order(evolution):
         own = by_series[series]
         by_column: dict[str, list[tuple]] = {}
         for record in own:
-            date = _get(record, Evolution.date)
+            date = field(record, Evolution.date)
             by_column.setdefault(UNDATED if is_missing(date) else date, []).append(record)
         cells = {column: _cell(by_column[column]) for column in columns if column in by_column}
         change, note = _what_changed(own)
         first = own[0]
         name = quantity_name(
-            _get(first, Evolution.metric),
-            _get(first, Evolution.period),
-            _get(first, Evolution.area),
-            _get(first, Evolution.device),
+            field(first, Evolution.metric),
+            field(first, Evolution.period),
+            field(first, Evolution.area),
+            field(first, Evolution.device),
         )
         rows.append(HeadlineRow(series, name, cells, change, note))
     return rows
