@@ -673,3 +673,62 @@ def test_labels_may_hold_a_year_and_a_place_label_is_an_area() -> None:
     ]
     text = "Update: 30 people were killed by mines."
     assert details(text) == [("30", "killed", "unspecified", None)]
+
+
+def test_deaths_and_injuries_together_are_casualties() -> None:
+    assert metrics("The shelling left 12 villagers dead or wounded near the border.") == [
+        ("12", "civilian_casualties")
+    ]
+    assert metrics("Police logged 31 deaths and injuries from mines over the winter.") == [
+        ("31", "casualties")
+    ]
+    # a count between the two words: each keeps its own event
+    assert metrics("The blast left two farmers dead and four injured.") == [
+        ("two", "civilians_killed"),
+        ("four", "civilians_injured"),
+    ]
+
+
+def test_a_share_of_the_casualties_counted_just_before() -> None:
+    text = "Mines killed or injured 640 people in the region, 72 per cent of them civilians."
+    assert metrics(text) == [("640", "casualties"), ("72 per cent", "civilian_casualties_pct")]
+    text = "Of the 95 victims, 40 per cent were children."
+    assert metrics(text) == [("95", "casualties"), ("40 per cent", "children_casualties_pct")]
+    # a share of the killed names no share metric: left for review
+    text = "Mines killed 50 people, 30 per cent of them children."
+    assert metrics(text) == [("50", "killed"), ("30 per cent", None)]
+
+
+def test_it_after_a_sentence_about_a_war_is_the_war() -> None:
+    text = "The civil war dragged on for nine years. It killed some 40,000 people."
+    assert results(text)["some 40,000"] == NotAClaim("other_count")
+    # "it" is the mine of the sentence before: a mine casualty
+    text = "A mine exploded under a tractor near the village. It killed two farmers."
+    assert metrics(text) == [("two", "civilians_killed")]
+
+
+def test_a_figure_its_speaker_corrects_is_no_claim() -> None:
+    text = "Last year we lost 14 deminers - forgive me, I should have said 41 - in the north."
+    found = results(text)
+    assert found["14"] == NotAClaim("corrected")
+    assert found["41"].metric == "deminers_killed"  # the correction takes the slip's noun
+    found = results("The teams cleared 900 hectares, or rather 1,900 hectares, in 2023.")
+    assert found["900 hectares"] == NotAClaim("corrected")
+    assert found["1,900 hectares"].metric == "area_cleared_ha"
+    found = results("In March, 27 soldiers, not 17, were wounded by mines.")
+    assert found["17"] == NotAClaim("corrected")
+    assert found["27"].metric == "military_injured"
+    # regret is no correction
+    assert metrics("Sorry to say, 8 shepherds were killed by mines in April.") == [
+        ("8", "civilians_killed")
+    ]
+
+
+def test_lost_before_a_count_of_people_is_killed() -> None:
+    assert metrics("The brigade lost 6 sappers and 2 dogs in May.") == [
+        ("6", "deminers_killed"),
+        ("2", None),
+    ]
+    assert metrics("Herders have lost 300 hectares of grazing land to mines.") == [
+        ("300 hectares", None)
+    ]

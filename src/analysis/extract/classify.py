@@ -157,6 +157,7 @@ class _Discourse:
     mine_metric: str | None = None
     figures: list[_Figure] = field(default_factory=list)
     question: str = ""  # the question this paragraph answers (an interview), if any
+    sentence_before: str = ""  # the paragraph's sentence before the one being read
 
 
 def classify_mentions(
@@ -212,6 +213,10 @@ def classify_mentions(
             heading = _title_before(text, line, paragraph)[0]
         if not (sentence.list_item or ROW_START.match(line, sentence.start, sentence.end)):
             heading = line[sentence.start : sentence.end]
+        previous_text = ""
+        if at and sentences[at - 1].paragraph == sentence.paragraph:
+            previous_text = line[sentences[at - 1].start : sentences[at - 1].end]
+        discourse.sentence_before = previous_text
         phrases = periods.find_periods(line, sentence.start, sentence.end, context)
         figures = [
             _figure(
@@ -229,9 +234,6 @@ def classify_mentions(
                 frames.last_event(line[sentence.start : sentence.end]) or discourse.event
             )
         carried = _carried(phrases, discourse.period, last_period, sentence)
-        previous_text = ""
-        if at and sentences[at - 1].paragraph == sentence.paragraph:
-            previous_text = line[sentences[at - 1].start : sentences[at - 1].end]
         # The period right after a compared figure is its own ("compared with 77 in 2019").
         trailing = [t for t in (_trailing_phrase(f, phrases) for f in figures if f.compared) if t]
         own = [
@@ -490,11 +492,18 @@ def _names_a_count(phrase: str) -> bool:
 def _read(figure: _Figure, discourse: _Discourse) -> None:
     """Work out the figure's metric (and group, event, device) from its frame and the
     discourse before it."""
+    _read_frame(figure, discourse)
+    if figure.not_a_claim is None and frames.is_corrected(figure.before, figure.trailing):
+        # a speaker's slip, read as said (its correction after it takes its noun), is no claim
+        figure.not_a_claim = NotAClaim("corrected")
+
+
+def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     quantity = figure.mention.quantity
     if frames.is_target(figure.clause_before[-60:]):
         figure.not_a_claim = NotAClaim("target")
         return
-    if frames.is_war_toll(figure.clause_before):
+    if frames.is_war_toll(figure.clause_before, discourse.sentence_before):
         figure.not_a_claim = NotAClaim("other_count")  # "the war killed 500,000": not by mines
         return
     # ("cleared 219 km2 and found 169,200 mines. A (72.8 km2) and B (48.6 km2) ...": the
@@ -605,7 +614,9 @@ def _read_people(
     ellipsis = noun.kind in ("none", "participle") and not part
     group = noun.name if noun.kind == "people" and noun.name != "general" else None
     group = group or frames.group_after(figure.trailing) or frames.group_before(figure.before)
-    group = group or figure.title_group or _group_of_part(figure, noun)
+    group = group or figure.title_group
+    if group is None and noun.kind == "partitive":
+        group = frames.group_of_part(figure.trailing)
     sibling = None if part else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False
@@ -673,14 +684,6 @@ def _read_people(
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
-
-
-def _group_of_part(figure: _Figure, noun: frames.Noun) -> str | None:
-    """The group a part names right after its "of them": "four people, two of them boys"."""
-    if noun.kind != "partitive":
-        return None
-    named = frames.noun_after(frames.after_partitive(figure.trailing))
-    return named.name if named.kind == "people" and named.name != "general" else None
 
 
 def _topic_group(discourse: _Discourse) -> str | None:
@@ -839,6 +842,12 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         # "31 per cent of the deminers are women": a share of people, not of land
         group = frames.group_after(figure.trailing[share_of.start(1) :])
         return c.share_metrics.get(group or "") if head == ("event", "casualties") else None
+    if previous is not None and previous.kind == "people" and previous.event == "casualties":
+        # "3,112 casualties, 85 per cent of them civilians"; "Of the 200 victims, 60 per cent
+        # were civilians": a group's share of the casualties counted just before
+        group = frames.group_after(figure.trailing) or frames.group_of_part(figure.trailing)
+        if group in c.share_metrics:
+            return c.share_metrics[group]
     clause = figure.clause_before + " " + figure.clause_after
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
 

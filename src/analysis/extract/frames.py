@@ -67,6 +67,9 @@ class FrameCues:
     comparison_before: Cue
     target_before: Cue
     war_toll_before: Cue
+    war_subject: re.Pattern[str]
+    correction_before: Cue
+    corrected_before: Cue
     ellipsis_before: Cue
     count_phrase: Cue
     count_verb_before: Cue
@@ -119,7 +122,14 @@ def cues() -> FrameCues:
         ),
         comparison_before=Cue(rf"\b(?:{_words(raw['comparison_before'])})\s+(?:the\s+)?$"),
         target_before=Cue(rf"\b(?:{_words(raw['target_before'])})\b[^.;:]{{0,25}}$"),
-        war_toll_before=Cue(raw["war_toll_before"]),
+        war_toll_before=Cue(rf"\b(?:{_words(raw['wars'])})\b{raw['war_toll_before']}"),
+        war_subject=re.compile(
+            rf"\W*(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_words(raw['wars'])})\b", flags
+        ),
+        correction_before=Cue(
+            rf"^[^.;?!]{{0,80}}?\b(?:{_words(raw['correction_before'])})\b[\s,:-]*$"
+        ),
+        corrected_before=Cue(rf"(?:,|\()\s*(?:{_words(raw['corrected_before'])})\s+(?:the\s+)?$"),
         ellipsis_before=Cue(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$"),
         count_phrase=Cue(raw["count_phrase"]),
         count_verb_before=Cue(raw["count_verb_before"]),
@@ -394,10 +404,41 @@ def after_partitive(trailing: str) -> str:
     return trailing[partitive.end() :] if partitive else trailing
 
 
-def is_war_toll(before: str) -> bool:
+def group_of_part(trailing: str) -> str | None:
+    """The group a part names right after its "of them": "four people, two of them boys",
+    "3,112 casualties, 85 per cent of them civilians"."""
+    partitive = cues().partitive_after.match(trailing)
+    if partitive is None:
+        return None
+    named = noun_after(trailing[partitive.end() :])
+    return named.name if named.kind == "people" and named.name != "general" else None
+
+
+def is_war_toll(before: str, sentence_before: str = "") -> bool:
     """Whether a count of people is the toll of a war, not of mines: "the war, which began in
-    2011, killed more than 500,000 people" (the war is the subject of the verb)."""
-    return bool(cues().war_toll_before.search(before[-120:]))
+    2011, killed more than 500,000 people" (the war is the subject of the verb), or "The war
+    lasted four years. It killed 100,000 people" (its subject "it" is the war, the subject of
+    the sentence before; after "A mine went off. It killed two", "it" is the mine)."""
+    c = cues()
+    if c.war_toll_before.search(before[-120:]):
+        return True
+    pronoun = PRONOUN_SUBJECT.match(before)
+    return bool(
+        pronoun
+        and c.war_subject.match(sentence_before)
+        and c.war_toll_before.search("war" + before[pronoun.end() :])
+    )
+
+
+PRONOUN_SUBJECT = re.compile(r"\W*(?:it|this)\b", re.IGNORECASE)
+
+
+def is_corrected(before: str, trailing: str) -> bool:
+    """Whether the speaker corrects a number right after saying it: "16 casualties last year
+    - I am sorry, I should have said 61" (``trailing`` runs to the next number), or sets it
+    aside for the one before it: "19 civilians, not 9, were killed"."""
+    c = cues()
+    return bool(c.correction_before.search(trailing) or c.corrected_before.search(before[-20:]))
 
 
 def is_ellipsis(before: str) -> bool:
