@@ -732,3 +732,27 @@ def test_lost_before_a_count_of_people_is_killed() -> None:
     assert metrics("Herders have lost 300 hectares of grazing land to mines.") == [
         ("300 hectares", None)
     ]
+
+
+def test_an_answer_takes_the_period_and_group_its_question_asks_about() -> None:
+    text = (
+        "Reporter: How many soldiers were wounded by mines in February?\n\n"
+        "Spokesman: We recorded 9 wounded, and 2 died later."
+    )
+    found = results(text, "2024-03-20")
+    assert [(c.metric, c.period, c.period_start) for c in found.values()] == [
+        ("military_injured", "window", "2024-02-01"),
+        ("military_killed", "window", "2024-02-01"),
+    ]
+
+
+def test_a_bare_count_after_a_paragraph_with_a_total_counts_its_people() -> None:
+    text = (
+        "Mines killed or injured 40 farmers in the spring.\n\n"
+        "Q: How many of them died?\n\n"
+        "A: In April, 6 were killed."
+    )
+    assert metrics(text)[-1] == ("6", "civilians_killed")
+    # "for" a month dates a figure as "in" it does
+    found = results("For March, the agency has 14 killed.", "2024-05-02")
+    assert (found["14"].period_start, found["14"].period_end) == ("2024-03-01", "2024-03-31")

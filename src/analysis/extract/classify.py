@@ -203,9 +203,11 @@ def classify_mentions(
             ):
                 # "Land released: 640 hectares" (or a table) under a title "Results for May 2024"
                 period = _heading_period(text, line, sentence.paragraph, context)
+            question = _question_before(text, line, sentence.paragraph)
             discourse = _Discourse(
-                period=period,
-                question=_question_before(text, line, sentence.paragraph),
+                # "How many were killed in April?" - "Eleven.": the answer's period is asked
+                period=period or _asked_period(question, context),
+                question=question,
                 earlier_total=discourse.total or discourse.earlier_total,
             )
             paragraph = sentence.paragraph
@@ -589,9 +591,9 @@ def _read_people(
     introduced = frames.is_subgroup(figure.before)
     more = frames.is_ellipsis(figure.before) and discourse.total is not None
     # "Mines hurt 52 civilians in May. In June, 7 were killed": the same people, in the
-    # paragraph of their total, as the subject of an event
+    # paragraph of their total (or the one after it), as the subject of an event
     more = more or bool(
-        discourse.total
+        (discourse.total or discourse.earlier_total)
         and frames.first_event(figure.trailing)
         and CLAUSE_OPENING.fullmatch(figure.before)
     )
@@ -614,7 +616,7 @@ def _read_people(
     ellipsis = noun.kind in ("none", "participle") and not part
     group = noun.name if noun.kind == "people" and noun.name != "general" else None
     group = group or frames.group_after(figure.trailing) or frames.group_before(figure.before)
-    group = group or figure.title_group
+    group = group or figure.title_group or _asked_group(discourse)
     if group is None and noun.kind == "partitive":
         group = frames.group_of_part(figure.trailing)
     sibling = None if part else _first_part_sibling(figure, discourse, group)
@@ -684,6 +686,14 @@ def _read_people(
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
+
+
+def _asked_group(discourse: _Discourse) -> str | None:
+    """The group a question asks a count of: "How many civilians were killed?" - "11"."""
+    if not discourse.question:
+        return None
+    asked = frames.asked_noun(discourse.question)
+    return asked.name if asked.kind == "people" and asked.name != "general" else None
 
 
 def _topic_group(discourse: _Discourse) -> str | None:
@@ -902,6 +912,12 @@ def _question_before(text: str, line: str, paragraph: int) -> str:
     start, end = segments.paragraphs(text)[paragraph - 1]
     asked = line[start:end].rstrip()
     return asked if asked.endswith("?") else ""
+
+
+def _asked_period(question: str, context: periods.Context) -> Period | None:
+    """The last period a question names ("... in April?"), if any."""
+    phrases = periods.find_periods(question, 0, len(question), context)
+    return next((p.period for p in reversed(phrases) if p.period), None)
 
 
 def _heading_period(

@@ -473,7 +473,7 @@ def readers() -> tuple[Reader, ...]:
         (since_1990s, _nineties, leading_words(since_1990s)),
         (rf"\b(?:{_words(raw['since_event'])})(?=[\s,.;]|$)", _since_event, ("since",)),
         (
-            rf"\b(?:in|during|throughout|over)\s+(?P<month>{month})\.?,?\s+(?P<year>{YEAR})\b",
+            rf"\b(?:in|during|throughout|over|for)\s+(?P<month>{month})\.?,?\s+(?P<year>{YEAR})\b",
             _month,
             YEAR_TRIGGER,
         ),
@@ -497,7 +497,7 @@ def readers() -> tuple[Reader, ...]:
         ),
         (r"\b(?P<which>last|this)\s+month\b", _relative_month, ("month",)),
         (
-            rf"\b(?:since|in|during|throughout)\s+(?:early\s+|late\s+|mid-)?(?P<month>{month})\b"
+            rf"\b(?:since|in|during|throughout|for)\s+(?:early\s+|late\s+|mid-)?(?P<month>{month})\b"
             rf"(?!\.?\s*\d)",
             _month_of_year,
             months,
