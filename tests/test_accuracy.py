@@ -26,12 +26,22 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
     assert result.precision >= PRECISION_TARGET, result.extras.to_string()
 
 
-def test_the_second_development_corpus_keeps_its_level() -> None:
-    # Below the target still: a floor under what the rules reach, so a regression fails.
-    corpus = FIXTURES / "devcorpus2"
+@pytest.mark.parametrize(
+    ("name", "recall", "precision"),
+    [
+        # Below the target still: floors under what the rules reach, so that a
+        # regression fails. devcorpus3 was written last, blind to the rules.
+        ("devcorpus2", 0.90, 0.94),
+        ("devcorpus3", 0.66, 0.84),
+    ],
+)
+def test_the_later_development_corpora_keep_their_level(
+    name: str, recall: float, precision: float
+) -> None:
+    corpus = FIXTURES / name
     result = score(build_tables(corpus).claims, load_gold(corpus / "gold_claims.csv"))
-    assert result.recall >= 0.88, result.misses.to_string()
-    assert result.precision >= 0.92, result.extras.to_string()
+    assert result.recall >= recall, result.misses.to_string()
+    assert result.precision >= precision, result.extras.to_string()
 
 
 def test_no_number_that_is_not_a_claim_becomes_one(claims) -> None:

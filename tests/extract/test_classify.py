@@ -756,3 +756,70 @@ def test_a_bare_count_after_a_paragraph_with_a_total_counts_its_people() -> None
     # "for" a month dates a figure as "in" it does
     found = results("For March, the agency has 14 killed.", "2024-05-02")
     assert (found["14"].period_start, found["14"].period_end) == ("2024-03-01", "2024-03-31")
+
+
+def test_the_items_of_a_list_take_the_period_of_its_title() -> None:
+    text = (
+        "ACHIEVEMENTS, MARCH 2024\n\n"
+        "- 12 civilians injured in the province, down from 20 casualties in February.\n"
+        "- 310 mines and 42 shells destroyed.\n"
+        "- 9,000 people reached by risk education.\n\n"
+        "The agency thanks its donors."
+    )
+    found = results(text, "2024-04-10")
+    march = ("2024-03-01", "2024-03-31")
+    for surface in ("12", "310", "42", "9,000"):
+        assert (found[surface].period_start, found[surface].period_end) == march, surface
+    # the compared figure keeps its own month, and does not pass it on
+    assert found["20"].period_start == "2024-02-01"
+
+
+def test_a_part_named_before_its_count() -> None:
+    found = results("In June, 6 of the 40 casualties were children.")
+    assert (found["6"].metric, found["40"].metric) == ("children_casualties", "casualties")
+    found = results("Most of the 31 victims in 2023 were soldiers.")
+    assert found["31"].metric == "casualties"
+
+
+def test_a_part_of_an_audience_or_a_staff_counts_no_casualties() -> None:
+    text = (
+        "A deminer was injured on Monday.\n\n"
+        "In May the teams reached 5,200 people with risk education, including 2,100 "
+        "children. The operator has 390 staff, including 310 deminers."
+    )
+    found = results(text)
+    assert found["5,200"].metric == "risk_education_beneficiaries"
+    assert found["2,100"] is None  # a part of the audience: left for review
+    assert found["310"].metric == "deminers_deployed"
+
+
+def test_colleagues_are_of_the_group_of_the_person_before() -> None:
+    text = "One sapper was killed in the blast, and three of his colleagues were wounded."
+    assert metrics(text)[-1] == ("three", "deminers_injured")
+
+
+def test_people_a_service_reached_are_no_casualties() -> None:
+    text = (
+        "The team interviewed 52 survivors and relatives, and 9 nurses. "
+        "In 2024, 140 mine survivors were fitted with prostheses. "
+        "The centre trained 75 new deminers in 2024. "
+        "Surgeons treated 18 people injured by mines in 2024."
+    )
+    found = results(text)
+    assert (found["52"], found["9"]) == (None, None)
+    assert found["140"].metric == "survivors_assisted"
+    assert found["75"].metric == "deminers_trained"
+    assert found["18"].metric == "injured"  # the event is named: a count of casualties
+    assert metrics("The agency employs 260 trained deminers.") == [("260", "deminers_deployed")]
+
+
+def test_a_target_is_a_future_not_a_past_by_a_date() -> None:
+    found = results("By the end of June, the office had recorded 77 casualties.")
+    assert found["77"].metric == "casualties"
+    found = results("By the end of the year we want 900 deminers in the field.")
+    assert found["900"] == NotAClaim("target")
+
+
+def test_workers_are_civilians_and_demining_workers_deminers() -> None:
+    text = "Two construction workers were injured; four mine clearance workers died in 2023."
+    assert metrics(text)[:2] == [("Two", "civilians_injured"), ("four", "deminers_killed")]

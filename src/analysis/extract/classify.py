@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -69,6 +70,7 @@ class NotAClaim:
 class Cues:
     people_metrics: dict[str, dict[str, str]]
     people_without_event: dict[str, tuple[str | None, Cue]]  # metric: (group, cue)
+    served_metrics: dict[str, tuple[str | None, Cue]]  # metric: (group, cue)
     share_metrics: dict[str, str]
     mine_metrics: Choices[str]
     mines_on_maps: Cue
@@ -94,6 +96,10 @@ def cues() -> Cues:
         people_without_event={
             metric: (spec.get("group"), any_word_of(spec["cues"]))
             for metric, spec in raw["people_without_event"].items()
+        },
+        served_metrics={
+            metric: (spec.get("group"), any_word_of(spec["cues"]))
+            for metric, spec in raw["served_metrics"].items()
         },
         share_metrics=raw["share_metrics"],
         mine_metrics=choices(raw["mine_metrics"], any_word_of),
@@ -186,6 +192,7 @@ def classify_mentions(
     discourse, paragraph, last_period = _Discourse(), -1, None
     topics: dict[str, Period] = {}  # the last period of each topic, across paragraphs
     list_mine_metric = None  # a list's items take the mine count of its lead-in
+    list_period = None  # ... and the period of its title
     heading = ""  # the last line of the paragraph that is no list item: a list's lead-in
     for at, sentence in enumerate(sentences):
         if sentence.paragraph not in paragraphs_with_figures:
@@ -198,11 +205,17 @@ def classify_mentions(
             lead_in = line[sentence.start : sentence.end].rstrip().endswith(":")
             period = discourse.period if lead_in else None
             if period is None and (
-                LABEL_START.match(line, sentence.start, sentence.end)
+                sentence.list_item
+                or LABEL_START.match(line, sentence.start, sentence.end)
                 or cells.within(sentence.start, sentence.end)
             ):
-                # "Land released: 640 hectares" (or a table) under a title "Results for May 2024"
+                # "Land released: 640 hectares" (a list, or a table) under a title "Results for
+                # May 2024"
                 period = _heading_period(text, line, sentence.paragraph, context)
+            if sentence.list_item:  # the items after the first are under the same title
+                list_period = period = period or list_period
+            else:
+                list_period = None
             question = _question_before(text, line, sentence.paragraph)
             discourse = _Discourse(
                 # "How many were killed in April?" - "Eleven.": the answer's period is asked
@@ -254,7 +267,9 @@ def classify_mentions(
                 topics[_topic(result.metric)] = Period(
                     result.period, result.period_start, result.period_end
                 )
-        discourse.period = _next_period(phrases, carried, own)
+        # (a compared figure's own period is not what the paragraph goes on about)
+        claims_own = [None if f.compared else o for f, o in zip(figures, own, strict=True)]
+        discourse.period = _next_period(phrases, carried, claims_own)
         as_of = next((p.as_of for p in phrases if p.as_of), None)
         if as_of and discourse.period and discourse.period.name in AS_OF_ENDS:
             # "As at 31 May 2023, 298 ... since the ceasefire. Of these, 55 were killed": the
@@ -533,6 +548,9 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         figure.metric = _area_metric(figure, discourse)
         return
     vague = quantity.surface.rstrip().endswith("s")  # "hundreds of", "tens of thousands of"
+    part_words = frames.part_of_next_count(figure.trailing, figure.clause_after)
+    if part_words is not None:
+        figure.trailing = part_words  # "14 of the 65 casualties were children"
     noun = frames.noun_after(figure.trailing, vague)
     counted = None
     if noun.kind == "none":
@@ -615,7 +633,11 @@ def _read_people(
     part = noun.kind == "partitive" or introduced
     ellipsis = noun.kind in ("none", "participle") and not part
     group = noun.name if noun.kind == "people" and noun.name != "general" else None
-    group = group or frames.group_after(figure.trailing) or frames.group_before(figure.before)
+    if group is None and not frames.is_whole_of_part(figure.clause_before):
+        group = frames.group_after(figure.trailing)  # (not the part's: "14 of the 65 ...")
+    group = group or frames.group_before(figure.before)
+    if group == SAME_GROUP:  # "two of his colleagues": of the group of the person before
+        group = previous.group if previous is not None and previous.kind == "people" else None
     group = group or figure.title_group or _asked_group(discourse)
     if group is None and noun.kind == "partitive":
         group = frames.group_of_part(figure.trailing)
@@ -635,6 +657,14 @@ def _read_people(
         # a part's own verb comes before its total's event
         event = frames.first_event(frames.without_apposition(own_words))
     event = event or noun.event
+    if frames.served(figure.clause_before, figure.clause_after, noun.kind == "event") and (
+        noun.kind == "event" or frames.first_event(figure.trailing) is None
+    ):
+        # "interviewed 74 survivors", "310 survivors supported with rehabilitation": the
+        # people a service reached, whatever befell them
+        figure.kind, figure.group = "people", group or "general"
+        figure.metric = _people_without_event(figure, figure.group, c.served_metrics)
+        return
     if event is None and counted is None:
         counted = frames.count_noun_before(figure.clause_before, True)[1]
     if event is None and counted:
@@ -679,6 +709,8 @@ def _read_people(
     group = group or "general"
     figure.kind, figure.group, figure.event = "people", group, event
     if event is None:
+        if part and previous is not None and previous.metric and not previous.event:
+            return  # "28,600 people reached, including 11,900 children": no count of its own
         figure.metric = _people_without_event(figure, group)
         return
     figure.metric = c.people_metrics.get(group, {}).get(event)
@@ -686,6 +718,9 @@ def _read_people(
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
+
+
+SAME_GROUP = "same_as_before"  # (the vocabulary's group of "colleagues", "comrades")
 
 
 def _asked_group(discourse: _Discourse) -> str | None:
@@ -718,14 +753,16 @@ def _sibling_source(sibling: _Figure, discourse: _Discourse) -> tuple[str, str] 
     """(group, event) of the total whose parts a sentence lists, from the first part's words
     ("Of the victims, ...") or the paragraph's last total."""
     event = frames.part_of_event(sibling.before) or frames.part_of_event(sibling.clause_before)
-    return ("general", event) if event else discourse.total
+    return ("general", event) if event else discourse.total or discourse.earlier_total
 
 
-def _people_without_event(figure: _Figure, group: str) -> str | None:
+def _people_without_event(
+    figure: _Figure, group: str, first: Mapping[str, tuple[str | None, Cue]] | None = None
+) -> str | None:
     """A count of people to whom nothing happened: a workforce, an audience (told by the
     words of its sentence: "it employs 1,150 staff, of whom 1,020 are deminers")."""
     clause = figure.sentence_before + " " + figure.clause_after
-    for metric, (wanted, cue) in cues().people_without_event.items():
+    for metric, (wanted, cue) in [*(first or {}).items(), *cues().people_without_event.items()]:
         if wanted in (None, group) and cue.search(clause):
             return metric
     return None
@@ -743,6 +780,10 @@ def _part_source(
     if previous is not None and previous.event and previous.kind == "people":
         # "18 of them died, of whom 2 were reporters": the part of a part
         return (previous.group or "general", previous.event)
+    if previous is not None and not previous.event and previous.not_a_claim is None:
+        # "28,600 people reached, including 11,900 children", "214 staff, including 176
+        # deminers": a part of a count to which nothing happened
+        return None
     if discourse.total:
         return discourse.total
     if discourse.event:

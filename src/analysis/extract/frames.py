@@ -69,6 +69,8 @@ class FrameCues:
     war_toll_before: Cue
     war_subject: re.Pattern[str]
     correction_before: Cue
+    service: Cue
+    service_after_noun: re.Pattern[str]
     corrected_before: Cue
     ellipsis_before: Cue
     count_phrase: Cue
@@ -127,7 +129,16 @@ def cues() -> FrameCues:
             rf"\W*(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_words(raw['wars'])})\b", flags
         ),
         correction_before=Cue(
-            rf"^[^.;?!]{{0,80}}?\b(?:{_words(raw['correction_before'])})\b[\s,:-]*$"
+            # (the cue, then at most a few words that end in a dash or comma: "398 - no, I'm
+            # sorry, I have the newer sheet here - 401")
+            rf"^[^.;?!]{{0,80}}?\b(?:{_words(raw['correction_before'])})\b"
+            rf"(?:[^.;?!]{{0,50}}?[-–—,:])?\s*$"
+        ),
+        service=any_word_of(raw["service_verbs"]),
+        service_after_noun=re.compile(
+            rf"\s*(?:[\w-]+\s+){{1,3}}?(?:(?:were|have been|had been)\s+)?"
+            rf"(?:{_words(raw['service_verbs'])})\b",
+            flags,
         ),
         corrected_before=Cue(rf"(?:,|\()\s*(?:{_words(raw['corrected_before'])})\s+(?:the\s+)?$"),
         ellipsis_before=Cue(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$"),
@@ -178,7 +189,8 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     head = head_of(phrase)
     if head is not None:
         kind, name = head
-        if kind == "people" and len(c.groups.all(phrase) - {"general"}) > 1:
+        named = {name for _, _, (k, name) in _matches(c.heads, phrase) if k == "people"}
+        if kind == "people" and len(named - {"general"}) > 1:
             name = "general"  # "civilians and military personnel": all of them
         return Noun(kind, name)
     if direct:
@@ -404,6 +416,28 @@ def after_partitive(trailing: str) -> str:
     return trailing[partitive.end() :] if partitive else trailing
 
 
+# "14 of the 65 casualties": a part, then the count it is a part of
+OF_A_COUNT = re.compile(r"\s*of\s+(?:the|these|those|all|its|their)\s+$", re.IGNORECASE)
+NUMBER_TOKEN = re.compile(r"[\w,.]+")
+WHOLE_BEFORE = re.compile(r"\w\s+of\s+(?:the|these|those|all|its|their)\s+$", re.IGNORECASE)
+
+
+def part_of_next_count(trailing: str, clause_after: str) -> str | None:
+    """The words of a part read past the count it is a part of: for "14" in "14 of the 65
+    casualties were children", " of the casualties were children" (the predicate is the
+    part's). None when the number is no such part."""
+    if not OF_A_COUNT.fullmatch(trailing):
+        return None
+    whole = NUMBER_TOKEN.match(clause_after, len(trailing))
+    return trailing + clause_after[whole.end() :].lstrip() if whole else None
+
+
+def is_whole_of_part(before: str) -> bool:
+    """Whether a number is the count a part before it belongs to: "65" in "14 of the 65
+    casualties were children" (what follows it, the predicate, is the part's)."""
+    return bool(WHOLE_BEFORE.search(before[-30:]))
+
+
 def group_of_part(trailing: str) -> str | None:
     """The group a part names right after its "of them": "four people, two of them boys",
     "3,112 casualties, 85 per cent of them civilians"."""
@@ -431,6 +465,22 @@ def is_war_toll(before: str, sentence_before: str = "") -> bool:
 
 
 PRONOUN_SUBJECT = re.compile(r"\W*(?:it|this)\b", re.IGNORECASE)
+
+
+def served(before: str, after: str, named_by_noun: bool) -> bool:
+    """Whether a count of people counts those a service reached, not casualties: the object of
+    a service verb with no event named between ("interviewed 74 survivors, relatives and
+    witnesses, as well as 11 health workers"), or, when only its noun names an event, people
+    a service is said of ("39 survivors fitted with prostheses")."""
+    c = cues()
+    verbs = list(c.service.finditer(before))
+    verb = verbs[-1] if verbs else None
+    if verb is not None and c.events.search(before[verb.end() :]) is None:
+        return True
+    if named_by_noun:
+        return c.service.search(after) is not None
+    # "420 national deminers trained": a service verb right after the people's noun
+    return bool(c.service_after_noun.match(after))
 
 
 def is_corrected(before: str, trailing: str) -> bool:

@@ -146,7 +146,11 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ),
     # Years: "1980-1988", "2020-21", "the 1990s"; not "2000 mines", nor the low end of a
     # range of figures ("2000 to 3000", "between 2000 and 3000").
-    ("year", rf"(?<![\d,.]){_YEAR}\s*(?:[-–]\s*(?:{_YEAR}|\d{{2}})|to\s+{_YEAR})(?![\d,.]?\d)"),
+    # ("2024-25", "2021 to 2023"; not "MARCH 2024" over the list item "- 12" below it)
+    (
+        "year",
+        rf"(?<![\d,.]){_YEAR}[^\S\n]*(?:[-–][^\S\n]*(?:{_YEAR}|\d{{2}})|to\s+{_YEAR})(?![\d,.]?\d)",
+    ),
     (
         "year",
         rf"(?<![\d,./])(?<!between\s){_FIGURE_QUALIFIED}{_YEAR}s?(?![\d,./]\d)"
