@@ -823,3 +823,68 @@ def test_a_target_is_a_future_not_a_past_by_a_date() -> None:
 def test_workers_are_civilians_and_demining_workers_deminers() -> None:
     text = "Two construction workers were injured; four mine clearance workers died in 2023."
     assert metrics(text)[:2] == [("Two", "civilians_injured"), ("four", "deminers_killed")]
+
+
+def test_a_fraction_is_a_share_like_a_percentage() -> None:
+    assert metrics("Nearly half of the victims were children.") == [
+        ("Nearly half", "children_casualties_pct")
+    ]
+    text = "Mines killed or injured 220 people in 2023; two-thirds of them were civilians."
+    assert metrics(text)[-1] == ("two-thirds", "civilian_casualties_pct")
+
+
+def test_a_share_of_money_or_of_a_population_is_no_share_of_land() -> None:
+    text = (
+        "The clearance appeal is only 31 per cent funded. Donors paid a quarter of its costs. "
+        "A third of the farmland is still contaminated. "
+        "The fighting displaced half of the region's population."
+    )
+    found = results(text)
+    assert found["only 31 per cent"] == found["a quarter"] == NotAClaim("money")
+    assert found["A third"].metric == "area_contaminated_pct"
+    assert found["half"] is None
+
+
+def test_a_difference_between_two_figures_is_no_figure() -> None:
+    text = (
+        "In 2024 the teams cleared 640 hectares, up 9% on 2023. Casualties rose by 14 per "
+        "cent. That is an increase of 30 on the year before. Children made up 40% of them."
+    )
+    found = results(text, "2025-01-20")
+    assert found["9%"] == found["14 per cent"] == found["30"] == NotAClaim("change")
+    assert found["40%"].metric == "children_casualties_pct"
+
+
+def test_a_quarter_named_q3_after_a_preposition_is_a_period() -> None:
+    found = results("In Q3 the contractor cleared 85 hectares.", "2025-10-14")
+    assert (found["85 hectares"].period_start, found["85 hectares"].period_end) == (
+        "2025-07-01",
+        "2025-09-30",
+    )
+
+
+def test_a_killing_verb_takes_people_as_its_object_but_not_animals() -> None:
+    text = "A landmine kills three goatherds' sons near the border. Another killed 4 goats."
+    found = results(text)
+    assert found["three"].metric == "killed"
+    assert found["4"] is None
+
+
+def test_a_share_said_of_the_casualties_names_its_group() -> None:
+    text = (
+        "Civilians were about three quarters of the victims; about a fifth were soldiers. "
+        "Nine in ten civilian casualties were men."
+    )
+    assert metrics(text) == [
+        ("about three quarters", None),
+        ("about a fifth", None),
+        ("Nine in ten", None),
+    ]
+    text = "Three-quarters of the casualties were civilians; a fifth were soldiers."
+    assert metrics(text) == [
+        ("Three-quarters", "civilian_casualties_pct"),
+        ("a fifth", "military_casualties_pct"),
+    ]
+    assert metrics("One in three casualties was a child.") == [
+        ("One in three", "children_casualties_pct")
+    ]

@@ -392,3 +392,25 @@ def test_any_spelling_the_pattern_accepts_is_understood(text: str) -> None:
         quantity = mention.quantity
         assert text[quantity.start : quantity.end] == quantity.surface
     _check_scan(text)
+
+
+def test_footnote_markers_and_section_numbers_are_no_figures() -> None:
+    text = (
+        "4.2 Casualties in the north\n\n"
+        "The office counted 310 casualties.[12] Of these, 40 were children [13].\n\n"
+        "[12] Office database, extract of May."
+    )
+    assert tagged(text) == [
+        ("4.2", "list_marker"),
+        ("310", None),
+        ("12", "page_furniture"),
+        ("40", None),
+        ("13", "page_furniture"),
+        ("12", "page_furniture"),
+    ]
+    # a decimal opening a sentence is a figure
+    assert tagged("4.2 hectares were cleared.") == [("4.2 hectares", None)]
+
+
+def test_a_year_ends_at_a_line_break_before_a_list_item() -> None:
+    assert tagged("RESULTS, MAY 2024\n- 12 mines found") == [("2024", "year"), ("12", None)]

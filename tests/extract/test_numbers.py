@@ -395,3 +395,33 @@ def test_a_range_with_its_ends_in_no_order_is_read_as_its_numbers() -> None:
 def test_digits_split_by_a_line_break_are_not_joined() -> None:
     # A grouping comma at the end of a line may as well end a list item: no guess is made.
     assert [q.surface for q in quantities("in total 1,\n200 mines")] == ["1", "200"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "best", "bound"),
+    [
+        ("Almost half of the wounded were farmers.", "Almost half", 50.0, "nearly"),
+        ("Three-quarters of the land is grazing.", "Three-quarters", 75.0, "about"),
+        ("About a third were soldiers.", "About a third", 33.3, "about"),
+        ("Nine out of ten survivors are men.", "Nine out of ten", 90.0, "about"),
+        ("1 in 5 victims was a child.", "1 in 5", 20.0, "about"),
+        ("fewer than a fifth of the maps", "fewer than a fifth", 20.0, "less_than"),
+    ],
+)
+def test_a_fraction_is_a_share(text: str, surface: str, best: float, bound: str) -> None:
+    (found,) = quantities(text)
+    assert (found.surface, found.best, found.bound, found.unit) == (surface, best, bound, "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the second half of 2024 the teams grew.",
+        "Clearance took a third of the time it took in 2020.",
+        "The third was destroyed on site.",
+        "Six in four hours.",
+        "One in ten days was lost to rain.",
+    ],
+)
+def test_a_fraction_of_time_or_an_ordinal_is_no_share(text: str) -> None:
+    assert all(q.unit != "percent" for q in quantities(text))

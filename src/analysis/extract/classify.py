@@ -71,6 +71,7 @@ class Cues:
     people_metrics: dict[str, dict[str, str]]
     people_without_event: dict[str, tuple[str | None, Cue]]  # metric: (group, cue)
     served_metrics: dict[str, tuple[str | None, Cue]]  # metric: (group, cue)
+    money_share_after: re.Pattern[str]
     share_metrics: dict[str, str]
     mine_metrics: Choices[str]
     mines_on_maps: Cue
@@ -102,6 +103,9 @@ def cues() -> Cues:
             for metric, spec in raw["served_metrics"].items()
         },
         share_metrics=raw["share_metrics"],
+        money_share_after=re.compile(
+            rf"\s*(?:{'|'.join(raw['money_share_after'])})\b", re.IGNORECASE
+        ),
         mine_metrics=choices(raw["mine_metrics"], any_word_of),
         mines_on_maps=any_of(raw["mines_on_maps"]),
         maps_metric=choices(raw["maps_metric"]),
@@ -520,6 +524,9 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_target(figure.clause_before[-60:]):
         figure.not_a_claim = NotAClaim("target")
         return
+    if frames.is_change(figure.before):
+        figure.not_a_claim = NotAClaim("change")  # "up 18% on Q2": no figure of its own
+        return
     if frames.is_war_toll(figure.clause_before, discourse.sentence_before):
         figure.not_a_claim = NotAClaim("other_count")  # "the war killed 500,000": not by mines
         return
@@ -539,6 +546,9 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         figure.metric, figure.kind = parent.metric, parent.kind
         figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
         return
+    if quantity.unit == "percent" and cues().money_share_after.match(figure.trailing):
+        figure.not_a_claim = NotAClaim("money")  # "only 23 per cent funded"
+        return
     if quantity.unit == "percent":
         figure.kind = "percent"
         figure.metric = _percent_metric(figure, discourse)
@@ -557,6 +567,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         noun, counted = frames.count_noun_before(
             figure.clause_before, quantity.surface[0].isalpha()
         )
+    if noun.kind == "unknown":
+        noun = frames.victims_of(figure.before, figure.trailing) or noun
     if noun.kind == "unknown":
         return
     previous = _previous(discourse, figure)
@@ -899,13 +911,25 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         group = frames.group_after(figure.trailing) or frames.group_of_part(figure.trailing)
         if group in c.share_metrics:
             return c.share_metrics[group]
+    named = frames.noun_after(figure.trailing)
+    of_casualties = named.event == "casualties" or (
+        named.kind == "people"  # "civilian victims"
+        and frames.first_event(frames.noun_phrase(figure.trailing)) == "casualties"
+    )
+    sibling = previous is not None and previous.metric in c.share_metrics.values()
+    if of_casualties or (named.kind == "none" and sibling):
+        # "one in four civilian victims was a child"; "two-thirds of the victims were
+        # civilians; a third were soldiers"
+        group = frames.group_after(figure.trailing)
+        if group in c.share_metrics:
+            return c.share_metrics[group]
     clause = figure.clause_before + " " + figure.clause_after
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
 
 
 PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
 # What a share is of: "per cent of the deminers", "% of all victims".
-SHARE_OF = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w-]+\s+){0,2}[\w-]+)")
+SHARE_OF = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 
 
 def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:

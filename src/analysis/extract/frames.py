@@ -70,6 +70,8 @@ class FrameCues:
     war_subject: re.Pattern[str]
     correction_before: Cue
     service: Cue
+    animals: Cue
+    change_before: Cue
     service_after_noun: re.Pattern[str]
     corrected_before: Cue
     ellipsis_before: Cue
@@ -135,6 +137,8 @@ def cues() -> FrameCues:
             rf"(?:[^.;?!]{{0,50}}?[-–—,:])?\s*$"
         ),
         service=any_word_of(raw["service_verbs"]),
+        animals=any_word_of(raw["animals"]),
+        change_before=Cue(rf"(?:{_words(raw['change_before'])})\s+$"),
         service_after_noun=re.compile(
             rf"\s*(?:[\w-]+\s+){{1,3}}?(?:(?:were|have been|had been)\s+)?"
             rf"(?:{_words(raw['service_verbs'])})\b",
@@ -474,13 +478,39 @@ def served(before: str, after: str, named_by_noun: bool) -> bool:
     a service is said of ("39 survivors fitted with prostheses")."""
     c = cues()
     verbs = list(c.service.finditer(before))
-    verb = verbs[-1] if verbs else None
-    if verb is not None and c.events.search(before[verb.end() :]) is None:
+    if verbs and not _names_an_event_verb(before[verbs[-1].end() :]):
         return True
     if named_by_noun:
         return c.service.search(after) is not None
     # "420 national deminers trained": a service verb right after the people's noun
     return bool(c.service_after_noun.match(after))
+
+
+def victims_of(before: str, after: str) -> Noun | None:
+    """The people a killing or maiming verb right before a number takes as its object when
+    its noun is none the vocabulary knows ("kills four truffle hunters"); None for animals
+    ("killed 3 cows") or another verb."""
+    event = active_event(before)
+    if event is None or cues().animals.search(noun_phrase(after)):
+        return None
+    return Noun("people", "general")
+
+
+def _names_an_event_verb(text: str) -> bool:
+    """Whether ``text`` names an event other than by a noun ("were injured", not "survivors")."""
+    c = cues()
+    while found := c.events.search(text):
+        noun = c.event_nouns.search(text[found[1] :])
+        if noun is None or noun[1] != 0:
+            return True
+        text = text[found[1] + 1 :]
+    return False
+
+
+def is_change(before: str) -> bool:
+    """Whether a number is a difference between two figures: "up 18% on Q2", "an increase
+    of 16" (but "increased to 41" reports a figure)."""
+    return bool(cues().change_before.search(before[-40:]))
 
 
 def is_corrected(before: str, trailing: str) -> bool:
@@ -528,6 +558,7 @@ def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun,
     subject = SUBJECT_MODIFIER.sub("", before[: verb.start()])
     words = subject.split()[-2:]
     head = head_of(" ".join(words)) if words else None
-    if head is None or head[0] != "event":
-        return NONE, ""  # only an event noun is sure to be the subject ("casualties")
+    if head is None or (head[0] != "event" and c.event_nouns.first(words[-1]) is None):
+        # only an event noun is sure to be the subject ("casualties", "civilian casualties")
+        return NONE, ""
     return Noun(*head), " ".join(words)

@@ -169,12 +169,15 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("age", r"(?i:\b\d{1,3}[-\s]years?[-\s]old\b)"),  # "34-year-old", "18 years old"
     ("age", r"\b\d{1,2}(?=\s+when\s+(?:he|she|I|they|we)\b)"),  # "he was 19 when he ..."
     ("list_marker", r"(?m:^\d{1,3}[.)](?=\s))"),
+    # the number of a section heading: "3.1 Overview", "2.4. Clearance"
+    ("list_marker", r"(?m:^\d{1,2}\.\d{1,2}\.?(?=[^\S\n]+[A-Z][^\n.;:!?]*$))"),
     ("duration", r"(?i:\b\d+-(?:day|week|month|year|hour|minute)s?\b)"),  # the 44-day war
     ("duration", rf"(?i:\b\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?{_DURATION})"),  # "30 years"
     ("page_furniture", r"(?i:\b\d+\s+pages\b)"),  # "(64 pages)"
     ("page_furniture", _RUNNING_HEADER),
     ("page_furniture", rf"(?m:^\d{{1,3}}\s+(?=(?:{_FOOTNOTE_OPENERS})\b))"),  # a footnote
     ("page_furniture", r"(?<=[a-z][.;”\"’)])\d{1,3}\b(?![.,]\d)"),  # a marker: "earlier.13"
+    ("page_furniture", r"(?<=\[)\d{1,3}(?=\])"),  # a footnote marker: "reported.[23]"
     ("document_number", r"(?<![\d,.])0\d+\b(?![.,]\d)"),  # a code: no count starts with a zero
     ("money", rf"\b\d[\d.,]*(?:\s*{_SCALE_WORDS})?\s?(?:{_CURRENCY_CODES})\b"),  # 300 USD
     # 001M, 2A; not an area with its unit glued on ("10,950km2", "5ha").

@@ -159,6 +159,14 @@ QUALIFIERS = {
     "only": "exact",
     "just": "exact",
 }
+# Shares said as fractions ("nearly half of the victims", "two-thirds of them", "one in four
+# children"): a percentage, about as much (a fraction is a rounded share) unless qualified.
+FRACTION_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+# "one in four", "nine out of ten": a count in a count.
+SHARE_NUMBERS = {**{w: v for w, v in UNITS_WORDS.items() if 1 <= v <= 10}, "a hundred": 100}
+# ... but not of time ("half of the year", "a third of the time", "one in ten days").
+_TIME_NOUNS = r"(?:century|centuries|decades?|years?|months?|weeks?|days?|hours?|minutes?|time)"
 # "a million", "half a million": an article stands for one (or a half) of the scale after it.
 ARTICLES = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
 # Verbs of change: "rose from 200 to 300" gives two numbers, not the range 200-300.
@@ -251,10 +259,26 @@ _RANGE = (
     rf"(?P<range_scale>{_SCALE})?"
 )
 
+# "a third of", "two-thirds of", "half of" (not "the first half of" a year)
+_FRACTION = (
+    rf"(?<!first\s)(?<!second\s)(?<!last\s)(?<![\w-])"
+    rf"(?:(?P<numerator>{_alternation(FRACTION_NUMERATORS)})[\s-]+)?"
+    rf"(?P<denominator>{_alternation(FRACTION_DENOMINATORS)})s?"
+    rf"(?=\s+of\s)(?!\s+of\s+(?:the\s+|a\s+|an\s+|that\s+|this\s+)?{_TIME_NOUNS}\b)"
+    # "roughly a third were soldiers", "half were children" (not "the third was")
+    rf"|(?<![\w-])(?:(?P<numerator_subject>{_alternation(FRACTION_NUMERATORS)})[\s-]+"
+    rf"(?P<denominator_subject>{_alternation(FRACTION_DENOMINATORS)})s?|(?P<half_subject>half))"
+    r"(?=\s+(?:were|was|are|is|have|had)\b)"
+    # "one in four", "nine out of ten" (of people or things, not of days)
+    rf"|(?<![\w-])(?P<share_count>{_alternation(SHARE_NUMBERS)}|1)\s+(?:in|out\s+of)\s+"
+    rf"(?P<share_of>{_alternation(SHARE_NUMBERS)}|[1-9]\d{{0,2}})(?![\w,.-])(?!\s+{_TIME_NOUNS}\b)"
+)
+
 _EXPRESSION = (
     # (No qualifier starts with a digit: the quick test spares trying them all at each number.)
     rf"(?P<qualifier>(?!\d){_QUALIFIER})?"
-    rf"(?:(?P<vague>(?<![\w-]){_VAGUE})"
+    rf"(?:(?P<fraction>{_FRACTION})"
+    rf"|(?P<vague>(?<![\w-]){_VAGUE})"
     rf"{{range}}"
     rf"|(?P<digits>{_NUMBER_START}{_DIGITS}){_NUMBER_END}(?P<digit_scale>{_SCALE})?"
     rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
@@ -396,6 +420,26 @@ def range_parts(match: re.Match[str]) -> list[re.Match[str]]:
     return [part for part in parts if part is not None]
 
 
+def _fraction_value(match: re.Match[str]) -> float | None:
+    """The percentage a fraction says: 25.0 for "a quarter" or "one in four"; None for no
+    share ("five in four")."""
+    if match.group("denominator") or match.group("denominator_subject"):
+        words = match.group("numerator") or match.group("numerator_subject") or "one"
+        numerator = _lookup(FRACTION_NUMERATORS, words)
+        denominator = _lookup(
+            FRACTION_DENOMINATORS, match.group("denominator") or match.group("denominator_subject")
+        )
+    elif match.group("half_subject"):
+        numerator, denominator = 1, 2
+    else:
+        count, whole = match.group("share_count", "share_of")
+        numerator = 1 if count == "1" else _lookup(SHARE_NUMBERS, count)
+        denominator = int(whole) if whole.isdecimal() else _lookup(SHARE_NUMBERS, whole)
+    if not 0 < numerator < denominator:
+        return None
+    return round(100 * numerator / denominator, 1)
+
+
 def quantity_of(match: re.Match[str]) -> Quantity | None:
     """The quantity an ``EXPRESSION`` match stands for; None if its value is not a figure."""
     qualifier, vague, range_low = match.group("qualifier", "vague", "range_low")
@@ -418,6 +462,12 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
             return None
         values = (ends[0], None, ends[1])
         bound = "range"
+    elif match.group("fraction"):
+        value = _fraction_value(match)
+        if value is None:
+            return None
+        values = _bounded(value, "about" if bound == "exact" else bound)
+        bound = "about" if bound == "exact" else bound
     else:
         if word:
             value = _word_value(word)
@@ -435,7 +485,7 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
         if not math.isfinite(value):
             return None
         values = _bounded(value, bound)
-    unit = _unit(match.group("unit"))
+    unit = "percent" if match.group("fraction") else _unit(match.group("unit"))
     if unit in _HECTARES_PER_UNIT:
         values = (
             _in_hectares(values[0], unit),
@@ -484,6 +534,9 @@ ANCHOR_WORDS = tuple(
 ORDINAL_ANCHOR_WORDS = tuple(
     sorted(w for w in ORDINAL_WORDS if not any(w.startswith(o) for o in ANCHOR_WORDS))
 )
+# Fractions begin with a number word or an article, or are "half": where the words of their
+# denominators stand ("a third of" is found at "third", its article read before it).
+FRACTION_ANCHOR_WORDS = tuple(w for w in FRACTION_DENOMINATORS if w not in ANCHOR_WORDS)
 QUALIFIER_REACH = 30
 _OPENERS = ("between", "from")
 _QUALIFIER_BEFORE = re.compile(
@@ -534,7 +587,7 @@ def _anchors(text: str, ordinals: list[int] | None = None) -> list[int]:
     scanned = text.encode("ascii", "replace")
     positions = _digit_runs(text, scanned)
     lowered = scanned.lower()
-    for word in ANCHOR_WORDS:
+    for word in (*ANCHOR_WORDS, *FRACTION_ANCHOR_WORDS):
         positions.extend(_positions(lowered, word.encode()))
     if ordinals is not None:
         for word in ORDINAL_ANCHOR_WORDS:

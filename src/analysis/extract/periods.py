@@ -210,7 +210,8 @@ QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 def _quarter(match: re.Match[str], context: Context) -> PeriodPhrase | None:
     """A quarter of a year; without a year, the last one begun by the statement date."""
-    number = int(match["q"]) if match["q"] else QUARTERS[match["which"].lower()]
+    quarter = match["q"] or match["qalone"]
+    number = int(quarter) if quarter else QUARTERS[match["which"].lower()]
     printed = match["year"] or match["qyear"]
     if printed:
         year = int(printed)
@@ -425,7 +426,10 @@ def readers() -> tuple[Reader, ...]:
         ),
         (  # "the first quarter of 2025", "Q1 2025", "during the first quarter"
             rf"\b(?:(?P<which>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<year>{YEAR}))?"
-            rf"|Q(?P<q>[1-4])\s+(?P<qyear>{YEAR}))\b",
+            rf"|Q(?P<q>[1-4])\s+(?P<qyear>{YEAR})"
+            # "in Q3": a quarter without its year after a preposition (alone, "Q3" may be a
+            # model's name)
+            rf"|(?<=in\s|on\s|of\s|or\s)Q(?P<qalone>[1-4])(?!\w|-\d))\b",
             _quarter,
             ("quarter", "q1", "q2", "q3", "q4"),
         ),
