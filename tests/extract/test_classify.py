@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.extract import classify, frames
+from analysis.extract.claims import rule_claims
 from analysis.extract.classify import NotAClaim, classify_mentions
 from analysis.extract.mentions import find_mentions
 
@@ -888,3 +889,52 @@ def test_a_share_said_of_the_casualties_names_its_group() -> None:
     assert metrics("One in three casualties was a child.") == [
         ("One in three", "children_casualties_pct")
     ]
+
+
+def test_a_bare_number_reported_later_counts_what_the_paragraph_counts() -> None:
+    text = (
+        "In March the office said 240 people had been killed or injured since 2020. In May "
+        "the spokesman gave 251, of whom 60 had died. On 2 June, the minister said "
+        '"over 255". In the first half of 2023 there were 31.'
+    )
+    found = results(text, "2024-07-01")
+    assert [found[s].metric for s in ("240", "251", "60", "over 255", "31")] == [
+        "casualties",
+        "casualties",
+        "killed",
+        "casualties",  # the total's, not the part's just before it
+        "casualties",
+    ]
+    # the day a figure was said is no incident
+    assert found["over 255"].period == "window"
+
+
+def test_a_bare_answer_counts_the_people_its_question_asks_about() -> None:
+    text = (
+        "Q: How many sappers does the agency have now?\n\n"
+        "A: About 2,300.\n\n"
+        "Q: And how many farmers were killed by mines in June?\n\n"
+        "A: Seven."
+    )
+    found = results(text, "2024-07-10")
+    assert found["About 2,300"].metric == "deminers_deployed"
+    assert (found["Seven"].metric, found["Seven"].period_start) == (
+        "civilians_killed",
+        "2024-06-01",
+    )
+
+
+def test_a_table_cell_takes_the_unit_its_column_names() -> None:
+    text = (
+        "CLEARANCE BY DISTRICT, 2024\n\n"
+        "District     Area cleared (m2)    Area surveyed, ha\n"
+        "----------------------------------------------------\n"
+        "Northfield          52,000               310\n"
+        "Riverside          125,500                44\n"
+    )
+    found = results(text, "2025-02-01")
+    cell = found["52,000"]
+    assert (cell.metric, cell.unit, cell.values) == ("area_cleared_ha", "hectares", (5.2, 5.2, 5.2))
+    assert (found["44"].metric, found["44"].values) == ("area_surveyed_ha", (44.0, 44.0, 44.0))
+    rows = rule_claims("s", text, "2025-02-01")
+    assert [(r["surface"], r["value_best"]) for r in rows][:2] == [("52,000", 5.2), ("310", 310.0)]

@@ -35,13 +35,14 @@ def claim_row(
     statement_id: str, mention: Mention, classification: Classification, method: str = "rule"
 ) -> dict[str, object]:
     quantity, c = mention.quantity, _COLUMN
+    low, best, high = classification.values or (quantity.low, quantity.best, quantity.high)
     return {
         c.claim_id: claim_id(statement_id, quantity.start, quantity.end),
         c.statement_id: statement_id,
         c.metric: classification.metric,
-        c.value_low: quantity.low,
-        c.value_best: quantity.best,
-        c.value_high: quantity.high,
+        c.value_low: low,
+        c.value_best: best,
+        c.value_high: high,
         c.bound: quantity.bound,
         c.unit: classification.unit,
         c.period: classification.period,

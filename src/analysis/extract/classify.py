@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from analysis.extract import areas, frames, periods, segments, tables
+from analysis.extract import areas, frames, numbers, periods, segments, tables
 from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
 from analysis.extract.dates import names_a_time
 from analysis.extract.mentions import Mention
@@ -53,6 +53,9 @@ class Classification:
     period_end: str | None
     area: str | None
     device: str | None
+    # (low, best, high) in ``unit`` when the number's own differ: a table cell "409,350"
+    # under "Area (m2)" is 40.935 hectares
+    values: tuple[float | None, float | None, float | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ class _Figure:
     labelled: bool = False  # "Area cleared: 9,412.6 hectares": the label is its noun phrase
     row_area: str | None = None  # "Nineveh: 41" under "Casualties by governorate": the place
     title_group: str | None = None  # the group a table's title names ("Civilian casualties")
+    in_column_unit: bool = False  # read in the unit its table column's header names
 
 
 @dataclass
@@ -489,6 +493,10 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     if head and head[0] == "people" and head[1] != "general":
         figure.title_group = head[1]
     figure.labelled = True
+    quantity = numbers.in_column_unit(figure.mention.quantity, cell.column)
+    if quantity is not figure.mention.quantity:
+        figure.mention = replace(figure.mention, quantity=quantity)
+        figure.in_column_unit = True
     figure.before = figure.clause_before = figure.sentence_before = ""
     figure.trailing = figure.clause_after = " " + (phrase.lower() if phrase.isupper() else phrase)
     if _names_a_count(figure.trailing) and not names_a_time(row):
@@ -569,6 +577,17 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         )
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
+    total = _parent(discourse, quantity.unit, totals_only=True)
+    if (
+        noun.kind == "none"
+        and _previous(discourse, figure) is None
+        and frames.reports_a_figure(figure.before)
+        and total is not None
+    ):
+        # "In June the spokesperson gave 377": a figure of what the paragraph counts
+        figure.metric, figure.kind = total.metric, total.kind
+        figure.group, figure.event, figure.device = total.group, total.event, total.device
+        return
     if noun.kind == "unknown":
         return
     previous = _previous(discourse, figure)
@@ -576,7 +595,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         noun = frames.Noun("thing", previous.kind)  # "97,000 mines in A and about 92,000 in B"
     if noun.kind == "none" and previous is None and discourse.question:
         asked = frames.asked_noun(discourse.question)  # "How many mines?" - "Over a million."
-        noun = asked if asked.kind == "thing" else noun
+        if asked.kind == "thing" or (asked.kind == "people" and asked.name != "general"):
+            noun, counted = asked, discourse.question  # (its event, if any, too)
     if noun.kind == "partitive" and previous is not None and previous.kind in cues().things:
         noun = frames.Noun("thing", previous.kind)  # "4,106 mines, 2,988 of them anti-tank"
         figure.part = True
@@ -594,11 +614,18 @@ def _same_kind(parent: _Figure, unit: str | None) -> bool:
     return (parent.kind in measures or unit in measures) <= (parent.kind == unit)
 
 
-def _parent(discourse: _Discourse, unit: str | None = None) -> _Figure | None:
+def _parent(
+    discourse: _Discourse, unit: str | None = None, totals_only: bool = False
+) -> _Figure | None:
     """The figure a part or a comparison refers to: the last of the paragraph not in brackets
-    (of the kind of a figure in ``unit``, if given)."""
+    (of the kind of a figure in ``unit``, if given; no part, if ``totals_only``)."""
     for figure in reversed(discourse.figures):
-        if not figure.bracketed and figure.metric and (unit is None or _same_kind(figure, unit)):
+        if (
+            not figure.bracketed
+            and figure.metric
+            and (unit is None or _same_kind(figure, unit))
+            and not (totals_only and figure.part)
+        ):
             return figure
     return None
 
@@ -723,7 +750,7 @@ def _read_people(
     if event is None:
         if part and previous is not None and previous.metric and not previous.event:
             return  # "28,600 people reached, including 11,900 children": no count of its own
-        figure.metric = _people_without_event(figure, group)
+        figure.metric = _people_without_event(figure, group, question=discourse.question)
         return
     figure.metric = c.people_metrics.get(group, {}).get(event)
     is_total = not (part or figure.compared or figure.bracketed)
@@ -769,11 +796,15 @@ def _sibling_source(sibling: _Figure, discourse: _Discourse) -> tuple[str, str] 
 
 
 def _people_without_event(
-    figure: _Figure, group: str, first: Mapping[str, tuple[str | None, Cue]] | None = None
+    figure: _Figure,
+    group: str,
+    first: Mapping[str, tuple[str | None, Cue]] | None = None,
+    question: str = "",
 ) -> str | None:
     """A count of people to whom nothing happened: a workforce, an audience (told by the
-    words of its sentence: "it employs 1,150 staff, of whom 1,020 are deminers")."""
-    clause = figure.sentence_before + " " + figure.clause_after
+    words of its sentence, "it employs 1,150 staff, of whom 1,020 are deminers", or of the
+    question it answers, "How many deminers are working?" - "About 3,500")."""
+    clause = f"{question} {figure.sentence_before} {figure.clause_after}"
     for metric, (wanted, cue) in [*(first or {}).items(), *cues().people_without_event.items()]:
         if wanted in (None, group) and cue.search(clause):
             return metric
@@ -1053,7 +1084,7 @@ def _own_period(
     if trailing:
         return trailing
     q = figure.mention.quantity
-    before = [p for p in phrases if p.period and p.end <= q.start]
+    before = [p for p in phrases if p.period and p.end <= q.start and p not in others]
     if before:
         return before[-1]
     return next((p for p in phrases if p.period and p.begin >= q.end and p not in others), None)
@@ -1135,4 +1166,6 @@ def _result(
     device = figure.device if METRIC_UNITS[metric] == "mines" else None
     if device is None and metric == "mines_found":
         device = "all"
-    return Classification(metric, unit, period.name, period.start, period.end, area, device)
+    q = figure.mention.quantity
+    values = (q.low, q.best, q.high) if figure.in_column_unit else None
+    return Classification(metric, unit, period.name, period.start, period.end, area, device, values)

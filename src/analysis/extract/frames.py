@@ -72,6 +72,7 @@ class FrameCues:
     service: Cue
     animals: Cue
     change_before: Cue
+    reported_before: Cue
     service_after_noun: re.Pattern[str]
     corrected_before: Cue
     ellipsis_before: Cue
@@ -138,6 +139,7 @@ def cues() -> FrameCues:
         ),
         service=any_word_of(raw["service_verbs"]),
         animals=any_word_of(raw["animals"]),
+        reported_before=Cue(rf"\b(?:{_words(raw['reported_before'])})\s+[\"“]?$"),
         change_before=Cue(rf"(?:{_words(raw['change_before'])})\s+$"),
         service_after_noun=re.compile(
             rf"\s*(?:[\w-]+\s+){{1,3}}?(?:(?:were|have been|had been)\s+)?"
@@ -505,6 +507,12 @@ def _names_an_event_verb(text: str) -> bool:
             return True
         text = text[found[1] + 1 :]
     return False
+
+
+def reports_a_figure(before: str) -> bool:
+    """Whether a bare number is reported as a figure of what was counted before it: "the
+    spokesperson gave 377", "there were 212", "put the toll at 76"."""
+    return bool(cues().reported_before.search(before[-40:]))
 
 
 def is_change(before: str) -> bool:

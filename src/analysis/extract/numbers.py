@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from analysis.extract.dates import MONTH_PATTERN
@@ -366,6 +366,29 @@ _HECTARES_PER_UNIT = {
     "square_metres": 1 / SQUARE_METRES_PER_HECTARE,
     "acres": HECTARES_PER_ACRE,
 }
+
+
+# The unit a column's header names: "Area cleared (m2)", "Land released, ha", "Share (%)".
+_HEADER_UNIT = re.compile(
+    rf"(?:\(|,|\bin\s)\s*(?P<unit>%|per\s?cent|percent"
+    rf"|{_SQUARE_KILOMETRES}|{_SQUARE_METRES}|{_HECTARES}|{_ACRES})\s*\)?\s*$"
+    r"|^(?P<alone>hectares|ha|%)$",
+    re.IGNORECASE,
+)
+
+
+def in_column_unit(quantity: Quantity, header: str) -> Quantity:
+    """A bare number in a table read in the unit its column's header names: "409,350" under
+    "Area cleared (m2)" is 40.935 hectares (its surface stays as printed)."""
+    match = _HEADER_UNIT.search(header.strip())
+    if quantity.unit is not None or match is None:
+        return quantity
+    unit = _unit(match.group("unit") or match.group("alone"))
+    values = (quantity.low, quantity.best, quantity.high)
+    if unit in _HECTARES_PER_UNIT:
+        values = tuple(_in_hectares(v, unit) for v in values)  # type: ignore[assignment]
+        unit = "hectares"
+    return replace(quantity, low=values[0], best=values[1], high=values[2], unit=unit)
 
 
 def _in_hectares(value: float | None, unit: str) -> float | None:

@@ -317,6 +317,8 @@ def _on_date(match: re.Match[str], context: Context) -> PeriodPhrase | None:
         # only a sentence's opener: "after the settlers left ... on October 3, 2022, new
         # booby traps": the date of another event; "said on 5 May": of the report
         return None
+    if _cues()["reported_after"].match(match.string, match.end()):
+        return None  # "On 26 June, the minister said ...": the day of the report
     parts = _date_parts(match["date"])
     year = _year_of(parts, context)
     if year is None:
@@ -389,6 +391,10 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{_words(raw['not_a_period_before'])})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
         ),
         "reported": re.compile(rf"\b(?:{_words(raw['reporting_verbs'])})\s*$", re.IGNORECASE),
+        # a subject and a verb of reporting right after a date: "On 26 June, the minister said"
+        "reported_after": re.compile(
+            rf",?\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_words(raw['reporting_verbs'])})\b", re.IGNORECASE
+        ),
         "back_reference": re.compile(
             rf"\W*(?:{_words(raw['period_back_reference'])})\b", re.IGNORECASE
         ),

@@ -23,6 +23,7 @@ _PIPE_CELL = re.compile(r"[^|\n]+")
 _GAP_CELL = re.compile(r"\S+(?: \S+)*")
 _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_]{3,}[\s|:+=_-]*")  # "---|---" or "======"
 _DIGIT = re.compile(r"\d")
+_UNIT_NAME = re.compile(r"\b(?:k?m|sq\.?\s?k?m)[2²]", re.IGNORECASE)  # a header's "(m2)"
 MAX_CELL = 48  # a cell longer than this is prose, not a table
 
 
@@ -94,7 +95,7 @@ def table_cells(text: str) -> list[Cell]:
     index = 0
     while index < len(lines):
         header = _row(text, *lines[index])
-        if header is None or any(_DIGIT.search(c[2]) for c in header.cells[1:]):
+        if header is None or any(_DIGIT.search(_UNIT_NAME.sub("", c[2])) for c in header.cells[1:]):
             index += 1
             continue
         width, body, after = len(header.cells), [], index + 1
