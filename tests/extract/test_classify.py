@@ -477,8 +477,8 @@ def test_a_share_of_people_is_no_share_of_land() -> None:
         "Nearly 30 per cent of the victims were children."
     )
     assert metrics(text) == [
-        ("Around 18 per cent", None),  # no metric for it: left for review
-        ("5 per cent", None),  # compared with an unplaced figure: unplaced too
+        ("Around 18 per cent", "women_deminers_pct"),
+        ("5 per cent", "women_deminers_pct"),  # compared with it
         ("Nearly 30 per cent", "children_casualties_pct"),
     ]
 
@@ -938,3 +938,46 @@ def test_a_table_cell_takes_the_unit_its_column_names() -> None:
     assert (found["44"].metric, found["44"].values) == ("area_surveyed_ha", (44.0, 44.0, 44.0))
     rows = rule_claims("s", text, "2025-02-01")
     assert [(r["surface"], r["value_best"]) for r in rows][:2] == [("52,000", 5.2), ("310", 310.0)]
+
+
+def test_a_comparison_is_with_the_total_and_its_period_is_not_the_figures() -> None:
+    text = (
+        "Last year the office recorded 52 casualties, 20 of them children, up from 44 in "
+        "2022. Teams destroyed 3,100 items in 2023, twice as many as in 2022, among them "
+        "96 mines. In the second half of 2023 they cleared 410 hectares."
+    )
+    found = results(text, "2024-02-01")
+    assert found["44"].metric == "casualties"  # not "children_casualties"
+    assert found["96"].period_start == "2023-01-01"
+    assert (found["410 hectares"].period_start, found["410 hectares"].period_end) == (
+        "2023-07-01",
+        "2023-12-31",
+    )
+
+
+def test_pupils_are_children_and_their_school_grade_is_no_figure() -> None:
+    text = "Two pupils were injured; one of them, a Grade 3 girl, lost a foot."
+    found = results(text)
+    assert found["Two"].metric == "children_injured"
+    assert "3" not in found  # "Grade 3" is an ordinal, no figure
+    assert found["one"].metric == "amputees"
+
+
+def test_women_among_the_deminers_and_people_using_released_land() -> None:
+    text = (
+        "The operator has 640 deminers, 22 per cent of them women. Eighteen per cent of the "
+        "sappers are women. An estimated 9,500 villagers now farm their land again, and the "
+        "cleared land is used by some 3,000 herders."
+    )
+    found = results(text)
+    assert found["22 per cent"].metric == found["Eighteen per cent"].metric == "women_deminers_pct"
+    assert found["An estimated 9,500"].metric == "land_release_beneficiaries"
+    assert found["some 3,000"].metric == "land_release_beneficiaries"
+
+
+def test_a_span_of_months_in_a_title() -> None:
+    text = "Results, April 2022 - June 2024\n\n- 310 hectares released;\n- 12 mines destroyed."
+    found = results(text, "2024-08-01")
+    for surface in ("310 hectares", "12"):
+        period = found[surface]
+        assert (period.period_start, period.period_end) == ("2022-04-01", "2024-06-30")

@@ -76,6 +76,7 @@ class Cues:
     served_metrics: dict[str, tuple[str | None, Cue]]  # metric: (group, cue)
     money_share_after: re.Pattern[str]
     share_metrics: dict[str, str]
+    deminer_shares: dict[str, str]
     mine_metrics: Choices[str]
     mines_on_maps: Cue
     maps_metric: Choices[str]
@@ -106,6 +107,7 @@ def cues() -> Cues:
             for metric, spec in raw["served_metrics"].items()
         },
         share_metrics=raw["share_metrics"],
+        deminer_shares=raw["deminer_shares"],
         money_share_after=re.compile(
             rf"\s*(?:{'|'.join(raw['money_share_after'])})\b", re.IGNORECASE
         ),
@@ -540,8 +542,10 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         return
     # ("cleared 219 km2 and found 169,200 mines. A (72.8 km2) and B (48.6 km2) ...": the
     # surface before, not the mines)
-    parent = _parent(discourse, quantity.unit)
     figure.compared = frames.is_comparison(figure.before)
+    # (a comparison is with the total before, not with its last part: "37 casualties, 19 of
+    # them children, up from 24 in 2023")
+    parent = _parent(discourse, quantity.unit, totals_only=figure.compared)
     previous = _previous(discourse, figure)
     if figure.compared and previous is not None and previous.metric is None:
         return  # "31 per cent ..., up from 8 per cent": the same unplaced count
@@ -933,9 +937,17 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     head = frames.head_of(" ".join(phrase)) if phrase and phrase[0] not in PRONOUNS else None
     if share_of and head and head[0] in ("people", "event"):
         # "40 per cent of the victims were children": a group's share of the casualties;
-        # "31 per cent of the deminers are women": a share of people, not of land
-        group = frames.group_after(figure.trailing[share_of.start(1) :])
-        return c.share_metrics.get(group or "") if head == ("event", "casualties") else None
+        # "31 per cent of the deminers are women": of the deminers (a share of people, not
+        # of land)
+        group = frames.group_after(figure.trailing[share_of.start(1) :]) or ""
+        if head == ("people", "deminers"):
+            return c.deminer_shares.get(group)
+        return c.share_metrics.get(group) if head == ("event", "casualties") else None
+    if previous is not None and previous.kind == "people" and previous.group == "deminers":
+        # "297 deminers, 15% of them women"
+        group = frames.group_of_part(figure.trailing) or frames.group_after(figure.trailing)
+        if group in c.deminer_shares:
+            return c.deminer_shares[group]
     if previous is not None and previous.kind == "people" and previous.event == "casualties":
         # "3,112 casualties, 85 per cent of them civilians"; "Of the 200 victims, 60 per cent
         # were civilians": a group's share of the casualties counted just before
@@ -1084,10 +1096,32 @@ def _own_period(
     if trailing:
         return trailing
     q = figure.mention.quantity
-    before = [p for p in phrases if p.period and p.end <= q.start and p not in others]
+    # (not the period of a comparison: "5,930 items, twice as many as in 2023")
+    phrases = [p for p in phrases if p.period and p not in others and not _compared(figure, p)]
+    before = [p for p in phrases if p.end <= q.start]
     if before:
         return before[-1]
-    return next((p for p in phrases if p.period and p.begin >= q.end and p not in others), None)
+    return next((p for p in phrases if p.begin >= q.end), None)
+
+
+def _compared(figure: _Figure, phrase: PeriodPhrase) -> bool:
+    """Whether a period phrase of the figure's clause is that of a comparison ("twice as many
+    as in 2023", "more than in 2022")."""
+    q = figure.mention.quantity
+    if phrase.begin >= q.end:
+        words = figure.clause_after[: phrase.begin - q.end]
+    else:
+        clause_start = q.start - len(figure.clause_before)
+        words = figure.clause_before[: max(0, phrase.begin - clause_start)]
+    return bool(words) and COMPARED_BEFORE.search(words) is not None
+
+
+# The words of a comparison right before a period ("as many as in 2023", "than in 2022").
+COMPARED_BEFORE = re.compile(
+    r"(?:\bas\s+(?:\w+\s+)?as|\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|"
+    r"\b(?:up|down)\s+from)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _next_period(

@@ -199,6 +199,8 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ("year", rf"(?=[bfBF])(?i:\b(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+to)\s+{_YEAR}\b)"),
     # A row's label: "Week 27 (1-7 July): ...", "Phase 2:" (the number names the row).
     ("ordinal", r"(?=[WDPSR])\b(?:Week|Day|Phase|Stage|Round)\s+\d{1,3}(?=\s*[:(]|[^\S\n]*$)"),
+    # a school year: "a Grade 4 pupil", "in Class 3"
+    ("ordinal", r"(?=[GC])\b(?:Grade|Class)\s+\d{1,2}\b(?![.,]\d)"),
     (  # "between 20 and 31 March": one date, both its days
         "date",
         rf"(?=[bfBF])(?i:\b(?:between|from)\s+\d{{1,2}}\s+(?:and|to|until|till|through)\s+)"
@@ -520,6 +522,7 @@ _LEAD_WORDS = frozenset(
         "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
         "between|from",  # "between 20 and 31 March"
         "week|day|phase|stage|round",  # "Week 27:"
+        "grade|class",  # "a Grade 4 pupil"
     )
     for word in words.split("|")
 )

@@ -201,8 +201,10 @@ def _first_months(match: re.Match[str], context: Context) -> PeriodPhrase | None
         return None
     year = int(match["year"]) if match["year"] else context.statement_date.year
     count = match["count"].lower()
-    months = 6 if count == "half" else int(NUMBER_WORDS.get(count, count))
-    return _phrase(Period("window", _first_day(year), _last_day(year, min(12, months))), match)
+    months = min(12, 6 if count == "half" else int(NUMBER_WORDS.get(count, count)))
+    if match["second"]:  # "the second half of 2024", "the last three months of the year"
+        return _phrase(Period("window", _first_day(year, 13 - months), _last_day(year)), match)
+    return _phrase(Period("window", _first_day(year), _last_day(year, months)), match)
 
 
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -424,9 +426,11 @@ def readers() -> tuple[Reader, ...]:
             _from_to,
             ("from", "between"),
         ),
-        (  # "(1 January – 31 March 2025)", "Key figures, 1 January - 31 March 2025:"
-            rf"(?<![\w-])(?P<a>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,\s*{YEAR})?)"
-            rf"{DASH}(?P<b>{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},\s*{YEAR})\b",
+        (  # "(1 January – 31 March 2025)", "Key figures, 1 January to 31 March 2025:",
+            # "Results, January 2021 - March 2025"
+            rf"(?<![\w-])(?P<a>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,\s*{YEAR})?"
+            rf"|{MONTH}\s+{YEAR})(?:{DASH}|\s+to\s+)"
+            rf"(?P<b>{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},\s*{YEAR}|{MONTH}\s+{YEAR})\b",
             _from_to,
             months,  # a month is named
         ),
@@ -458,10 +462,10 @@ def readers() -> tuple[Reader, ...]:
             ("from", "between"),
         ),
         (
-            rf"\b(?:in|during|over|for)\s+the\s+(?:first|same)\s+{count}(?:\s+months)?\s+of\s+"
-            rf"(?:(?P<year>{YEAR})\b|(?:the|this)\s+year\b)",
+            rf"\b(?:in|during|over|for)\s+the\s+(?:(?P<second>second|last)|first|same)\s+{count}"
+            rf"(?:\s+months)?\s+of\s+(?:(?P<year>{YEAR})\b|(?:the|this)\s+year\b)",
             _first_months,
-            ("first", "same"),
+            ("first", "same", "second", "last"),
         ),
         (
             rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>{YEAR}))\b",
