@@ -981,3 +981,51 @@ def test_a_span_of_months_in_a_title() -> None:
     for surface in ("310 hectares", "12"):
         period = found[surface]
         assert (period.period_start, period.period_end) == ("2022-04-01", "2024-06-30")
+
+
+def test_a_blast_dated_after_its_event_and_injuries_that_are_minor() -> None:
+    text = "One sapper suffered a minor injury to the arm on 3 March while clearing a road."
+    found = results(text, "2024-04-01")
+    assert (found["One"].metric, found["One"].period, found["One"].period_start) == (
+        "deminers_injured",
+        "incident",
+        "2024-03-03",
+    )
+
+
+def test_fatal_parts_and_compared_figures_with_their_own_noun() -> None:
+    text = (
+        "Officials counted 61 casualties in 2023, of which 17 were fatal. In May, 9 people "
+        "were killed and 14 injured, up from 11 casualties in April."
+    )
+    found = results(text, "2024-06-01")
+    assert found["17"].metric == "killed"
+    assert found["11"].metric == "casualties"  # not the "injured" of the figure before
+
+
+def test_a_service_reaches_its_object_not_a_count_later_in_the_sentence() -> None:
+    text = (
+        "The network, which interviews families and includes deaths in hospital, counts "
+        "130 victims since 2022."
+    )
+    assert metrics(text)[0] == ("130", "casualties")
+
+
+def test_civilian_deaths_and_injuries_in_other_words() -> None:
+    text = (
+        "Mines caused the death or injury of 52 civilians in 2023. There were 18 civilian "
+        "mine casualties in May. Civilian deaths and injuries from ordnance reached 70 in 2022."
+    )
+    assert [m for _, m in metrics(text) if m] == ["civilian_casualties"] * 3
+
+
+def test_a_list_goes_on_with_the_total_after_a_part_in_commas() -> None:
+    text = "Mines killed 11 herders, including 4 boys, and wounded 20 in 2023."
+    assert metrics(text)[:3] == [
+        ("11", "civilians_killed"),
+        ("4", "children_killed"),
+        ("20", "civilians_injured"),
+    ]
+    # a part with a list of its own keeps its group
+    text = "Among the soldiers, 5 were killed and 12 were injured."
+    assert metrics(text) == [("5", "military_killed"), ("12", "military_injured")]

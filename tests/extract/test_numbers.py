@@ -425,3 +425,10 @@ def test_a_fraction_is_a_share(text: str, surface: str, best: float, bound: str)
 )
 def test_a_fraction_of_time_or_an_ordinal_is_no_share(text: str) -> None:
     assert all(q.unit != "percent" for q in quantities(text))
+
+
+def test_hundreds_and_units_in_words() -> None:
+    assert [q.best for q in quantities("Three hundred and twelve people, two hundred mines")] == [
+        312.0,
+        200.0,
+    ]

@@ -549,7 +549,13 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     previous = _previous(discourse, figure)
     if figure.compared and previous is not None and previous.metric is None:
         return  # "31 per cent ..., up from 8 per cent": the same unplaced count
-    if figure.compared and parent is not None and parent.metric:
+    if (
+        figure.compared
+        and parent is not None
+        and parent.metric
+        # (its own noun names what it counts: "19 killed ..., up from 38 casualties")
+        and frames.noun_after(figure.trailing).kind not in ("people", "thing", "event")
+    ):
         figure.metric, figure.kind = parent.metric, parent.kind
         figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
         return
@@ -741,6 +747,15 @@ def _read_people(
     elif ellipsis and frames.is_ellipsis(figure.before) and discourse.total:
         inherited = discourse.total  # "the remaining 108": the rest of the total
     elif ellipsis or group is not None:
+        if (
+            previous is not None
+            and previous.part
+            and not figure.bracketed
+            and frames.active_event(figure.before) is not None
+        ):
+            # "killed 7 civilians, including 3 children, and wounded 15": the list goes on
+            # after the part, with the total's people
+            previous = _parent(discourse, totals_only=True) or previous
         inherited = (previous.group, previous.event) if previous and previous.event else None
     if inherited:
         group = group or inherited[0]

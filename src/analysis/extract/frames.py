@@ -246,8 +246,9 @@ def head_of(phrase: str) -> tuple[str, str] | None:
     if not matches:
         return None
     *rest, (_, _, last) = matches
-    if last[0] == "event" and rest and rest[-1][2][0] == "people":
-        return ("people", rest[-1][2][1])
+    people = [name for _, _, (kind, name) in rest if kind == "people"]
+    if last[0] == "event" and people:  # "civilian (mine) casualties", "people injured"
+        return ("people", people[-1])
     return ("thing" if last[0] == "thing" else last[0], last[1])
 
 
@@ -480,8 +481,12 @@ def served(before: str, after: str, named_by_noun: bool) -> bool:
     a service is said of ("39 survivors fitted with prostheses")."""
     c = cues()
     verbs = list(c.service.finditer(before))
-    if verbs and not _names_an_event_verb(before[verbs[-1].end() :]):
-        return True
+    if verbs:
+        between = before[verbs[-1].end() :]
+        # the number is the verb's object: right after it, or further on in a list of its
+        # objects ("interviewed 74 survivors, relatives and witnesses, as well as 11 ...")
+        if OBJECT_OF_VERB.fullmatch(between) and not _names_an_event_verb(between):
+            return True
     if named_by_noun:
         return c.service.search(after) is not None
     # "420 national deminers trained": a service verb right after the people's noun
@@ -496,6 +501,11 @@ def victims_of(before: str, after: str) -> Noun | None:
     if event is None or cues().animals.search(noun_phrase(after)):
         return None
     return Noun("people", "general")
+
+
+OBJECT_OF_VERB = re.compile(
+    r"\s*(?:(?:[\w'’-]+\s+){0,3}|[\d,.]+\s+[^.;:]*?(?:,|\band|\bas well as)\s*)", re.IGNORECASE
+)
 
 
 def _names_an_event_verb(text: str) -> bool:
@@ -537,7 +547,8 @@ def is_ellipsis(before: str) -> bool:
 # A place or time after the head noun of a subject: "(casualties) in Cambodia", "(deaths)
 # across the region", "(incidents) during the year".
 SUBJECT_MODIFIER = re.compile(
-    r"\s+(?:in|across|throughout|within|during|at|on)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s*$"
+    r"\s+(?:in|across|throughout|within|during|at|on|from|by|caused\s+by|due\s+to)\s+(?:the\s+)?"
+    r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s*$"
 )
 
 
@@ -564,9 +575,10 @@ def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun,
     # "annual casualties fell below 50"; "casualties in the province totalled 33": the
     # subject's head comes before a place or time that follows it
     subject = SUBJECT_MODIFIER.sub("", before[: verb.start()])
-    words = subject.split()[-2:]
+    words = subject.split()[-4:]
     head = head_of(" ".join(words)) if words else None
-    if head is None or (head[0] != "event" and c.event_nouns.first(words[-1]) is None):
-        # only an event noun is sure to be the subject ("casualties", "civilian casualties")
+    if head is None or (head[0] != "event" and c.event_nouns.first(" ".join(words)) is None):
+        # only an event noun is sure to be the subject ("casualties", "civilian deaths and
+        # injuries")
         return NONE, ""
     return Noun(*head), " ".join(words)

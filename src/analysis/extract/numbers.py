@@ -282,6 +282,8 @@ _EXPRESSION = (
     rf"{{range}}"
     rf"|(?P<digits>{_NUMBER_START}{_DIGITS}){_NUMBER_END}(?P<digit_scale>{_SCALE})?"
     rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
+    # "four hundred and one": the British "and" after hundreds
+    rf"(?:(?<=hundred)\s+and\s+(?P<word_and>{_WORD_NUMBER})(?![\w-]))?"
     rf"|(?P<article>(?<![\w-]){_ARTICLE})(?P<article_scale>\s+(?:{_SCALE_WORDS})\b"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)?))"
     rf"(?P<unit>{_UNIT})?"
@@ -497,6 +499,8 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
             if value is not None and match.group("half"):
                 value += 0.5
             scale = _scale_value(word_scale)
+            if value is not None and match.group("word_and"):
+                value, scale = value * scale + (_word_value(match.group("word_and")) or 0), 1.0
         elif digits:
             value, scale = _digits_value(digits), _scale_value(digit_scale)
         else:  # "a million", "half a million"

@@ -315,9 +315,13 @@ SENTENCE_OPENING = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?")  # what may stand befor
 
 
 def _on_date(match: re.Match[str], context: Context) -> PeriodPhrase | None:
-    if not SENTENCE_OPENING.fullmatch(match.string, 0, match.start()):
-        # only a sentence's opener: "after the settlers left ... on October 3, 2022, new
-        # booby traps": the date of another event; "said on 5 May": of the report
+    if not (
+        SENTENCE_OPENING.fullmatch(match.string, 0, match.start())
+        or _cues()["event_before"].search(match.string, 0, match.start())
+    ):
+        # a sentence's opener, or the day of a blast named just before ("was injured on 19
+        # August"); not "after the settlers left ... on October 3, 2022, new booby traps":
+        # the date of another event; nor "said on 5 May": of the report
         return None
     if _cues()["reported_after"].match(match.string, match.end()):
         return None  # "On 26 June, the minister said ...": the day of the report
@@ -393,6 +397,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{_words(raw['not_a_period_before'])})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
         ),
         "reported": re.compile(rf"\b(?:{_words(raw['reporting_verbs'])})\s*$", re.IGNORECASE),
+        # an event right before a date: "was injured on 19 August", "were killed when ... on"
+        "event_before": re.compile(
+            rf"\b(?:{_words([p for ps in raw['events'].values() for p in ps])})\b"
+            rf"[^.;:]{{0,60}}?\s+$",
+            re.IGNORECASE,
+        ),
         # a subject and a verb of reporting right after a date: "On 26 June, the minister said"
         "reported_after": re.compile(
             rf",?\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_words(raw['reporting_verbs'])})\b", re.IGNORECASE
