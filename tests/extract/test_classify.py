@@ -386,14 +386,17 @@ def test_rows_that_name_their_count_take_the_group_of_their_heading() -> None:
         "Civilian victims by province:\n"
         "- Westmarch: 4 killed and 11 injured\n"
     )
-    assert details(text) == [
-        ("6", "civilians_killed", "unspecified", None),  # a week is no place
-        ("15", "civilians_injured", "unspecified", None),
-        ("2", "civilians_killed", "unspecified", None),
-        ("8", "civilians_injured", "unspecified", None),
-        ("4", "civilians_killed", "unspecified", "Westmarch"),
-        ("11", "civilians_injured", "unspecified", "Westmarch"),
+    assert [(s, m, area) for s, m, _, area in details(text)] == [
+        ("6", "civilians_killed", None),  # a week is no place
+        ("15", "civilians_injured", None),
+        ("2", "civilians_killed", None),
+        ("8", "civilians_injured", None),
+        ("4", "civilians_killed", "Westmarch"),
+        ("11", "civilians_injured", "Westmarch"),
     ]
+    # each week's row is dated by its own days
+    found = results(text, "2024-03-20")
+    assert (found["6"].period_start, found["2"].period_start) == ("2024-02-24", "2024-03-03")
 
 
 def test_rows_by_month_or_week_have_no_place() -> None:
@@ -1029,3 +1032,25 @@ def test_a_list_goes_on_with_the_total_after_a_part_in_commas() -> None:
     # a part with a list of its own keeps its group
     text = "Among the soldiers, 5 were killed and 12 were injured."
     assert metrics(text) == [("5", "military_killed"), ("12", "military_injured")]
+
+
+def test_the_earlier_values_of_a_figure_are_that_figure() -> None:
+    text = (
+        'The ministry says "over 900,000 mines" were planted, a figure that has risen from '
+        '"about 600,000" in 2021 to "some 800,000" in 2022.'
+    )
+    assert metrics(text) == [
+        ("over 900,000", "mines_laid"),
+        ("about 600,000", "mines_laid"),
+        ("some 800,000", "mines_laid"),
+    ]
+
+
+def test_a_bare_number_recorded_in_a_week_of_days() -> None:
+    text = (
+        "In the week of 8-14 April, 11 civilian casualties were recorded in the region. "
+        "The week before, 6 were recorded."
+    )
+    found = results(text, "2024-05-01")
+    assert (found["11"].period_start, found["11"].period_end) == ("2024-04-08", "2024-04-14")
+    assert found["6"].metric == "civilian_casualties"

@@ -590,9 +590,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     total = _parent(discourse, quantity.unit, totals_only=True)
     if (
         noun.kind == "none"
-        and _previous(discourse, figure) is None
-        and frames.reports_a_figure(figure.before)
         and total is not None
+        and frames.reports_a_figure(figure.clause_before, figure.trailing)
     ):
         # "In June the spokesperson gave 377": a figure of what the paragraph counts
         figure.metric, figure.kind = total.metric, total.kind

@@ -73,6 +73,7 @@ class FrameCues:
     animals: Cue
     change_before: Cue
     reported_before: Cue
+    reported_after: re.Pattern[str]
     service_after_noun: re.Pattern[str]
     corrected_before: Cue
     ellipsis_before: Cue
@@ -140,6 +141,7 @@ def cues() -> FrameCues:
         service=any_word_of(raw["service_verbs"]),
         animals=any_word_of(raw["animals"]),
         reported_before=Cue(rf"\b(?:{_words(raw['reported_before'])})\s+[\"“]?$"),
+        reported_after=re.compile(rf"\s+(?:{_words(raw['reported_after'])})\b", flags),
         change_before=Cue(rf"(?:{_words(raw['change_before'])})\s+$"),
         service_after_noun=re.compile(
             rf"\s*(?:[\w-]+\s+){{1,3}}?(?:(?:were|have been|had been)\s+)?"
@@ -519,10 +521,11 @@ def _names_an_event_verb(text: str) -> bool:
     return False
 
 
-def reports_a_figure(before: str) -> bool:
+def reports_a_figure(before: str, trailing: str) -> bool:
     """Whether a bare number is reported as a figure of what was counted before it: "the
-    spokesperson gave 377", "there were 212", "put the toll at 76"."""
-    return bool(cues().reported_before.search(before[-40:]))
+    spokesperson gave 377", "there were 212", "put the toll at 76", "15 were recorded"."""
+    c = cues()
+    return bool(c.reported_before.search(before[-150:]) or c.reported_after.match(trailing))
 
 
 def is_change(before: str) -> bool:

@@ -139,9 +139,10 @@ def _span(start: str, end: str, context: Context) -> Period:
     """A window between two printed dates (the ceasefire's window when it starts on 10 Nov 2020)."""
     s_year, s_month, s_day = _date_parts(start)
     e_parts = _date_parts(end)
-    e_year = e_parts[0] or s_year
+    # ("24 Feb-2 Mar" without its year: the last such span up to the statement)
+    e_year = e_parts[0] or s_year or _year_of(e_parts, context)
     if s_year is None and e_year is not None:
-        s_year = e_year
+        s_year = e_year - 1 if (s_month or 1) > (e_parts[1] or 12) else e_year
     if s_year is None or e_year is None:
         return Period("window", None, None)
     first = _first_day(s_year, s_month, s_day)
@@ -440,7 +441,8 @@ def readers() -> tuple[Reader, ...]:
             # "Results, January 2021 - March 2025"
             rf"(?<![\w-])(?P<a>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,\s*{YEAR})?"
             rf"|{MONTH}\s+{YEAR})(?:{DASH}|\s+to\s+)"
-            rf"(?P<b>{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},\s*{YEAR}|{MONTH}\s+{YEAR})\b",
+            # (without a year only between days and months: "(24 Feb-2 Mar)")
+            rf"(?P<b>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY},\s*{YEAR}|{MONTH}\s+{YEAR})\b",
             _from_to,
             months,  # a month is named
         ),
@@ -470,6 +472,12 @@ def readers() -> tuple[Reader, ...]:
             rf"(?P<b>\d{{1,2}})\s+(?P<month>{month})(?:,?\s+(?P<year>{YEAR}))?\b",
             _days,
             ("from", "between"),
+        ),
+        (  # "in the week of 22-28 July", "Week 10 (3–9 May 2024)"
+            rf"(?<![\w.,-])(?P<a>\d{{1,2}})[-–](?P<b>\d{{1,2}})\s+(?P<month>{month})"
+            rf"(?:,?\s+(?P<year>{YEAR}))?\b",
+            _days,
+            months,
         ),
         (
             rf"\b(?:in|during|over|for)\s+the\s+(?:(?P<second>second|last)|first|same)\s+{count}"
