@@ -1054,3 +1054,14 @@ def test_a_bare_number_recorded_in_a_week_of_days() -> None:
     found = results(text, "2024-05-01")
     assert (found["11"].period_start, found["11"].period_end) == ("2024-04-08", "2024-04-14")
     assert found["6"].metric == "civilian_casualties"
+
+
+def test_all_of_a_places_units_are_no_figure_but_their_part_is() -> None:
+    text = (
+        "Of the country's 120 municipalities, 31 have been declared free of mine suspicion. "
+        "Experts think 9 of the country's 12 states are still contaminated."
+    )
+    found = results(text)
+    assert found["120"] == found["12"] == NotAClaim("other_count")
+    assert found["31"].metric == "municipalities_mine_free"
+    assert found["9"] is None  # a part of the states of one country: left for review

@@ -609,11 +609,27 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if noun.kind == "partitive" and previous is not None and previous.kind in cues().things:
         noun = frames.Noun("thing", previous.kind)  # "4,106 mines, 2,988 of them anti-tank"
         figure.part = True
+    if (
+        noun.kind == "thing"
+        and noun.name in cues().counts_metric
+        and ALL_OF_A_PLACE.search(figure.before)
+    ):
+        # "of the country's 143 municipalities, 27 ...": how many there are, no landmine figure
+        # (but what the part after it counts)
+        figure.kind, figure.not_a_claim = noun.name, NotAClaim("other_count")
+        return
     if noun.kind == "thing":
         figure.kind = noun.name
         figure.metric = _thing_metric(figure, noun.name, discourse)
         return
     _read_people(figure, noun, counted, discourse)
+
+
+# A place's own units before their number: "the country's 143 municipalities", "its 18 provinces".
+ALL_OF_A_PLACE = re.compile(
+    r"\b(?:(?:the\s+)?(?:country|nation|region|province|state|island)['’]s|its)\s+(?:all\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _same_kind(parent: _Figure, unit: str | None) -> bool:

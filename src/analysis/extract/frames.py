@@ -426,9 +426,10 @@ def after_partitive(trailing: str) -> str:
 
 
 # "14 of the 65 casualties": a part, then the count it is a part of
-OF_A_COUNT = re.compile(r"\s*of\s+(?:the|these|those|all|its|their)\s+$", re.IGNORECASE)
+_OF_THE = r"of\s+(?:the|these|those|all|its|their)\s+(?:[\w-]+['’]s\s+)?"  # "of the country's"
+OF_A_COUNT = re.compile(rf"\s*{_OF_THE}$", re.IGNORECASE)
 NUMBER_TOKEN = re.compile(r"[\w,.]+")
-WHOLE_BEFORE = re.compile(r"\w\s+of\s+(?:the|these|those|all|its|their)\s+$", re.IGNORECASE)
+WHOLE_BEFORE = re.compile(rf"\w\s+{_OF_THE}$", re.IGNORECASE)
 
 
 def part_of_next_count(trailing: str, clause_after: str) -> str | None:
