@@ -580,6 +580,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if part_words is not None:
         figure.trailing = part_words  # "14 of the 65 casualties were children"
     noun = frames.noun_after(figure.trailing, vague)
+    if part_words is not None and noun.kind == "none":
+        return  # "13 of the country's 14 states": a part of a count of something unknown
     counted = None
     if noun.kind == "none":
         noun, counted = frames.count_noun_before(
