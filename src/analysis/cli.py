@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis import __version__, config
 from analysis.errors import AnalysisError, ParameterError
-from analysis.startup import skip_final_collection, skip_iri_checker
+from analysis.startup import collect_less, skip_final_collection, skip_iri_checker
 
 if TYPE_CHECKING:  # the pipeline's imports are heavy; commands import it when they run
     from analysis.report.build import NotebookKernels
@@ -331,7 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command of ``argv``, or of this process's command line when None (the process
     then ends when this returns)."""
-    if argv is None:
+    if argv is None:  # this process's command line: it ends when this returns
+        collect_less()
         skip_final_collection()
     args = build_parser().parse_args(argv)
     try:

@@ -303,6 +303,15 @@ def test_a_kernel_has_its_notebook_s_modules_before_the_first_cell_and_no_new_na
     assert executed.cells[1].execution_count == 1  # the preload is not a cell of its own
 
 
+def test_a_report_kernel_collects_garbage_less_often(tmp_path: Path) -> None:
+    from analysis.startup import COLLECTION_THRESHOLDS
+
+    path = _notebook(tmp_path, "probe", "import gc\nprint(gc.get_threshold())")
+    executed = report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb")
+    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    assert printed.strip() == str(COLLECTION_THRESHOLDS)
+
+
 def _kernels() -> list[psutil.Process]:
     return [p for p in psutil.Process().children() if "ipykernel" in " ".join(p.cmdline())]
 
