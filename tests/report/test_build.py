@@ -303,6 +303,24 @@ def test_a_kernel_has_its_notebook_s_modules_before_the_first_cell_and_no_new_na
     assert executed.cells[1].execution_count == 1  # the preload is not a cell of its own
 
 
+def test_papermill_is_handed_the_client_made_ready_as_the_kernel_started(tmp_path: Path) -> None:
+    from concurrent.futures import CancelledError
+
+    path = _notebook(tmp_path, "a", "x = 1")
+    kernel = report.start_kernel(path)
+    try:
+        report.prepare_client(kernel, lambda: False)
+        prepared = kernel.prepared
+        assert prepared.ready
+        executed = report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb", kernel)
+        assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2]
+        assert kernel.prepared is None and prepared in kernel.clients  # handed to papermill
+        with pytest.raises(CancelledError):  # a notebook dropped: no wait for its kernel
+            report.prepare_client(kernel, lambda: True)
+    finally:
+        report.stop_kernel(kernel)
+
+
 def test_a_report_kernel_collects_garbage_less_often(tmp_path: Path) -> None:
     from analysis.startup import COLLECTION_THRESHOLDS
 

@@ -62,6 +62,10 @@ KERNEL_ARGUMENTS = (
     # What nbclient passes to the kernels it starts itself: no history database on disk.
     "--HistoryManager.hist_file=:memory:",
 )
+# How long a kernel may take to start and import its notebook's modules (papermill's default),
+# and how often a thread waiting for it checks whether its notebook was dropped.
+KERNEL_READY_SECONDS = 60.0
+CANCEL_POLL_SECONDS = 0.05
 INDEX_TITLE = "How the landmine figures claimed in the statements changed"
 CLAIMS_NOTICE = (
     "Every figure here is a claim attributed to the named speaker of its statement, a party to "
@@ -189,21 +193,65 @@ def _kernel_manager() -> type[AsyncKernelManager]:
     """The kernel manager class of :func:`start_kernel`, made when first needed (it imports
     jupyter_client)."""
     from jupyter_client import AsyncKernelManager
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyOnceClient(AsyncKernelClient):
+        """A client that waits for its kernel to be ready once: a second wait (papermill's,
+        for a client that :func:`prepare_client` made ready) returns at once."""
+
+        ready = False
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            if not self.ready:
+                await super().wait_for_ready(timeout)
+                self.ready = True
 
     class KernelManager(AsyncKernelManager):
         """Remembers its clients: papermill, given a running kernel, leaves its client
-        connected, and :func:`stop_kernel` disconnects it."""
+        connected, and :func:`stop_kernel` disconnects it. The next client asked for is
+        the one :func:`prepare_client` made ready, when there is one."""
 
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
+            self.client_factory = ReadyOnceClient
             self.clients: list[Any] = []
+            self.prepared: Any = None
 
         def client(self, **kwargs: Any) -> Any:
+            if self.prepared is not None:
+                client, self.prepared = self.prepared, None
+                return client
             client = super().client(**kwargs)
             self.clients.append(client)
             return client
 
     return KernelManager
+
+
+def prepare_client(kernel: AsyncKernelManager, cancelled: Callable[[], bool]) -> None:
+    """Connect a client to ``kernel`` (of :func:`start_kernel`) and wait until the kernel is
+    ready, its notebook's modules imported; papermill is handed this client and starts the
+    notebook at once. papermill's own client would wait as the notebook starts, a fifth of
+    a second at least (jupyter_client listens that long for late messages); this waits
+    while the tables are extracted. Raises CancelledError as soon as ``cancelled()``."""
+    from jupyter_core.utils import run_sync
+
+    client = kernel.client()
+    client.start_channels(hb=False)  # papermill starts the heartbeat (a thread starts once)
+    run_sync(_until_ready)(client, cancelled)
+    kernel.prepared = client  # type: ignore[attr-defined]
+
+
+async def _until_ready(client: Any, cancelled: Callable[[], bool]) -> None:
+    import asyncio
+
+    ready = asyncio.ensure_future(client.wait_for_ready(timeout=KERNEL_READY_SECONDS))
+    while not ready.done():
+        if cancelled():
+            ready.cancel()
+            raise CancelledError
+        await asyncio.wait({ready}, timeout=CANCEL_POLL_SECONDS)
+    ready.result()
 
 
 def stop_kernel(kernel: AsyncKernelManager) -> None:
@@ -449,6 +497,7 @@ class NotebookKernels:
             started = False
             try:
                 kernel = start_kernel(slot.source)
+                prepare_client(kernel, slot.job.cancelled)
                 run, staging = slot.job.result()
                 started = slot.built.set_running_or_notify_cancel()
                 if started:
