@@ -53,3 +53,11 @@ def test_conform_orders_columns_and_types_cells() -> None:
     claims = claims_table(raw)
     assert claims[Claims.char_start].dtype == "int64"
     assert claims[Claims.value_low].tolist() == [1.5]
+
+
+def test_the_vocabulary_reads_as_the_safe_loader_reads_it() -> None:
+    import yaml
+
+    from analysis.schema import VOCABULARY_FILE, vocabulary
+
+    assert vocabulary() == yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))

@@ -108,3 +108,101 @@ def test_a_table_that_breaks_its_model_is_refused_naming_the_file(corpus_copy, t
     claims.write_text(claims.read_text().replace(",casualties,", ",deaths,", 1))
     with pytest.raises(TablesError, match=r"claims\.csv: does not match the claims table"):
         load_tables(out)
+
+
+def _validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the tables validated from now on (pandera's schema checks, counted)."""
+    from pandera.api.pandas.container import DataFrameSchema
+
+    seen: list[str] = []
+    validate = DataFrameSchema.validate
+
+    def counting(schema, *args, **kwargs):
+        seen.append(schema.name)
+        return validate(schema, *args, **kwargs)
+
+    monkeypatch.setattr(DataFrameSchema, "validate", counting)
+    return seen
+
+
+@pytest.fixture
+def written_tables(corpus_copy: Path, tmp_path: Path) -> Path:
+    from analysis.pipeline import extract
+
+    out = tmp_path / "tables"
+    extract(corpus_copy, out, progress=lambda _: None)
+    return out
+
+
+def test_the_datapackage_records_each_table_s_hash_as_written(written_tables: Path) -> None:
+    import hashlib
+    import json
+
+    package = json.loads((written_tables / "datapackage.json").read_text())
+    assert package["x_contract"] == io.contract_checksum()
+    for resource in package["resources"]:
+        data = (written_tables / resource["path"]).read_bytes()
+        assert resource["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
+
+
+def test_tables_written_validated_are_read_without_validating_again(
+    written_tables: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis.storage import TABLE_MODELS, load_tables
+
+    validations = _validations(monkeypatch)
+    proven = load_tables(written_tables, check_corpus=False)
+    assert validations == []
+    package = written_tables / "datapackage.json"
+    package.write_text(package.read_text().replace('"x_contract"', '"x_other"'))
+    checked = load_tables(written_tables, check_corpus=False)
+    # Models other than the ones the tables were validated with: every table is validated.
+    assert sorted(validations) == sorted(TABLE_MODELS)
+    for name in TABLE_MODELS:  # the same frames, dtypes included, either way
+        pd.testing.assert_frame_equal(getattr(proven, name), getattr(checked, name))
+
+
+def test_a_table_whose_bytes_are_not_the_ones_written_is_validated(
+    written_tables: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis.storage import load_tables
+
+    findings = written_tables / "findings.csv"
+    findings.write_text(findings.read_text() + "\n")  # same rows, other bytes
+    validations = _validations(monkeypatch)
+    load_tables(written_tables, check_corpus=False)
+    assert validations == ["findings"]
+
+
+def test_a_matching_hash_is_what_skips_validation(
+    written_tables: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A broken table whose recorded hash is made to match is read as it is: the hash, not
+    # the content, decides. Without the hash it is refused.
+    import hashlib
+    import json
+
+    from analysis.errors import TablesError
+    from analysis.storage import load_tables
+
+    claims = written_tables / "claims.csv"
+    claims.write_text(claims.read_text().replace(",casualties,", ",deaths,", 1))
+    path = written_tables / "datapackage.json"
+    package = json.loads(path.read_text())
+    resource = next(r for r in package["resources"] if r["name"] == "claims")
+    resource["hash"] = f"sha256:{hashlib.sha256(claims.read_bytes()).hexdigest()}"
+    path.write_text(json.dumps(package))
+    assert "deaths" in set(load_tables(written_tables, check_corpus=False).claims["metric"])
+    del resource["hash"]
+    path.write_text(json.dumps(package))
+    with pytest.raises(TablesError, match=r"claims\.csv: does not match the claims table"):
+        load_tables(written_tables, check_corpus=False)
+
+
+def test_the_appender_hashes_the_csv_it_writes(tmp_path: Path) -> None:
+    import hashlib
+
+    folder = _append(tmp_path / "t", [TABLE.iloc[:2], TABLE.iloc[2:]])
+    with io.TableAppender(tmp_path / "u.csv", tmp_path / "u.parquet", TABLE.iloc[:0]) as appender:
+        appender.append(TABLE)
+    assert appender.csv_sha256 == hashlib.sha256((folder / "t.csv").read_bytes()).hexdigest()

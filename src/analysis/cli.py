@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from analysis import __version__, config
 from analysis.errors import AnalysisError, ParameterError
-from analysis.startup import skip_iri_checker
+from analysis.startup import collect_less, skip_final_collection, skip_iri_checker
 
 if TYPE_CHECKING:  # the pipeline's imports are heavy; commands import it when they run
+    from analysis.report.build import NotebookKernels
     from analysis.storage import Tables
 
 
@@ -91,19 +92,36 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
+    from analysis.report import build as report
+
+    skip_iri_checker()
+    notebooks_dir = Path(args.notebooks)
+    given = dict(parse_assignment(p) for p in args.parameter)
+    notebooks = report.find_notebooks(notebooks_dir, args.notebook)
+    # The kernels start first: each imports its notebook's modules (seconds) while this
+    # process imports its own, checks the parameters and extracts the tables. No notebook
+    # runs before every parameter is valid; on an error the kernels are shut down.
+    with report.notebook_workers(notebooks) as workers:
+        _report(args, notebooks, given, workers)
+
+
+def _report(
+    args: argparse.Namespace,
+    notebooks: list[Path],
+    given: dict[str, Any],
+    workers: NotebookKernels,
+) -> None:
+    """:func:`cmd_report` once the kernels are starting."""
     from analysis import storage
     from analysis.cache import REPORT_INPUTS_NAME, report_inputs, reports_up_to_date
     from analysis.extract.corpus import read_manifest
     from analysis.report import build as report
     from analysis.report import params
 
-    skip_iri_checker()
-    notebooks_dir = Path(args.notebooks)
-    given = dict(parse_assignment(p) for p in args.parameter)
     for name in given:
         if name in params.SET_BY_REPORT:
             raise ParameterError(f"-p {name}: the report sets it; use --corpus and --tables")
-    notebooks = report.find_notebooks(notebooks_dir, args.notebook)
+    notebooks_dir = Path(args.notebooks)
     tables_dir = args.tables
     if tables_dir is None:
         same_corpus = Path(args.corpus).resolve() == config.RAW.resolve()
@@ -118,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     statement_ids = [source.statement_id for source in read_manifest(args.corpus)]
     runs = report.plan(notebooks, shared, given, statement_ids)
 
-    with storage.exclusive(args.out), report.notebook_workers(runs) as workers:
+    with storage.exclusive(args.out):
         texts: dict[str, str] = {}
         tables = extract_tables(args.corpus, tables_dir, texts=texts, force=args.force)
         # The reports are a function of the tables, the notebooks, their parameters and the
@@ -311,6 +329,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command of ``argv``, or of this process's command line when None (the process
+    then ends when this returns)."""
+    if argv is None:  # this process's command line: it ends when this returns
+        collect_less()
+        skip_final_collection()
     args = build_parser().parse_args(argv)
     try:
         args.func(args)

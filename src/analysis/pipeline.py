@@ -280,7 +280,13 @@ def _extract_into(
                 if with_analysis:
                     kept.append((claims, mentions))
         statements = statements_table(run.sources, n_chars)
-        storage.write_table(staged["statements.csv"], "statements", statements)
+        # The sha256 of each table file, written after validation (the chunks of claims and
+        # mentions were validated as they were made): see storage.datapackage.
+        written = {
+            "statements": storage.write_table(staged["statements.csv"], "statements", statements),
+            "mentions": mentions_file.csv_sha256,
+            "claims": claims_file.csv_sha256,
+        }
         tables = None
         if with_analysis:
             tables = analyse(  # validated chunks
@@ -290,9 +296,16 @@ def _extract_into(
                 progress,
             )
             for name in ANALYSIS_TABLES:
-                storage.write_table(staged[f"{name}.csv"], name, getattr(tables, name))
+                written[name] = storage.write_table(
+                    staged[f"{name}.csv"], name, getattr(tables, name)
+                )
         package = storage.datapackage(
-            statements, names, out, run.corpus, run.annotations, run.checksum.hexdigest()
+            statements,
+            {name: written[name] for name in names},
+            out,
+            run.corpus,
+            run.annotations,
+            run.checksum.hexdigest(),
         )
         storage.write_json(staged[DATAPACKAGE_NAME], package)
         cache.prune()

@@ -1,24 +1,30 @@
 """Reading and writing the tables: one validated format on disk, written atomically.
 
 An output file is either the old one or the complete new one, never half. Tables are read
-back through the same pandera models they were validated with when written.
+back with the dtypes of the pandera models they were validated with when written, and
+validated again unless ``datapackage.json`` proves that each file is the one written after
+validation against the same models (:func:`load_tables`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pandera
 import pandera.pandas as pa
 
 from analysis import __version__
@@ -26,6 +32,7 @@ from analysis.config import DATAPACKAGE_NAME, LOCK_NAME, MANIFEST_NAME
 from analysis.errors import OutputError, TablesError
 from analysis.schema import (
     METRIC_UNITS,
+    VOCABULARY_FILE,
     Claims,
     Evolution,
     Findings,
@@ -39,6 +46,7 @@ ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, and per validated batch o
 
 
 HASH_BLOCK_BYTES = 1 << 20
+HASH_ALGORITHM = "sha256"  # of each table file, named in datapackage.json as Frictionless does
 TEMPORARY_SUFFIX = ".tmp"  # of the files atomic_path writes before renaming them
 STAGING_PREFIX = ".build-"  # of the folders a report is staged in
 
@@ -106,10 +114,10 @@ class TableAppender:
     """Write one table chunk by chunk to a CSV and a Parquet file, holding one row group at
     most: a table larger than memory can be written.
 
-    The CSV is byte-identical to :func:`csv_text` of the whole table. Parquet row groups hold
-    ``row_group_rows`` rows (the last one fewer), so the bytes depend on the rows only, not
-    on how they were chunked. ``template`` (an empty frame with the table's dtypes) fixes
-    the columns and the Parquet schema.
+    The CSV is byte-identical to :func:`csv_text` of the whole table; :attr:`csv_sha256`
+    is its sha256 once closed. Parquet row groups hold ``row_group_rows`` rows (the last one
+    fewer), so the bytes depend on the rows only, not on how they were chunked. ``template``
+    (an empty frame with the table's dtypes) fixes the columns and the Parquet schema.
     """
 
     def __init__(
@@ -126,7 +134,8 @@ class TableAppender:
         self._columns = list(template.columns)
         self._schema = pa.Schema.from_pandas(template, preserve_index=False)
         self._csv = csv_path.open("w", encoding="utf-8", newline="")
-        self._csv.write(csv_text(template))
+        self._csv_hash = hashlib.sha256()
+        self._write_csv(csv_text(template))
         self._parquet = pq.ParquetWriter(parquet_path, self._schema)
         self._row_group_rows = row_group_rows
         self._pending: list[pd.DataFrame] = []
@@ -138,12 +147,21 @@ class TableAppender:
             raise ValueError(f"columns {list(chunk.columns)} differ from {self._columns}")
         if chunk.empty:
             return
-        self._csv.write(chunk.to_csv(index=False, header=False, lineterminator="\n"))
+        self._write_csv(chunk.to_csv(index=False, header=False, lineterminator="\n"))
         self._pending.append(chunk)
         self._pending_rows += len(chunk)
         self.rows += len(chunk)
         while self._pending_rows >= self._row_group_rows:
             self._write_row_group(self._row_group_rows)
+
+    def _write_csv(self, text: str) -> None:
+        self._csv.write(text)
+        self._csv_hash.update(text.encode("utf-8"))
+
+    @property
+    def csv_sha256(self) -> str:
+        """sha256 (hex) of the CSV written so far: of the whole file once closed."""
+        return self._csv_hash.hexdigest()
 
     def _write_row_group(self, rows: int) -> None:
         pending = pd.concat(self._pending, ignore_index=True)
@@ -215,6 +233,18 @@ class CorpusChecksum:
         return self._hash.hexdigest()
 
 
+@functools.cache
+def contract_checksum() -> str:
+    """sha256 of what decides whether a table is valid: the models and their checks
+    (``schema.py``), the vocabularies they check against (``vocabulary.yml``) and the
+    versions of the package and of pandera. ``datapackage.json`` records it beside each
+    table's sha256: tables written by other models are validated again when read."""
+    digest = hashlib.sha256(f"{__version__}\0{pandera.__version__}\0".encode())
+    for source in (files("analysis") / "schema.py", VOCABULARY_FILE):
+        digest.update(source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def _field_type(dtype: str) -> str:
     if dtype.startswith("int"):
         return "integer"
@@ -229,19 +259,23 @@ def _relative(path: Path, start: Path) -> str:
 
 def datapackage(
     statements: pd.DataFrame,
-    names: list[str],
+    written: dict[str, str],
     out: Path,
     corpus: Path,
     annotations: Path | None,
     checksum: str,
 ) -> dict[str, Any]:
-    """A Frictionless Data Package descriptor for the tables ``names`` written to ``out``.
+    """A Frictionless Data Package descriptor for the tables written to ``out``: ``written``
+    maps each table's name to the sha256 of its CSV file, written after the table was
+    validated against its model.
 
     ``x_corpus`` says which corpus they were built from (paths relative to ``out``) and
     its :class:`CorpusChecksum`, which :func:`load_tables` compares with the corpus now.
+    Each resource's ``hash`` and ``x_contract`` (the :func:`contract_checksum` of the models
+    they were validated with) let :func:`load_tables` skip validating them again.
     """
     resources = []
-    for name in names:
+    for name, sha256 in written.items():
         model = TABLE_MODELS[name]
         fields = []
         for column, spec in model.to_schema().columns.items():
@@ -256,6 +290,7 @@ def datapackage(
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
+                "hash": f"{HASH_ALGORITHM}:{sha256}",
                 "description": (model.__doc__ or "").strip().splitlines()[0],
                 "schema": {"fields": fields},
             }
@@ -282,6 +317,7 @@ def datapackage(
             "annotations": None if annotations is None else _relative(annotations, out),
             "checksum": checksum,
         },
+        "x_contract": contract_checksum(),
         "x_metric_units": dict(METRIC_UNITS),
         "x_vocabularies": {
             key: list(vocabulary()[key]) for key in ("bounds", "units", "periods", "devices")
@@ -290,26 +326,34 @@ def datapackage(
     }
 
 
-def write_table(path: Path, name: str, table: pd.DataFrame) -> None:
-    """Validate ``table`` against its model and write it as CSV to ``path``."""
-    path.write_text(csv_text(TABLE_MODELS[name].validate(table)), encoding="utf-8")
+def write_table(path: Path, name: str, table: pd.DataFrame) -> str:
+    """Validate ``table`` against its model and write it as CSV to ``path``; returns the
+    file's sha256 (hex)."""
+    data = csv_text(TABLE_MODELS[name].validate(table)).encode("utf-8")
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_json(path: Path, document: dict[str, Any]) -> None:
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def read_table(path: Path, name: str) -> pd.DataFrame:
+def read_table(path: Path, name: str, validated_sha256: str | None = None) -> pd.DataFrame:
     """A table written by :func:`write_table`, with its model's dtypes, validated; an empty
-    cell is None (text) or NaN (numbers)."""
+    cell is None (text) or NaN (numbers). A file whose sha256 is ``validated_sha256`` (the
+    hash of the file written after validating it against this model) is not validated again.
+    """
     model = TABLE_MODELS[name]
     try:
+        data = path.read_bytes()
         raw = pd.read_csv(
-            path, dtype=object, keep_default_na=False, na_values=[""], encoding="utf-8"
+            io.BytesIO(data), dtype=object, keep_default_na=False, na_values=[""], encoding="utf-8"
         )
         table = conform(raw, model)
     except (OSError, ValueError) as exc:
         raise TablesError(f"{path}: cannot read the {name} table ({exc})") from None
+    if validated_sha256 is not None and hashlib.sha256(data).hexdigest() == validated_sha256:
+        return table
     try:
         return model.validate(table)
     except (pa.errors.SchemaError, pa.errors.SchemaErrors) as exc:
@@ -382,7 +426,27 @@ def load_tables(folder: str | Path, check_corpus: bool = True) -> Tables:
             f"{folder}: no {', '.join(missing)} table (written with --no-analysis?); "
             f"rebuild with `analysis extract CORPUS_DIR --out {folder}`"
         )
-    return Tables(**{name: read_table(folder / f"{name}.csv", name) for name in TABLE_MODELS})
+    validated = _validated_hashes(package)
+    return Tables(
+        **{
+            name: read_table(folder / f"{name}.csv", name, validated.get(name))
+            for name in TABLE_MODELS
+        }
+    )
+
+
+def _validated_hashes(package: dict[str, Any]) -> dict[str, str]:
+    """sha256 of each table file as written after validation, by table name, when the
+    package says the tables were validated with the models of this package (the same
+    :func:`contract_checksum`); none otherwise."""
+    if package.get("x_contract") != contract_checksum():
+        return {}
+    hashes = {}
+    for resource in package.get("resources", []):
+        algorithm, _, digest = str(resource.get("hash", "")).partition(":")
+        if algorithm == HASH_ALGORITHM and resource.get("path") == f"{resource.get('name')}.csv":
+            hashes[resource["name"]] = digest
+    return hashes
 
 
 @contextlib.contextmanager

@@ -154,18 +154,21 @@ def test_failing_notebook_names_notebook_and_cell_and_keeps_earlier_reports(
     assert not list(out.glob(".build-*"))
 
 
-def test_parameters_are_checked_before_any_kernel_starts(
+def test_parameters_are_checked_before_any_notebook_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_kernel(*args, **kwargs):
-        raise AssertionError("a kernel started before parameters were validated")
+    def no_run(*args, **kwargs):
+        raise AssertionError("a notebook ran before parameters were validated")
 
-    monkeypatch.setattr(report, "execute", no_kernel)
+    monkeypatch.setattr(report, "execute", no_run)
     with pytest.raises(ParameterError, match="unknown parameter 'metricz'"):
         report.plan(report.find_notebooks(NOTEBOOKS), {}, {"metricz": ["killed"]})
+    before = {p.pid for p in _kernels()}
     code = _report(tmp_path / "r", tmp_path / "t", NOTEBOOKS, "-p", "corpus=3")
     assert code == 2
     assert not (tmp_path / "r").exists()
+    # The kernels started while the parameters were checked are shut down with the error.
+    assert not [p for p in _kernels() if p.pid not in before and p.is_running()]
 
 
 @pytest.mark.parametrize(
@@ -300,6 +303,33 @@ def test_a_kernel_has_its_notebook_s_modules_before_the_first_cell_and_no_new_na
     assert executed.cells[1].execution_count == 1  # the preload is not a cell of its own
 
 
+def test_papermill_is_handed_the_client_made_ready_as_the_kernel_started(tmp_path: Path) -> None:
+    from concurrent.futures import CancelledError
+
+    path = _notebook(tmp_path, "a", "x = 1")
+    kernel = report.start_kernel(path)
+    try:
+        report.prepare_client(kernel, lambda: False)
+        prepared = kernel.prepared
+        assert prepared.ready
+        executed = report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb", kernel)
+        assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2]
+        assert kernel.prepared is None and prepared in kernel.clients  # handed to papermill
+        with pytest.raises(CancelledError):  # a notebook dropped: no wait for its kernel
+            report.prepare_client(kernel, lambda: True)
+    finally:
+        report.stop_kernel(kernel)
+
+
+def test_a_report_kernel_collects_garbage_less_often(tmp_path: Path) -> None:
+    from analysis.startup import COLLECTION_THRESHOLDS
+
+    path = _notebook(tmp_path, "probe", "import gc\nprint(gc.get_threshold())")
+    executed = report.execute(report.NotebookRun(path, {}), tmp_path / "out.ipynb")
+    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    assert printed.strip() == str(COLLECTION_THRESHOLDS)
+
+
 def _kernels() -> list[psutil.Process]:
     return [p for p in psutil.Process().children() if "ipykernel" in " ".join(p.cmdline())]
 
@@ -308,7 +338,7 @@ def test_kernels_of_the_runs_start_at_once_and_end_with_the_report(tmp_path: Pat
     paths = [_notebook(tmp_path, name, "x = 1") for name in ("a", "b")]
     runs = [report.NotebookRun(path, {}) for path in paths]
     before = {p.pid for p in _kernels()}
-    with report.notebook_workers(runs) as kernels:
+    with report.notebook_workers(paths) as kernels:
         deadline = time.monotonic() + 30
         while len({p.pid for p in _kernels()} - before) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -336,7 +366,7 @@ def test_building_notebooks_keeps_the_iri_grammar_out(tmp_path: Path) -> None:
         "    return [sys.modules.get(name) is not None for name in names]\n"
         "print(loaded(['nbformat', 'pandas', 'papermill']))\n"
         f"runs = [report.NotebookRun(Path({str(path)!r}), {{}})]\n"
-        "with report.notebook_workers(runs) as kernels:\n"
+        "with report.notebook_workers([run.source for run in runs]) as kernels:\n"
         f"    builds = kernels.submit(runs, Path({str(tmp_path)!r}))\n"
         "    report.wait_all(runs, builds, lambda _: None)\n"
         "print(loaded(['papermill', 'jsonschema', 'rfc3987_syntax']))\n"

@@ -1,14 +1,14 @@
 """Build the reports: run every notebook with papermill, render HTML, write an index page.
 
-Parameters are validated for every notebook before the first kernel starts. Outputs are
+Parameters are validated for every notebook before the first notebook runs. Outputs are
 built in a staging folder and moved into place only when every notebook succeeded, so a
 failing notebook leaves the reports of the previous run as they were.
 
 Start-up time is most of a report build. Each notebook runs in a kernel of its own, driven
 by a thread of this process (the kernels do the work; the threads wait on them and render
-HTML): no second Python process imports the notebook tools. When the runs are known before
-the tables are built, the kernels start at once and import their notebooks' modules while
-the tables are extracted (see :class:`NotebookKernels`). This module imports the notebook
+HTML): no second Python process imports the notebook tools. The kernels start first, and
+import their notebooks' modules while this process imports its own, checks the parameters
+and extracts the tables (see :class:`NotebookKernels`). This module imports the notebook
 tools (nbformat, papermill, nbconvert) and the table modules (pandas) only where they are
 used.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import functools
+import json
 import os
 import shutil
 import tempfile
@@ -61,6 +62,10 @@ KERNEL_ARGUMENTS = (
     # What nbclient passes to the kernels it starts itself: no history database on disk.
     "--HistoryManager.hist_file=:memory:",
 )
+# How long a kernel may take to start and import its notebook's modules (papermill's default),
+# and how often a thread waiting for it checks whether its notebook was dropped.
+KERNEL_READY_SECONDS = 60.0
+CANCEL_POLL_SECONDS = 0.05
 INDEX_TITLE = "How the landmine figures claimed in the statements changed"
 CLAIMS_NOTICE = (
     "Every figure here is a claim attributed to the named speaker of its statement, a party to "
@@ -101,7 +106,7 @@ def plan(
     given: Mapping[str, Any],
     statement_ids: Collection[str] | None = None,
 ) -> list[NotebookRun]:
-    """Validate parameters for every notebook before any kernel starts.
+    """Validate parameters for every notebook before any notebook runs.
 
     ``shared`` values (the tables folder) go to each notebook that declares them; ``given``
     values (``-p name=value``) must be declared by every notebook selected.
@@ -112,7 +117,7 @@ def plan(
     for notebook in notebooks:
         declared = params.declared_parameters(notebook)
         chosen = {k: v for k, v in shared.items() if k in declared} | dict(given)
-        params.validate(notebook, chosen, statement_ids)
+        params.validate(notebook, chosen, statement_ids, declared)
         runs.append(NotebookRun(notebook, chosen))
     return runs
 
@@ -132,16 +137,18 @@ def sanitize(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def notebook_modules(notebook: nbformat.NotebookNode) -> list[str]:
+def notebook_modules(notebook: nbformat.NotebookNode | Mapping[str, Any]) -> list[str]:
     """The modules a notebook's code cells import at their top level, in order. For
     ``from package import name`` both ``package`` and ``package.name`` are listed: the name
-    may be a module (:func:`analysis.startup.preload` skips it when it is not)."""
+    may be a module (:func:`analysis.startup.preload` skips it when it is not).
+    ``notebook`` is a notebook node or the notebook's JSON as read (:func:`_notebook_json`)."""
     modules: dict[str, None] = {}
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "code":
             continue
+        source = cell.get("source", "")
         try:
-            tree = ast.parse(cell.source)
+            tree = ast.parse(source if isinstance(source, str) else "".join(source))
         except SyntaxError:  # IPython syntax (magics): not Python, imports nothing we preload
             continue
         for node in tree.body:
@@ -153,22 +160,32 @@ def notebook_modules(notebook: nbformat.NotebookNode) -> list[str]:
     return list(modules)
 
 
-def start_kernel(run: NotebookRun) -> AsyncKernelManager:
-    """Start ``run``'s kernel in its notebook's folder; it imports the notebook's modules as
-    it starts (:func:`analysis.startup.preload`). Returns at once: the kernel is ready when
-    papermill's client has connected to it. Start, execute and shut it down in one thread
-    (one event loop)."""
-    skip_iri_checker()  # before nbformat is imported
-    import nbformat
+def start_kernel(source: Path) -> AsyncKernelManager:
+    """Start a kernel for the notebook ``source`` in its folder; it imports the notebook's
+    modules as it starts (:func:`analysis.startup.preload`). Returns at once: the kernel is
+    ready when papermill's client has connected to it. Start, execute and shut it down in one
+    thread (one event loop)."""
     from jupyter_core.utils import run_sync
 
-    modules = notebook_modules(nbformat.read(run.source, as_version=4))
+    modules = notebook_modules(_notebook_json(source))
     kernel = _kernel_manager()(kernel_name=KERNEL)
     run_sync(kernel.start_kernel)(
-        cwd=str(run.source.resolve().parent),
+        cwd=str(source.resolve().parent),
         extra_arguments=[*KERNEL_ARGUMENTS, f"--IPKernelApp.exec_lines={preload_line(modules)}"],
     )
     return kernel
+
+
+def _notebook_json(source: Path) -> dict[str, Any]:
+    """A notebook file as plain JSON, for :func:`notebook_modules` as its kernel starts:
+    importing nbformat (and jsonschema) to read it would cost this process a quarter of a
+    second before the first kernel could start. papermill reads it again, validated, to run
+    it; a file that is no notebook here preloads nothing and fails there."""
+    try:
+        notebook = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return notebook if isinstance(notebook, dict) else {}
 
 
 @functools.cache
@@ -176,16 +193,34 @@ def _kernel_manager() -> type[AsyncKernelManager]:
     """The kernel manager class of :func:`start_kernel`, made when first needed (it imports
     jupyter_client)."""
     from jupyter_client import AsyncKernelManager
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyOnceClient(AsyncKernelClient):
+        """A client that waits for its kernel to be ready once: a second wait (papermill's,
+        for a client that :func:`prepare_client` made ready) returns at once."""
+
+        ready = False
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            if not self.ready:
+                await super().wait_for_ready(timeout)
+                self.ready = True
 
     class KernelManager(AsyncKernelManager):
         """Remembers its clients: papermill, given a running kernel, leaves its client
-        connected, and :func:`stop_kernel` disconnects it."""
+        connected, and :func:`stop_kernel` disconnects it. The next client asked for is
+        the one :func:`prepare_client` made ready, when there is one."""
 
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
+            self.client_factory = ReadyOnceClient
             self.clients: list[Any] = []
+            self.prepared: Any = None
 
         def client(self, **kwargs: Any) -> Any:
+            if self.prepared is not None:
+                client, self.prepared = self.prepared, None
+                return client
             client = super().client(**kwargs)
             self.clients.append(client)
             return client
@@ -193,13 +228,44 @@ def _kernel_manager() -> type[AsyncKernelManager]:
     return KernelManager
 
 
-def stop_kernel(kernel: AsyncKernelManager, now: bool = False) -> None:
-    """Shut a kernel of :func:`start_kernel` down (``now``: kill it) and free its sockets."""
+def prepare_client(kernel: AsyncKernelManager, cancelled: Callable[[], bool]) -> None:
+    """Connect a client to ``kernel`` (of :func:`start_kernel`) and wait until the kernel is
+    ready, its notebook's modules imported; papermill is handed this client and starts the
+    notebook at once. papermill's own client would wait as the notebook starts, a fifth of
+    a second at least (jupyter_client listens that long for late messages); this waits
+    while the tables are extracted. Raises CancelledError as soon as ``cancelled()``."""
+    from jupyter_core.utils import run_sync
+
+    client = kernel.client()
+    client.start_channels(hb=False)  # papermill starts the heartbeat (a thread starts once)
+    run_sync(_until_ready)(client, cancelled)
+    kernel.prepared = client  # type: ignore[attr-defined]
+
+
+async def _until_ready(client: Any, cancelled: Callable[[], bool]) -> None:
+    import asyncio
+
+    ready = asyncio.ensure_future(client.wait_for_ready(timeout=KERNEL_READY_SECONDS))
+    while not ready.done():
+        if cancelled():
+            ready.cancel()
+            raise CancelledError
+        await asyncio.wait({ready}, timeout=CANCEL_POLL_SECONDS)
+    ready.result()
+
+
+def stop_kernel(kernel: AsyncKernelManager) -> None:
+    """End a kernel of :func:`start_kernel` and free its sockets.
+
+    The kernel is killed, not asked to shut down: once its notebook has run, its outputs are
+    with papermill's client and it keeps nothing else (history in memory), while a clean
+    exit waits for its interpreter to tear down, a third of a second at the end of a report.
+    """
     from jupyter_core.utils import run_sync
 
     for client in getattr(kernel, "clients", ()):
         client.stop_channels()
-    run_sync(kernel.shutdown_kernel)(now=now)
+    run_sync(kernel.shutdown_kernel)(now=True)
 
 
 def execute(
@@ -213,7 +279,7 @@ def execute(
 
     own = kernel is None
     if kernel is None:
-        kernel = start_kernel(run)
+        kernel = start_kernel(run.source)
     try:
         # The kernel runs in the notebook's folder already: papermill's ``cwd`` would change
         # the working directory of this whole process, which other threads share.
@@ -388,8 +454,9 @@ def build_one(
 class _Slot:
     """One notebook's kernel and the thread that drives it."""
 
-    run: NotebookRun
-    staging: Future[Path] = field(default_factory=Future)  # set: build here; cancelled: drop
+    source: Path
+    # set: build this run into this folder; cancelled: drop the kernel
+    job: Future[tuple[NotebookRun, Path]] = field(default_factory=Future)
     built: Future[None] = field(default_factory=Future)  # cancelled before it starts: never
     thread: threading.Thread | None = None
     submitted: bool = False
@@ -398,24 +465,25 @@ class _Slot:
 class NotebookKernels:
     """A kernel per notebook, each driven by a thread of this process, ``limit`` at a time.
 
-    Kernels of the ``runs`` given start at once and import their notebooks' modules (seconds
-    each) while the caller extracts the tables; other runs start their kernels when they
-    are submitted. Threads do not share papermill's working directory: each kernel starts
-    in its notebook's folder instead (:func:`start_kernel`).
+    Kernels of the ``notebooks`` given start at once and import their notebooks' modules
+    (seconds each) while the caller checks the parameters and extracts the tables; other
+    notebooks start their kernels when their runs are submitted. Threads do not share
+    papermill's working directory: each kernel starts in its notebook's folder instead
+    (:func:`start_kernel`).
     """
 
-    def __init__(self, runs: Sequence[NotebookRun], limit: int) -> None:
+    def __init__(self, notebooks: Sequence[Path], limit: int) -> None:
         self._limit = threading.BoundedSemaphore(max(1, limit))
         self._slots: list[_Slot] = []
-        for run in runs:
-            self._start(run)
+        for source in notebooks:
+            self._start(source)
 
-    def _start(self, run: NotebookRun) -> _Slot:
+    def _start(self, source: Path) -> _Slot:
         # Daemon threads: on Ctrl-C this process exits without waiting for a notebook, and
         # the kernels, which watch their parent, end with it.
-        slot = _Slot(run)
+        slot = _Slot(source)
         slot.thread = threading.Thread(
-            target=self._drive, args=(slot,), name=f"notebook {run.name}", daemon=True
+            target=self._drive, args=(slot,), name=f"notebook {source.stem}", daemon=True
         )
         self._slots.append(slot)
         slot.thread.start()
@@ -423,16 +491,17 @@ class NotebookKernels:
 
     def _drive(self, slot: _Slot) -> None:
         with self._limit:
-            if slot.staging.cancelled():
+            if slot.job.cancelled():
                 return
             kernel = None
             started = False
             try:
-                kernel = start_kernel(slot.run)
-                staging = slot.staging.result()
+                kernel = start_kernel(slot.source)
+                prepare_client(kernel, slot.job.cancelled)
+                run, staging = slot.job.result()
                 started = slot.built.set_running_or_notify_cancel()
                 if started:
-                    build_one(slot.run, staging, kernel)
+                    build_one(run, staging, kernel)
                     slot.built.set_result(None)
             except CancelledError:
                 pass
@@ -441,30 +510,32 @@ class NotebookKernels:
                     slot.built.set_exception(exc)
             finally:
                 if kernel is not None:
-                    stop_kernel(kernel, now=not started)
+                    stop_kernel(kernel)
 
     def submit(self, runs: Sequence[NotebookRun], staging: Path) -> list[Future[None]]:
         """Build ``runs`` into ``staging``: one future per run, in order. Kernels started
-        for runs not among ``runs`` are shut down."""
+        for notebooks not among ``runs`` are shut down."""
         chosen = []
         for run in runs:
-            slot = next((s for s in self._slots if s.run == run and not s.submitted), None)
+            slot = next(
+                (s for s in self._slots if s.source == run.source and not s.submitted), None
+            )
             if slot is None:
-                slot = self._start(run)
+                slot = self._start(run.source)
             slot.submitted = True
-            chosen.append(slot)
+            chosen.append((slot, run))
         for slot in self._slots:
             if not slot.submitted:
-                slot.staging.cancel()
-        for slot in chosen:
-            slot.staging.set_result(staging)
-        return [slot.built for slot in chosen]
+                slot.job.cancel()
+        for slot, run in chosen:
+            slot.job.set_result((run, staging))
+        return [slot.built for slot, _ in chosen]
 
     def close(self, wait: bool = True) -> None:
-        """Shut down the kernels of runs never submitted; runs submitted but not started
+        """Shut down the kernels of notebooks never submitted; runs submitted but not started
         never start. ``wait`` for every kernel to end (those running a notebook too)."""
         for slot in self._slots:
-            slot.staging.cancel()
+            slot.job.cancel()
             slot.built.cancel()
         if wait:
             for slot in self._slots:
@@ -473,13 +544,13 @@ class NotebookKernels:
 
 
 @contextlib.contextmanager
-def notebook_workers(runs: Sequence[NotebookRun], jobs: int = 0) -> Iterator[NotebookKernels]:
+def notebook_workers(notebooks: Sequence[Path], jobs: int = 0) -> Iterator[NotebookKernels]:
     """Kernels for a report's notebooks, up to one per core and one more (``jobs``: cores to
-    use, 0 for all): one notebook's kernel starts while others run. The kernels of ``runs``
-    start at once: they import their notebooks' modules while the caller extracts the tables.
-    """
+    use, 0 for all): one notebook's kernel starts while others run. The kernels of
+    ``notebooks`` start at once: they import their notebooks' modules while the caller checks
+    the parameters and extracts the tables. On an error the kernels are shut down."""
     skip_iri_checker()  # before the threads import nbformat
-    kernels = NotebookKernels(list(runs), workers_for(jobs) + 1)
+    kernels = NotebookKernels(list(notebooks), workers_for(jobs) + 1)
     try:
         yield kernels
     except Exception:

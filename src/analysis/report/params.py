@@ -4,7 +4,7 @@ A parameter is declared as ``name: "Kind" = literal  # help``. The kind names a 
 :data:`KINDS` (``"list[Metric]"``, ``"IsoDate"``, ...) or a plain type (``bool``, ``str``),
 and is written as a string so that the cell runs in JupyterLab without imports.
 papermill reads the cell (:func:`papermill.inspect_notebook`); the report checks every value
-before a kernel starts, and each notebook checks its own values again (:func:`check`), so
+before a notebook runs, and each notebook checks its own values again (:func:`check`), so
 JupyterLab users get the same errors. papermill alone only warns about an unknown name and
 never checks a type; here both are a :class:`ParameterError` naming the parameter.
 """
@@ -192,9 +192,12 @@ def validate(
     notebook_path: str | Path,
     given: Mapping[str, Any],
     statement_ids: Collection[str] | None = None,
+    declared: Mapping[str, Parameter] | None = None,
 ) -> dict[str, Any]:
-    """Validate ``given`` against a notebook's declared parameters; return the full set."""
-    declared = declared_parameters(notebook_path)
+    """Validate ``given`` against a notebook's declared parameters (``declared``, when the
+    caller has read them already with :func:`declared_parameters`); return the full set."""
+    if declared is None:
+        declared = declared_parameters(notebook_path)
     merged = {name: p.default for name, p in declared.items()} | dict(given)
     try:
         check_values(declared, merged, statement_ids)

@@ -110,7 +110,9 @@ def quantity_chart(
     FigureCanvasAgg(fig)  # a renderer for measuring labels (deterministic, no display)
     ax = fig.add_subplot()
     fig.subplots_adjust(left=0.19, right=0.97, bottom=0.21, top=0.8)
-    ax.set_title("\n".join(textwrap.wrap(title, TITLE_WIDTH)), fontsize=10.5, loc="left")
+    # The title sits on top of the axes (y=1): nothing is drawn above them. Given, not left
+    # for matplotlib to find, which would measure the tick labels again at every draw.
+    ax.set_title("\n".join(textwrap.wrap(title, TITLE_WIDTH)), fontsize=10.5, loc="left", y=1.0)
     dated = _distinct_claims(rows[rows[Evolution.date].notna()]).reset_index(drop=True)
     units = list(dict.fromkeys(rows[Evolution.unit])) or [
         METRIC_UNITS[m] for m in dict.fromkeys(rows[Evolution.metric])
@@ -256,20 +258,30 @@ def _place_labels(
     inside = fig.bbox.padded(-2)
     placed: list[Bbox] = []
     for members, surface, outlets in labels:
-        best: tuple[float, Annotation, ChartPoint, str] | None = None
+        # One annotation per text and side, moved from height to height: making and removing
+        # an annotation for each candidate costs more than measuring it. The label kept is
+        # the same artist, in the same place among the chart's artists, as if made for its
+        # candidate alone.
+        made: dict[tuple[str, str], Annotation] = {}
+        best: tuple[float, Annotation, ChartPoint, str, tuple[float, float]] | None = None
         for text, point, side, height in _candidates(members, surface, outlets):
-            label = ax.annotate(
-                text,
-                xy=(point.x, point.y),
-                xytext=(LABEL_PAD if side == "right" else -LABEL_PAD, height * LABEL_STEP),
-                textcoords="offset pixels",
-                ha="left" if side == "right" else "right",
-                va="center",
-                fontsize=9,
-                linespacing=1.1,
-                gid=f"label:{members[0].row[Evolution.claim_id]}",
-                annotation_clip=False,
-            )
+            offset = (LABEL_PAD if side == "right" else -LABEL_PAD, height * LABEL_STEP)
+            label = made.get((text, side))
+            if label is None:
+                label = made[text, side] = ax.annotate(
+                    text,
+                    xy=(point.x, point.y),
+                    xytext=offset,
+                    textcoords="offset pixels",
+                    ha="left" if side == "right" else "right",
+                    va="center",
+                    fontsize=9,
+                    linespacing=1.1,
+                    gid=f"label:{members[0].row[Evolution.claim_id]}",
+                    annotation_clip=False,
+                )
+            else:
+                label.xyann = offset
             box = label.get_window_extent(renderer)
             overlap = sum(_overlap_area(box, other) for other in [*placed, *marks])
             if not (inside.x0 <= box.x0 and box.x1 <= inside.x1):
@@ -277,15 +289,15 @@ def _place_labels(
             if not (inside.y0 <= box.y0 and box.y1 <= inside.y1):
                 overlap += box.width * box.height
             if best is None or overlap < best[0]:
-                if best is not None:
-                    best[1].remove()
-                best = (overlap, label, point, side)
-            else:
-                label.remove()
+                best = (overlap, label, point, side, offset)
             if overlap == 0:
                 break
         assert best is not None  # there is always a first candidate
-        _, label, point, side = best
+        _, label, point, side, offset = best
+        label.xyann = offset
+        for other in made.values():
+            if other is not label:
+                other.remove()
         box = label.get_window_extent(renderer)
         placed.append(box)
         _leader(ax, point, box, side)
