@@ -556,13 +556,11 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         # (its own noun names what it counts: "19 killed ..., up from 38 casualties")
         and frames.noun_after(figure.trailing).kind not in ("people", "thing", "event")
     ):
-        figure.metric, figure.kind = parent.metric, parent.kind
-        figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
+        _read_as(figure, parent)
         return
     if figure.bracketed and frames.is_named_item(figure.before) and parent and parent.metric:
         # "... over 2,400, followed by Chad (812)": a list of places, one frame
-        figure.metric, figure.kind = parent.metric, parent.kind
-        figure.group, figure.event, figure.device = parent.group, parent.event, parent.device
+        _read_as(figure, parent)
         return
     if quantity.unit == "percent" and cues().money_share_after.match(figure.trailing):
         figure.not_a_claim = NotAClaim("money")  # "only 23 per cent funded"
@@ -589,16 +587,11 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         )
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
-    total = _parent(discourse, quantity.unit, totals_only=True)
-    if (
-        noun.kind == "none"
-        and total is not None
-        and frames.reports_a_figure(figure.clause_before, figure.trailing)
-    ):
-        # "In June the spokesperson gave 377": a figure of what the paragraph counts
-        figure.metric, figure.kind = total.metric, total.kind
-        figure.group, figure.event, figure.device = total.group, total.event, total.device
-        return
+    if noun.kind == "none" and frames.reports_a_figure(figure.clause_before, figure.trailing):
+        total = _parent(discourse, quantity.unit, totals_only=True)
+        if total is not None:
+            _read_as(figure, total)  # "In June the spokesperson gave 377": what it counts
+            return
     if noun.kind == "unknown":
         return
     previous = _previous(discourse, figure)
@@ -632,6 +625,12 @@ ALL_OF_A_PLACE = re.compile(
     r"\b(?:(?:the\s+)?(?:country|nation|region|province|state|island)['’]s|its)\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _read_as(figure: _Figure, other: _Figure) -> None:
+    """Read ``figure`` as counting what ``other`` counts (a comparison, a list, a repeat)."""
+    figure.metric, figure.kind = other.metric, other.kind
+    figure.group, figure.event, figure.device = other.group, other.event, other.device
 
 
 def _same_kind(parent: _Figure, unit: str | None) -> bool:
