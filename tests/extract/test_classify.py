@@ -1065,3 +1065,94 @@ def test_all_of_a_places_units_are_no_figure_but_their_part_is() -> None:
     assert found["120"] == found["12"] == NotAClaim("other_count")
     assert found["31"].metric == "municipalities_mine_free"
     assert found["9"] is None  # a part of the states of one country: left for review
+
+
+def test_item_columns_of_a_table_count_the_operation_a_sibling_column_names() -> None:
+    text = (
+        "Output of the teams, 2024\n\n"
+        "Team      Hectares cleared    AP mines    AT mines    Shells\n"
+        "Alpha            12.5              44          3          210\n"
+        "Bravo             8.0              19          0           76\n\n"
+        "Survey of the eastern districts\n\n"
+        "District     Hazardous areas    AP mines\n"
+        "Lowmoor             9               120\n"
+    )
+    found = results(text, "2025-01-15")
+    assert [(found[s].metric, found[s].device) for s in ("44", "3", "210")] == [
+        ("mines_found", "anti_personnel"),
+        ("mines_found", "anti_tank"),
+        ("mines_found", "uxo"),
+    ]
+    assert found["44"].period == "year"
+    assert found["12.5"].metric == "area_cleared_ha"
+    assert found["120"] is None  # no column says what happened to these mines: left to review
+
+
+def test_at_in_lower_case_is_no_anti_tank_mine() -> None:
+    found = results("The team looked at mines of every kind and destroyed 31 mines.", None)
+    assert found["31"].device != "anti_tank"
+
+
+def test_a_period_named_in_a_change_is_the_compared_figures_only() -> None:
+    text = (
+        "In Q3 the operator cleared 40.2 hectares, up 12% on Q2 (35.9 hectares), and "
+        "destroyed 288 mines. Casualties fell by a third from 2023 in the province: "
+        "the office counted 61 casualties."
+    )
+    found = results(text, "2024-10-20")
+    assert found["35.9 hectares"].period_start == "2024-04-01"
+    assert (found["288"].period_start, found["288"].period_end) == ("2024-07-01", "2024-09-30")
+    assert found["61"].period_start != "2023-01-01"
+
+
+def test_translated_reports_without_articles_still_read() -> None:
+    text = (
+        "Survey was carried out on area of 96,5 hectares, from them it was cleared 12,3 "
+        "hectares. Potentially dangerous remains about 640 km2 of territory.\n\n"
+        "Since beginning of year in district it is suffered 23 civilians, from them 4 "
+        "perished."
+    )
+    found = results(text, "2025-04-02")
+    assert found["96,5 hectares"].metric == "area_surveyed_ha"
+    assert found["12,3 hectares"].metric == "area_cleared_ha"
+    assert found["about 640 km2"].metric == "area_contaminated_ha"
+    assert (found["23"].metric, found["23"].period_start) == ("civilian_casualties", "2025-01-01")
+    assert found["4"].metric == "civilians_killed"
+
+
+def test_a_noun_after_a_count_says_more_than_a_verb_of_any_harm() -> None:
+    found = results(
+        "The patrol suffered 3 killed and 8 wounded; the village suffered 5 casualties."
+    )
+    assert [found[s].metric for s in ("3", "8", "5")] == ["killed", "injured", "casualties"]
+
+
+def test_a_table_by_year_dates_each_row_and_an_index_counts_nothing() -> None:
+    text = (
+        "Table 7  Mine casualties by year, 2021-2023\n\n"
+        "Year          Killed     Injured\n"
+        "2021              12          40\n"
+        "2022               8          33\n"
+        "Total             20          73\n\n"
+        "Table 8  Output (index, 2021 = 100)\n\n"
+        "Measure       2021      2022\n"
+        "Clearance      100       131\n"
+    )
+    found = results(text, "2024-03-01")
+    assert (found["12"].metric, found["12"].period_start) == ("killed", "2021-01-01")
+    assert (found["33"].metric, found["33"].period_start) == ("injured", "2022-01-01")
+    assert found["20"].period_start != "2022-01-01"  # the total is no row of one year
+    assert found["131"] == NotAClaim("index")
+
+
+def test_the_markers_of_a_tables_notes_are_no_figures() -> None:
+    text = (
+        "Mines found by district, 2023\n\n"
+        "District          Mines (1)     Shells\n"
+        "Westvale (2)          140         75\n\n"
+        "(1) Anti-tank mines only.\n"
+        "(2) With the islands.\n"
+    )
+    found = results(text, "2024-03-01")
+    assert found["140"].metric == "mines_found"
+    assert set(found) == {"140", "75"}  # the notes' markers are no candidates

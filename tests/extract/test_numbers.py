@@ -117,6 +117,11 @@ def parse(expression: str) -> Quantity | None:
         ("tens of thousands of hectares", 20_000, NAN, 99_999, "range", "hectares"),
         ("10 acres", 4.0468564224, 4.0468564224, 4.0468564224, "exact", "hectares"),
         ("7 per cent", 7, 7, 7, "exact", "percent"),
+        # A decimal comma before a unit or a scale word.
+        ("64,5 hectares", 64.5, 64.5, 64.5, "exact", "hectares"),
+        ("about 3,25 %", 3.25, 3.25, 3.25, "about", "percent"),
+        ("2,4 million", 2.4e6, 2.4e6, 2.4e6, "exact", None),
+        ("1,250 ha", 1250, 1250, 1250, "exact", "hectares"),
     ],
 )
 def test_expression_values(expression, low, best, high, bound, unit) -> None:
@@ -432,3 +437,15 @@ def test_hundreds_and_units_in_words() -> None:
         312.0,
         200.0,
     ]
+
+
+def test_a_comma_before_one_or_two_digits_is_no_decimal_without_a_unit() -> None:
+    # "4,5 and 9" may be a list of three numbers: not 4.5
+    assert 4.5 not in [q.best for q in quantities("Teams lifted 4,5 and 9 mines.")]
+
+
+def test_a_column_header_may_name_its_unit_first() -> None:
+    cell = quantities("Row 52,000 here")[0]
+    assert numbers.in_column_unit(cell, "Square metres cleared").best == 5.2
+    assert numbers.in_column_unit(cell, "Ha released").unit == "hectares"
+    assert numbers.in_column_unit(cell, "Teams deployed") is cell

@@ -150,3 +150,29 @@ def test_the_ceasefire_named_with_its_month_and_year() -> None:
     assert periods_of("victims since the November 2020 ceasefire") == [
         ("since the November 2020 ceasefire", Period("since_ceasefire", "2020-11-10", "2023-03-15"))
     ]
+
+
+def test_since_the_start_of_the_year_with_or_without_its_articles() -> None:
+    for sentence in (
+        "Since the beginning of the year, 12 died.",
+        "Since beginning of year in the district 12 died.",
+        "Since start of this year, 12 died.",
+    ):
+        [(_, period)] = periods_of(sentence, ELSEWHERE)
+        assert period == Period("window", "2023-01-01", "2023-03-15"), sentence
+
+
+def test_an_event_takes_a_date_printed_a_few_words_after_it() -> None:
+    sentence = (
+        "Since the withdrawal of troops from the two southern districts in June 2021, 9 died."
+    )
+    [(_, period)] = periods_of(sentence, ELSEWHERE)
+    assert period == Period("window", "2021-06-01", "2023-03-15")
+
+
+def test_as_on_a_date_ends_a_cumulative_figure() -> None:
+    sentence = "As on 10 February, 31 mines were found."
+    [phrase] = find_periods(sentence, 0, len(sentence), ELSEWHERE)
+    assert phrase.as_of == "2023-02-10"
+    sentence = "Teams found 40 mines in May, as well as on 3 October, a shell."
+    assert not any(p.as_of for p in find_periods(sentence, 0, len(sentence), ELSEWHERE))

@@ -50,3 +50,31 @@ def test_a_cell_is_found_by_any_offset_inside_it() -> None:
     assert cells.at(at + 1).column == "Hurt"
     assert cells.at(PIPES.index("Westmarch")) is None
     assert cells.within(0, len(PIPES)) and not cells.within(0, PIPES.index("Province"))
+
+
+NOTED = (
+    "Table 4.2  Land released by region, 2023\n\n"
+    "Region          Hectares (a)     Items found\n"
+    "Upland (b)           310.5              77\n"
+    "Coast                 92.0              15\n\n"
+    "Table 4.3  Teams by year\n\n"
+    "Unit            2022     2023\n"
+    "Manual            14       19\n"
+)
+
+
+def test_notes_markers_and_titles_with_gaps_do_not_hide_a_table() -> None:
+    cells = table_cells(NOTED)
+    first = cells[0]
+    assert (NOTED[first.start : first.end], first.column, first.row) == (
+        "310.5",
+        "Hectares",  # not "Hectares (a)": the note's marker is no part of the name
+        "Upland",
+    )
+    assert first.title == "Table 4.2  Land released by region, 2023"
+    assert first.headers == ("Hectares", "Items found")
+
+
+def test_a_header_of_years_heads_a_table() -> None:
+    cells = table_cells(NOTED)
+    assert [(c.column, c.row) for c in cells[-2:]] == [("2022", "Manual"), ("2023", "Manual")]

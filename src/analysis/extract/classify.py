@@ -159,6 +159,10 @@ class _Figure:
     row_area: str | None = None  # "Nineveh: 41" under "Casualties by governorate": the place
     title_group: str | None = None  # the group a table's title names ("Civilian casualties")
     in_column_unit: bool = False  # read in the unit its table column's header names
+    time_label: str | None = None  # the label of its table row, when it names a time
+    # A table's title and its other columns' headers: "AP mines" beside "Area cleared" counts
+    # the mines of that clearance
+    table_context: str = ""
 
 
 @dataclass
@@ -475,6 +479,9 @@ def _ends_its_line(trailing: str) -> bool:
     return not rest or rest.startswith("(")
 
 
+# The base of an index in a table's title or header: "(index, 2023 = 100)", "2020=100".
+INDEX_BASE = re.compile(r"\b(?:index\b|\w+\s*=\s*100\b)", re.IGNORECASE)
+
 # What a title says caused a count, after its noun: "Casualties from mines and ERW".
 TITLE_CAUSE = re.compile(r"\s(?:from|caused by|due to|of)\s", re.IGNORECASE)
 
@@ -495,6 +502,11 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     if head and head[0] == "people" and head[1] != "general":
         figure.title_group = head[1]
     figure.labelled = True
+    if INDEX_BASE.search(cell.title) or any(INDEX_BASE.search(h) for h in cell.headers):
+        figure.not_a_claim = NotAClaim("index")  # "Key indicators (index, 2023 = 100)"
+    if names_a_time(row):
+        figure.time_label = row  # "2021  |  29  |  101": the year of its row
+    figure.table_context = "; ".join([title, *(h for h in cell.headers if h != cell.column)])
     quantity = numbers.in_column_unit(figure.mention.quantity, cell.column)
     if quantity is not figure.mention.quantity:
         figure.mention = replace(figure.mention, quantity=quantity)
@@ -530,6 +542,8 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
 
 
 def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
+    if figure.not_a_claim is not None:
+        return
     quantity = figure.mention.quantity
     if frames.is_target(figure.clause_before[-60:]):
         figure.not_a_claim = NotAClaim("target")
@@ -718,6 +732,8 @@ def _read_people(
     # the figure before (a list shares its verb).
     own_words = frames.after_partitive(figure.trailing)  # "(two of the wounded) later died"
     event = frames.active_event(figure.before)
+    if event == "casualties" and noun.kind in ("event", "participle"):
+        event = noun.event  # the noun says more than the verb: "suffered 12 killed"
     if event is None and noun.kind == "partitive":
         # a part's own verb comes before its total's event
         event = frames.first_event(frames.without_apposition(own_words))
@@ -913,6 +929,8 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
             return "mines_stockpile_destroyed"  # "destroyed 40,000 stockpiled mines": not found
         if metric:
             return metric
+    if figure.table_context:
+        return c.mine_metrics.first(figure.table_context)
     if previous is not None and previous.kind == "mines" and previous.metric:
         return previous.metric
     if figure.sentence.list_item and discourse.mine_metric:
@@ -1127,12 +1145,22 @@ def _own_period(
     if trailing:
         return trailing
     q = figure.mention.quantity
+    sentence_start = q.start - len(figure.sentence_before)
+    for phrase in phrases:
+        # a bracket right after a period gives its figure: "up 18% on Q2 (72.1 hectares)"
+        if phrase.period and OPEN_BRACKET.fullmatch(
+            figure.sentence_before, phrase.end - sentence_start
+        ):
+            return phrase
     # (not the period of a comparison: "5,930 items, twice as many as in 2023")
     phrases = [p for p in phrases if p.period and p not in others and not _compared(figure, p)]
     before = [p for p in phrases if p.end <= q.start]
     if before:
         return before[-1]
     return next((p for p in phrases if p.begin >= q.end), None)
+
+
+OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _compared(figure: _Figure, phrase: PeriodPhrase) -> bool:
@@ -1142,15 +1170,19 @@ def _compared(figure: _Figure, phrase: PeriodPhrase) -> bool:
     if phrase.begin >= q.end:
         words = figure.clause_after[: phrase.begin - q.end]
     else:
-        clause_start = q.start - len(figure.clause_before)
-        words = figure.clause_before[: max(0, phrase.begin - clause_start)]
+        # (over the whole sentence: "cleared 85 ha, up 18% on Q2 (72 ha), and destroyed 613
+        # mines": Q2 is the compared figure's, not the mines')
+        sentence_start = q.start - len(figure.sentence_before)
+        words = figure.sentence_before[: max(0, phrase.begin - sentence_start)]
     return bool(words) and COMPARED_BEFORE.search(words) is not None
 
 
-# The words of a comparison right before a period ("as many as in 2023", "than in 2022").
+# The words of a comparison right before a period ("as many as in 2023", "than in 2022",
+# "up 18% on Q2", "down by a third from 2023").
 COMPARED_BEFORE = re.compile(
     r"(?:\bas\s+(?:\w+\s+)?as|\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|"
-    r"\b(?:up|down)\s+from)\s*$",
+    r"\b(?:up|down|r[io]se|fell|fall|increase|decrease|drop)\w*\s+(?:by\s+)?(?:[\w.,]+\s*"
+    r"(?:%|per\s?cent)?\s+)?(?:from|on|over))\s*(?:in\s+|the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -1199,6 +1231,8 @@ def _result(
             period = Period(period.name, period.start, as_of)
         elif as_of and period.name == "unspecified" and context.karabakh:
             period = Period("since_ceasefire", periods.CEASEFIRE_DATE, as_of)
+        if figure.time_label:
+            period = periods.label_period(figure.time_label, context) or period
     sentence = line[figure.sentence.start : figure.sentence.end]
     clause = line[figure.clause[0] : figure.clause[1]]
     first = min(

@@ -80,7 +80,7 @@ _FIGURE_QUALIFIED = "".join(
 )
 _DURATION = r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
 _REFERENCES = (
-    "paragraphs?|articles?|sections?|clauses?|chapters?|points?|parts?|items?|annex|"
+    "paragraphs?|articles?|sections?|clauses?|chapters?|points?|parts?|items?|annex|tables?|appendix|"
     "resolutions?|rules?|protocols?|pages?|pp?\\."
 )
 _PLURAL_REFERENCES = "paragraphs|articles|sections|clauses|chapters|points|items|resolutions|rules"
@@ -169,6 +169,7 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("age", r"(?i:\b\d{1,3}[-\s]years?[-\s]old\b)"),  # "34-year-old", "18 years old"
     ("age", r"\b\d{1,2}(?=\s+when\s+(?:he|she|I|they|we)\b)"),  # "he was 19 when he ..."
     ("list_marker", r"(?m:^\d{1,3}[.)](?=\s))"),
+    ("list_marker", r"(?m:(?<=^\()\d{1,2}(?=\)\s))"),  # a note under a table: "(1) Anti-..."
     # the number of a section heading: "3.1 Overview", "2.4. Clearance"
     ("list_marker", r"(?m:^\d{1,2}\.\d{1,2}\.?(?=[^\S\n]+[A-Z][^\n.;:!?]*$))"),
     ("duration", r"(?i:\b\d+-(?:day|week|month|year|hour|minute)s?\b)"),  # the 44-day war
@@ -178,6 +179,9 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("page_furniture", rf"(?m:^\d{{1,3}}\s+(?=(?:{_FOOTNOTE_OPENERS})\b))"),  # a footnote
     ("page_furniture", r"(?<=[a-z][.;”\"’)])\d{1,3}\b(?![.,]\d)"),  # a marker: "earlier.13"
     ("page_furniture", r"(?<=\[)\d{1,3}(?=\])"),  # a footnote marker: "reported.[23]"
+    ("index", r"(?<=\b\d{4} = )100\b|(?<=\b\d{4}=)100\b"),  # the base of an index: "2023 = 100"
+    # a note's marker in a table's header or label: "Mines (1)   ", "Other districts (2)  "
+    ("page_furniture", r"(?<=[A-Za-z] \()\d{1,2}(?=\)(?:[ ]{2,}|\t))"),
     ("document_number", r"(?<![\d,.])0\d+\b(?![.,]\d)"),  # a code: no count starts with a zero
     ("money", rf"\b\d[\d.,]*(?:\s*{_SCALE_WORDS})?\s?(?:{_CURRENCY_CODES})\b"),  # 300 USD
     # 001M, 2A; not an area with its unit glued on ("10,950km2", "5ha").
@@ -597,12 +601,16 @@ def _word_first_before(text: str, start: int) -> re.Match[str] | None:
 
 def _accepted(match: re.Match[str]) -> bool:
     """Whether a NON_CLAIMS match stands: a page number after a wide gap is one only in a
-    running header, a line without lower-case letters (not in a table row: "Aghdam    38")."""
+    running header, a line without lower-case letters and of one cell before the number (not
+    in a table row: "Aghdam    38", "2021      12      40")."""
     if match.lastgroup != _HEADER_GROUP:
         return True
     text, start = match.string, match.start()
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return line.upper() == line
+    return line.upper() == line and len(_CELL_GAP.findall(line)) < 2
+
+
+_CELL_GAP = re.compile(r"\S[ \t]{2,}")
 
 
 def _context_reason(text: str, start: int, end: int) -> str | None:

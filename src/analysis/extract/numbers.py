@@ -223,7 +223,16 @@ WORD_NUMBER = (
     rf"|{_alternation(UNITS_WORDS)})"
 )
 _WORD_NUMBER = WORD_NUMBER
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+# A comma before one or two digits is a decimal comma ("212,5 hectares", "7,8 %"), read as
+# such only before a unit or a scale word: "2,5 and 7" may be a list.
+_DECIMAL_COMMA = (
+    r"\d+,\d{1,2}(?=\s?(?:%|per\s?cent\b|percent\b|hectares?\b|ha\b|km|m2|m²|sq\b|square\b"
+    r"|acres?\b|million\b|thousand\b|billion\b))"
+)
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)"
+    rf"|{_DECIMAL_COMMA}|\d+(?:\.\d+)?)"
+)
 # A number starts a token ("E-001M", "A4" and "3.4.5" hold none) ...
 _NUMBER_START = r"(?<![\w.,])(?<!\d[.,])"
 # ... and ends one, unless an area unit is glued to it ("10,950km2", "5ha").
@@ -296,6 +305,7 @@ _SINGLE = re.compile(
 
 
 _EUROPEAN_GROUPING = re.compile(r"\d{1,3}(?:[. ]\d{3})+")
+_DECIMAL_COMMA_VALUE = re.compile(r"\d+,\d{1,2}")
 _HECTARE_ABBREVIATION = re.compile(r"\bha\b")
 
 
@@ -303,7 +313,9 @@ def _digits_value(text: str) -> float | None:
     raw = text
     if not raw.isdecimal():  # grouped, or with a decimal point
         raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
-        if "," in raw:
+        if _DECIMAL_COMMA_VALUE.fullmatch(raw):
+            raw = raw.replace(",", ".")
+        elif "," in raw:
             raw = raw.replace(",", "")
         elif _EUROPEAN_GROUPING.fullmatch(raw):
             raw = raw.replace(".", "").replace(" ", "")
@@ -379,10 +391,18 @@ _HEADER_UNIT = re.compile(
 )
 
 
+# ... or its first word, before what was done: "Hectares cleared", "m2 surveyed".
+_HEADER_LEAD_UNIT = re.compile(
+    rf"(?P<unit>{_SQUARE_KILOMETRES}|{_SQUARE_METRES}|{_HECTARES}|{_ACRES})\s+[a-z]",
+    re.IGNORECASE,
+)
+
+
 def in_column_unit(quantity: Quantity, header: str) -> Quantity:
     """A bare number in a table read in the unit its column's header names: "409,350" under
     "Area cleared (m2)" is 40.935 hectares (its surface stays as printed)."""
-    match = _HEADER_UNIT.search(header.strip())
+    header = header.strip()
+    match = _HEADER_UNIT.search(header) or _HEADER_LEAD_UNIT.match(" " + header)
     if quantity.unit is not None or match is None:
         return quantity
     unit = _unit(match.group("unit") or match.group("alone"))

@@ -362,8 +362,8 @@ def _nineties(match: re.Match[str], context: Context) -> PeriodPhrase | None:
 def _since_event(match: re.Match[str], context: Context) -> PeriodPhrase:
     """ "since the armistice came into force on 5 May 2019": a window from the date printed with
     the event, if any (in the Karabakh context the events of 2020 are the ceasefire)."""
-    rest = match.string[match.end() : match.end() + 30]
-    dated = re.match(rf"\W*(?:\w+\s+){{0,3}}?(?<!\bas\s)(?:on|in|of)\s+(?P<date>{DATE})", rest)
+    rest = match.string[match.end() : match.end() + 50]
+    dated = re.match(rf"\W*(?:\w+\W+){{0,5}}?(?<!\bas\s)(?:on|in|of)\s+(?P<date>{DATE})", rest)
     if dated:
         period = since(dated["date"], context)
         return PeriodPhrase(period, match.start(), match.end() + dated.end())
@@ -377,6 +377,13 @@ def _as_of(match: re.Match[str], context: Context) -> PeriodPhrase:
     if parts[1] and not parts[2] and year:
         end = _first_day(year, parts[1])  # "as of October 2023": the start of that month
     return PeriodPhrase(None, match.start(), match.end(), as_of=end)
+
+
+def label_period(label: str, context: Context) -> Period | None:
+    """The period a table row's label names ("2021", "Q3 2025", "May 2024"), read as "in
+    <label>" would be."""
+    phrase = f"in {label}"
+    return next((p.period for p in find_periods(phrase, 0, len(phrase), context) if p.period), None)
 
 
 def _words(patterns: list[str]) -> str:
@@ -486,7 +493,9 @@ def readers() -> tuple[Reader, ...]:
             ("first", "same", "second", "last"),
         ),
         (
-            rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>{YEAR}))\b",
+            # (the articles optional, as headlines and translations drop them)
+            rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the\s+|this\s+)?year"
+            rf"|(?P<year>{YEAR}))\b",
             _start_of_year,
             ("since",),
         ),
@@ -543,9 +552,11 @@ def readers() -> tuple[Reader, ...]:
         ),
         (incident, _incident, leading_words(incident)),
         (
-            rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<date>{DATE})\b",
+            # ("As on 10 August" opens a clause; "as well as on 3 October" is a date)
+            rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on)\s+"
+            rf"(?:the\s+end\s+of\s+)?(?P<date>{DATE})\b",
             _as_of,
-            ("as of", "as at"),
+            ("as of", "as at", "as on"),
         ),
     ]
     return tuple(

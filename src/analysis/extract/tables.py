@@ -18,12 +18,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from analysis.extract.dates import names_a_time
+
 # Cells are split by a pipe, a tab or a gap of two spaces or more.
 _PIPE_CELL = re.compile(r"[^|\n]+")
 _GAP_CELL = re.compile(r"\S+(?: \S+)*")
 _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_]{3,}[\s|:+=_-]*")  # "---|---" or "======"
 _DIGIT = re.compile(r"\d")
 _UNIT_NAME = re.compile(r"\b(?:k?m|sq\.?\s?k?m)[2²]", re.IGNORECASE)  # a header's "(m2)"
+# A note's marker after a header or a label: "Mines (1)", "Upland (b)", "Total*"
+_NOTE_MARK = re.compile(r"\s*(?:\((?:\d{1,2}|[a-z])\)|\[\d{1,2}\]|\*+)$")
 MAX_CELL = 48  # a cell longer than this is prose, not a table
 
 
@@ -37,6 +41,7 @@ class Cell:
     row: str
     title: str
     title_start: int
+    headers: tuple[str, ...] = ()  # every column's header: what one row's cells count together
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _title_above(text: str, lines: list[tuple[int, int]], index: int) -> tuple[str, int]:
+def _title_above(
+    text: str, lines: list[tuple[int, int]], index: int, width: int
+) -> tuple[str, int]:
     """The line above line ``index`` (over blank lines) if it is a title: no full stop at its
-    end, and not a row of cells."""
+    end, and not a row of the table's ``width`` cells ("Table 2.1  Mines found" may have a
+    gap)."""
     index -= 1
     while index >= 0 and not text[lines[index][0] : lines[index][1]].strip():
         index -= 1
@@ -83,9 +91,19 @@ def _title_above(text: str, lines: list[tuple[int, int]], index: int) -> tuple[s
         return "", -1
     start, end = lines[index]
     title = text[start:end].strip()
-    if not title or title[-1] in ".!?" or _row(text, start, end) is not None:
+    row = _row(text, start, end)
+    if not title or title[-1] in ".!?" or (row is not None and len(row.cells) >= width):
         return "", -1
     return title, start + text[start:end].index(title)
+
+
+def _is_header(row: _Row) -> bool:
+    """Whether a row heads the columns: no digits in its cells after the first (units such as
+    "(m2)" and notes' markers aside), or only times ("2023  2024  2025")."""
+    columns = [_NOTE_MARK.sub("", c[2]) for c in row.cells[1:]]
+    return not any(_DIGIT.search(_UNIT_NAME.sub("", c)) for c in columns) or all(
+        names_a_time(c) for c in columns
+    )
 
 
 def table_cells(text: str) -> list[Cell]:
@@ -95,7 +113,7 @@ def table_cells(text: str) -> list[Cell]:
     index = 0
     while index < len(lines):
         header = _row(text, *lines[index])
-        if header is None or any(_DIGIT.search(_UNIT_NAME.sub("", c[2])) for c in header.cells[1:]):
+        if header is None or not _is_header(header):
             index += 1
             continue
         width, body, after = len(header.cells), [], index + 1
@@ -118,14 +136,13 @@ def table_cells(text: str) -> list[Cell]:
         if not numeric:
             index += 1
             continue
-        title, title_start = _title_above(text, lines, index)
+        title, title_start = _title_above(text, lines, index, width)
+        headers = tuple(_NOTE_MARK.sub("", c[2]) for c in header.cells[1:])
         for row in body:
-            label = row.cells[0][2]
-            for (start, end, cell), (_, _, column) in zip(
-                row.cells[1:], header.cells[1:], strict=True
-            ):
+            label = _NOTE_MARK.sub("", row.cells[0][2])
+            for (start, end, cell), column in zip(row.cells[1:], headers, strict=True):
                 if _DIGIT.search(cell):
-                    cells.append(Cell(start, end, column, label, title, title_start))
+                    cells.append(Cell(start, end, column, label, title, title_start, headers))
         index = after
     return cells
 

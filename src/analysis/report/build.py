@@ -137,6 +137,11 @@ def sanitize(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
+# One parse at a time: CPython 3.11's parser may fail in threads parsing at once
+# ("SystemError: AST constructor recursion depth mismatch", CPython issue 106905).
+_PARSING = threading.Lock()
+
+
 def notebook_modules(notebook: nbformat.NotebookNode | Mapping[str, Any]) -> list[str]:
     """The modules a notebook's code cells import at their top level, in order. For
     ``from package import name`` both ``package`` and ``package.name`` are listed: the name
@@ -148,7 +153,8 @@ def notebook_modules(notebook: nbformat.NotebookNode | Mapping[str, Any]) -> lis
             continue
         source = cell.get("source", "")
         try:
-            tree = ast.parse(source if isinstance(source, str) else "".join(source))
+            with _PARSING:
+                tree = ast.parse(source if isinstance(source, str) else "".join(source))
         except SyntaxError:  # IPython syntax (magics): not Python, imports nothing we preload
             continue
         for node in tree.body:
