@@ -1156,3 +1156,54 @@ def test_the_markers_of_a_tables_notes_are_no_figures() -> None:
     found = results(text, "2024-03-01")
     assert found["140"].metric == "mines_found"
     assert set(found) == {"140", "75"}  # the notes' markers are no candidates
+
+
+def test_a_part_of_a_count_of_mines_in_the_next_sentence_counts_as_its_whole() -> None:
+    text = (
+        "In May the team lifted 180 mines near the river. 120 of them were anti-personnel "
+        "mines, and the rest, 60, were anti-tank mines. Plus 25 pieces of UXO. Every one of "
+        "them was logged."
+    )
+    found = results(text, "2024-06-10")
+    assert [found[s].metric for s in ("180", "120", "60", "25")] == ["mines_found"] * 4
+    assert found["60"].device == "anti_tank"
+    assert found["one"] is None
+
+
+def test_since_then_runs_from_the_period_named_before() -> None:
+    text = (
+        "Clearance began in 2012 with one team. Since then, teams have cleared 950 hectares "
+        "and destroyed 3,100 mines over the same period."
+    )
+    found = results(text, "2024-06-10")
+    for surface in ("950 hectares", "3,100"):
+        assert (found[surface].period, found[surface].period_start) == ("window", "2012-01-01")
+        assert found[surface].period_end == "2024-06-10"
+
+
+def test_a_verb_of_harm_before_a_bare_number_counts_its_victims() -> None:
+    text = (
+        "In 2023, by the mines were martyred 41 citizens and were wounded 96. "
+        "The blast on the road killed 3."
+    )
+    found = results(text, "2024-06-10")
+    assert [found[s].metric for s in ("41", "96", "3")] == ["killed", "injured", "killed"]
+
+
+def test_a_short_sentence_repeating_a_figure_counts_what_it_counted() -> None:
+    text = (
+        "GUEST: Since 1995 there have been about 900 casualties.\n\n"
+        "HOST: About 900. That is a lot.\n\n"
+        "GUEST: This year we pulled out 14 anti-tank mines.\n\n"
+        "HOST: 14 anti-tank mines? In one field?"
+    )
+    mentions = find_mentions(text)
+    found = classify_mentions(text, mentions, "2024-06-10")
+    read = [(m.quantity.surface, c and c.metric) for m, c in zip(mentions, found, strict=True)]
+    assert read == [
+        ("about 900", "casualties"),
+        ("About 900", "casualties"),
+        ("14", "mines_found"),
+        ("14", "mines_found"),
+        ("one", None),
+    ]

@@ -122,6 +122,13 @@ def parse(expression: str) -> Quantity | None:
         ("about 3,25 %", 3.25, 3.25, 3.25, "about", "percent"),
         ("2,4 million", 2.4e6, 2.4e6, 2.4e6, "exact", None),
         ("1,250 ha", 1250, 1250, 1250, "exact", "hectares"),
+        # Spoken figures.
+        ("a couple of dozen", 24, 24, 24, "about", None),
+        ("a couple of hundred", 200, 200, 200, "about", None),
+        ("roughly 30-odd", 30, 30, 30, "about", None),
+        ("fifty-odd", 50, 50, 50, "about", None),
+        ("something like 2,400", 2400, 2400, 2400, "about", None),
+        ("a hundred and forty", 140, 140, 140, "exact", None),
     ],
 )
 def test_expression_values(expression, low, best, high, bound, unit) -> None:

@@ -176,3 +176,13 @@ def test_as_on_a_date_ends_a_cumulative_figure() -> None:
     assert phrase.as_of == "2023-02-10"
     sentence = "Teams found 40 mines in May, as well as on 3 October, a shell."
     assert not any(p.as_of for p in find_periods(sentence, 0, len(sentence), ELSEWHERE))
+
+
+def test_in_the_year_names_that_year() -> None:
+    [(_, period)] = periods_of("In the year 2021 alone, 30 died.", ELSEWHERE)
+    assert period == Period("year", "2021-01-01", "2021-12-31")
+
+
+def test_since_a_person_began_is_a_window_from_the_date_after() -> None:
+    [(_, period)] = periods_of("Since we started work here in May 2022, 9 died.", ELSEWHERE)
+    assert period == Period("window", "2022-05-01", "2023-03-15")

@@ -262,7 +262,7 @@ def classify_mentions(
             discourse.event = (
                 frames.last_event(line[sentence.start : sentence.end]) or discourse.event
             )
-        carried = _carried(phrases, discourse.period, last_period, sentence)
+        carried = _carried(phrases, discourse.period, last_period, sentence, context)
         # The period right after a compared figure is its own ("compared with 77 in 2019").
         trailing = [t for t in (_trailing_phrase(f, phrases) for f in figures if f.compared) if t]
         own = [
@@ -292,7 +292,40 @@ def classify_mentions(
         discourse.topic_period = discourse.topic_period or discourse.period
         list_mine_metric = discourse.mine_metric or list_mine_metric
     _headlines_repeat_the_body(results, mentions, sentences, in_sentence, line)
+    _echoes_repeat_the_figure(results, mentions, sentences, in_sentence, line)
     return results
+
+
+def _echoes_repeat_the_figure(
+    results: list[Classification | NotAClaim | None],
+    mentions: list[Mention],
+    sentences: tuple[segments.Sentence, ...],
+    in_sentence: dict[int, list[int]],
+    line: str,
+) -> None:
+    """A short sentence that repeats a figure said before ("Nearly two thousand." - "A couple
+    of dozen anti-tank mines. In one field?") counts what that figure counted: an unplaced
+    figure alone in a sentence of a few words takes the reading of the last figure of the
+    same value, unit and bound."""
+    seen: dict[tuple[float | None, str | None, str], Classification] = {}
+    for at, indexes in sorted(in_sentence.items()):
+        sentence = sentences[at]
+        for i in indexes:
+            q = mentions[i].quantity
+            key = (q.best, q.unit, q.bound)
+            found = results[i]
+            if isinstance(found, Classification):
+                seen[key] = found
+            elif (
+                found is None
+                and len(indexes) == 1
+                and key in seen
+                and len(line[sentence.start : sentence.end].split()) <= ECHO_WORDS
+            ):
+                results[i] = seen[key]
+
+
+ECHO_WORDS = 8  # a sentence that repeats a figure is short
 
 
 def _headlines_repeat_the_body(
@@ -615,8 +648,12 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         asked = frames.asked_noun(discourse.question)  # "How many mines?" - "Over a million."
         if asked.kind == "thing" or (asked.kind == "people" and asked.name != "general"):
             noun, counted = asked, discourse.question  # (its event, if any, too)
-    if noun.kind == "partitive" and previous is not None and previous.kind in cues().things:
-        noun = frames.Noun("thing", previous.kind)  # "4,106 mines, 2,988 of them anti-tank"
+    whole = None
+    if noun.kind == "partitive" and not EVERY.search(figure.before):
+        whole = previous or _parent(discourse, quantity.unit)
+    if whole is not None and whole.kind in cues().things:
+        # "4,106 mines, 2,988 of them anti-tank"; "We lifted 212 mines. 143 of them were ..."
+        noun = frames.Noun("thing", whole.kind)
         figure.part = True
     if (
         noun.kind == "thing"
@@ -632,6 +669,10 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         figure.metric = _thing_metric(figure, noun.name, discourse)
         return
     _read_people(figure, noun, counted, discourse)
+
+
+# "every one of them": each of a whole, no part of it
+EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
 
 # A place's own units before their number: "the country's 143 municipalities", "its 18 provinces".
@@ -705,9 +746,16 @@ def _read_people(
         # "reached 86,400 people in 2024 and 1.1 million since 2008": the same audience
         figure.kind, figure.group, figure.metric = "people", previous.group, previous.metric
         return
-    if noun.kind == "none" and previous is None and not introduced and not more:
+    if (
+        noun.kind == "none"
+        and previous is None
+        and not introduced
+        and not more
+        and frames.active_event(figure.before) is None
+    ):
         # a bare number with nothing before it to count: not a figure we can place (but
-        # "Another 379 were hurt" adds to the total before)
+        # "Another 379 were hurt" adds to the total before, and "the blast killed 3" counts
+        # the people it killed)
         return
     part = noun.kind == "partitive" or introduced
     ellipsis = noun.kind in ("none", "participle") and not part
@@ -931,11 +979,19 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
             return metric
     if figure.table_context:
         return c.mine_metrics.first(figure.table_context)
-    if previous is not None and previous.kind == "mines" and previous.metric:
-        return previous.metric
-    if figure.sentence.list_item and discourse.mine_metric:
-        return discourse.mine_metric
+    # a list shares its verb; a part ("143 of them were ...") counts as its whole
+    source = previous if previous is not None or not figure.part else _parent(discourse)
+    if source is not None and source.kind == "mines" and source.metric:
+        return source.metric
+    if (
+        figure.sentence.list_item or ADDS_ON.match(figure.sentence_before)
+    ) and discourse.mine_metric:
+        return discourse.mine_metric  # "Plus 37 bits of UXO": more of the count before
     return None
+
+
+# A sentence that adds to the one before: "Plus 37 shells", "Also 12 anti-tank mines".
+ADDS_ON = re.compile(r"\W*(?:plus|also|in addition|besides|and)\b[,\s]*$", re.IGNORECASE)
 
 
 def _from_a_stockpile(figure: _Figure) -> bool:
@@ -1119,11 +1175,17 @@ def _carried(
     paragraph: Period | None,
     last: Period | None,
     sentence: segments.Sentence,
+    context: periods.Context,
 ) -> Period | None:
     """The period a sentence starts with: its paragraph's, or the one before for a sentence
-    that refers back ("In the same period, ...")."""
+    that refers back ("In the same period, ..."), or the time since the start of that one
+    ("Demining began in 2005. Since then, ...")."""
     if phrases and phrases[0].back_reference and phrases[0].begin <= sentence.start + 2:
-        return paragraph or last
+        before = paragraph or last
+        if phrases[0].since_reference:
+            start = before.start if before else None
+            return Period("window", start, context.end) if start else None
+        return before
     return paragraph
 
 

@@ -138,6 +138,8 @@ QUALIFIERS = {
     "circa": "about",
     "in the order of": "about",
     "on the order of": "about",
+    "something like": "about",
+    "in the region of": "about",
     "of the order of": "about",
     "nearly": "nearly",
     "almost": "nearly",
@@ -167,8 +169,10 @@ FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 
 SHARE_NUMBERS = {**{w: v for w, v in UNITS_WORDS.items() if 1 <= v <= 10}, "a hundred": 100}
 # ... but not of time ("half of the year", "a third of the time", "one in ten days").
 _TIME_NOUNS = r"(?:century|centuries|decades?|years?|months?|weeks?|days?|hours?|minutes?|time)"
-# "a million", "half a million": an article stands for one (or a half) of the scale after it.
-ARTICLES = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}
+# "a million", "half a million": an article stands for one (or a half) of the scale after it;
+# "a couple of dozen" for about two.
+ARTICLES = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a couple of": 2.0}
+APPROXIMATE_ARTICLES = frozenset({"a couple of"})
 # Verbs of change: "rose from 200 to 300" gives two numbers, not the range 200-300.
 CHANGE_VERBS = (
     "rose",
@@ -242,6 +246,7 @@ _SCALE_WORDS = _alternation(SCALES)
 # "1.5 million", "two hundred thousand": one scale word or two.
 _SCALE = rf"(?:\s*(?:{_SCALE_WORDS})\b(?:\s+(?:{_SCALE_WORDS})\b)?)"
 _HALF = r"(?:\s+and\s+a\s+half\b)"
+_ODD = r"-odd\b"  # "40-odd": about 40
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"
 _SQUARE_KILOMETRES = r"(?:\s+square\s+kilomet(?:re|er)s?\b|\s*(?:km2|km²|sq\.?\s?km\b))"
 _SQUARE_METRES = r"(?:\s+square\s+met(?:re|er)s?\b|\s*(?:sq\.?\s?m|m2|m²)(?!\w))"
@@ -289,12 +294,14 @@ _EXPRESSION = (
     rf"(?:(?P<fraction>{_FRACTION})"
     rf"|(?P<vague>(?<![\w-]){_VAGUE})"
     rf"{{range}}"
-    rf"|(?P<digits>{_NUMBER_START}{_DIGITS}){_NUMBER_END}(?P<digit_scale>{_SCALE})?"
-    rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?![\w-]))(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
+    rf"|(?P<digits>{_NUMBER_START}{_DIGITS}){_NUMBER_END}(?P<digit_scale>{_SCALE})?(?P<odd>{_ODD})?"
+    rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?:(?![\w-])|(?={_ODD})))(?P<word_odd>{_ODD})?"
+    rf"(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
     # "four hundred and one": the British "and" after hundreds
     rf"(?:(?<=hundred)\s+and\s+(?P<word_and>{_WORD_NUMBER})(?![\w-]))?"
     rf"|(?P<article>(?<![\w-]){_ARTICLE})(?P<article_scale>\s+(?:{_SCALE_WORDS})\b"
-    rf"(?:\s+(?:{_SCALE_WORDS})\b)?))"
+    rf"(?:\s+(?:{_SCALE_WORDS})\b)?)"
+    rf"(?:(?<=hundred)\s+and\s+(?P<article_and>{_WORD_NUMBER})(?![\w-]))?)"
     rf"(?P<unit>{_UNIT})?"
 )
 EXPRESSION = re.compile(_EXPRESSION.replace("{range}", f"|{_RANGE}"), re.IGNORECASE)
@@ -523,14 +530,21 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
                 value, scale = value * scale + (_word_value(match.group("word_and")) or 0), 1.0
         elif digits:
             value, scale = _digits_value(digits), _scale_value(digit_scale)
-        else:  # "a million", "half a million"
-            value = _lookup(ARTICLES, match.group("article"))
+        else:  # "a million", "half a million", "a hundred and twenty"
+            article = match.group("article")
+            value = _lookup(ARTICLES, article)
             scale = _scale_value(match.group("article_scale"))
+            if match.group("article_and"):
+                value, scale = value * scale + (_word_value(match.group("article_and")) or 0), 1.0
+            if article.lower() in APPROXIMATE_ARTICLES and bound == "exact":
+                bound = "about"
         if value is None:
             return None
         value *= scale
         if not math.isfinite(value):
             return None
+        if (match.group("odd") or match.group("word_odd")) and bound == "exact":
+            bound = "about"
         values = _bounded(value, bound)
     unit = "percent" if match.group("fraction") else _unit(match.group("unit"))
     if unit in _HECTARES_PER_UNIT:

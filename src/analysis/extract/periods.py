@@ -57,6 +57,7 @@ class PeriodPhrase:
     end: int
     back_reference: bool = False
     as_of: str | None = None  # "as of 1 June 2024": the end date of a cumulative figure
+    since_reference: bool = False  # "since then": from the start of the period before
 
 
 @dataclass(frozen=True)
@@ -418,6 +419,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "back_reference": re.compile(
             rf"\W*(?:{_words(raw['period_back_reference'])})\b", re.IGNORECASE
         ),
+        "since_reference": re.compile(
+            rf"\W*(?:{_words(raw['period_since_reference'])})\b", re.IGNORECASE
+        ),
     }
 
 
@@ -520,7 +524,7 @@ def readers() -> tuple[Reader, ...]:
         ),
         (
             rf"\b(?:in|during|throughout|for)\s+(?:the\s+(?:whole\s+|entire\s+|course\s+)?"
-            rf"(?:of\s+)?(?:the\s+year\s+)?)?(?P<year>{YEAR})\b(?!\s*[-–/]\s*\d)",
+            rf"(?:of\s+)?(?:(?:the\s+)?year\s+)?)?(?P<year>{YEAR})\b(?!\s*[-–/]\s*\d)",
             _year,
             YEAR_TRIGGER,
         ),
@@ -578,9 +582,16 @@ def find_periods(line: str, start: int, end: int, context: Context) -> list[Peri
     """The period phrases of ``line[start:end]`` in text order, none overlapping another."""
     found: list[PeriodPhrase] = []
     back = _cues()["back_reference"].match(line, start, end)
-    if back:  # "In the same period, ...": only where a sentence starts
+    since = None if back else _cues()["since_reference"].match(line, start, end)
+    if back or since:  # "In the same period, ...", "Since then, ...": where a sentence starts
         found.append(
-            PeriodPhrase(None, back.start() - start, back.end() - start, back_reference=True)
+            PeriodPhrase(
+                None,
+                (back or since).start() - start,
+                (back or since).end() - start,
+                back_reference=True,
+                since_reference=since is not None,
+            )
         )
     # The sentence is read on its own (offsets are shifted back at the end).
     text = line[start:end]
@@ -616,6 +627,7 @@ def _shifted(phrase: PeriodPhrase, offset: int) -> PeriodPhrase:
         phrase.end + offset,
         phrase.back_reference,
         phrase.as_of,
+        phrase.since_reference,
     )
 
 
