@@ -1207,3 +1207,44 @@ def test_a_short_sentence_repeating_a_figure_counts_what_it_counted() -> None:
         ("14", "mines_found"),
         ("one", None),
     ]
+
+
+def test_one_of_a_named_group_is_of_that_group() -> None:
+    found = results("One of the deminers was killed and two of the children were injured.")
+    assert [found[s].metric for s in ("One", "two")] == ["deminers_killed", "children_injured"]
+
+
+def test_the_deaths_of_a_part_inside_a_totals_clause_are_the_parts() -> None:
+    text = (
+        "In 2023, 310 civilians, including 74 who died, were harmed by mines. In 2022, a "
+        "total of 260 civilians - 60 killed and 200 injured - were mine victims. Of the 150 "
+        "civilians harmed in 2021, 41 died."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("310", "74", "260", "60", "150", "41")] == [
+        "civilian_casualties",
+        "civilians_killed",
+        "civilian_casualties",
+        "civilians_killed",
+        "civilian_casualties",
+        "civilians_killed",
+    ]
+
+
+def test_killed_or_injured_with_an_adverb_or_a_list_is_a_count_of_casualties() -> None:
+    text = (
+        "In 2022, 64 civilians were killed or seriously injured. In 2023, 52 were killed, "
+        "injured or maimed, and mines killed or badly hurt 20 deminers."
+    )
+    found = results(text, "2024-03-01")
+    # (the 52 go on counting the civilians of the sentence before)
+    assert [found[s].metric for s in ("64", "52", "20")] == [
+        "civilian_casualties",
+        "civilian_casualties",
+        "deminers_casualties",
+    ]
+
+
+def test_a_rate_is_no_count() -> None:
+    found = results("Teams clear about 12 square kilometres a year, 40 hectares a week.")
+    assert all(c is None for c in found.values()) or not found

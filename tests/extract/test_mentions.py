@@ -414,3 +414,8 @@ def test_footnote_markers_and_section_numbers_are_no_figures() -> None:
 
 def test_a_year_ends_at_a_line_break_before_a_list_item() -> None:
     assert tagged("RESULTS, MAY 2024\n- 12 mines found") == [("2024", "year"), ("12", None)]
+
+
+def test_a_day_after_a_month_is_no_grouped_number() -> None:
+    text = "Items removed, 1-15 June\n3,410 | items removed since May"
+    assert "3,410" in [m.quantity.surface for m in find_mentions(text)]

@@ -129,6 +129,10 @@ def parse(expression: str) -> Quantity | None:
         ("fifty-odd", 50, 50, 50, "about", None),
         ("something like 2,400", 2400, 2400, 2400, "about", None),
         ("a hundred and forty", 140, 140, 140, "exact", None),
+        ("did not exceed 40 per cent", NAN, 40, 40, "at_most", "percent"),
+        ("nearer 3,000", 3000, 3000, 3000, "about", None),
+        ("~75 km2", 7500, 7500, 7500, "about", "hectares"),
+        ("~ 12", 12, 12, 12, "about", None),
     ],
 )
 def test_expression_values(expression, low, best, high, bound, unit) -> None:

@@ -59,3 +59,13 @@ def test_clauses_split_where_a_new_predicate_follows() -> None:
 def test_a_list_of_noun_phrases_stays_one_clause() -> None:
     text = "Crews destroyed 40 mines, 12 shells and 3 bombs."
     assert clauses(text, 0, len(text)) == [(0, len(text))]
+
+
+def test_each_line_of_a_block_of_key_figures_is_a_sentence_of_its_own() -> None:
+    text = "KEY FIGURES\n\n52 | people killed\n140 | people injured\n"
+    line = flat(text)
+    assert [line[s.start : s.end] for s in sentences(text)] == [
+        "KEY FIGURES",
+        "52 | people killed",
+        "140 | people injured",
+    ]

@@ -172,9 +172,10 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     # "330 of our citizens", "tens of thousands of mines": the noun after "of"
     owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
     if owner is None and (of := OF_THE.match(after)):
-        things = noun_after(" " + after[of.end() :])
-        if things == Noun("thing", "mines"):
-            return things  # "402 of the mines found": a part of a count of mines
+        named = noun_after(" " + after[of.end() :])
+        if named == Noun("thing", "mines") or (named.kind == "people" and named.name != "general"):
+            # "402 of the mines found", "one of the deminers was killed": as many of them
+            return named
     whole = PHRASE_END.split(after[owner.end() if owner else 0 :], maxsplit=1)[0]
     phrase = noun_phrase(" ".join(whole.split()[:HEAD_WORDS]))
     words = phrase.split()
@@ -360,10 +361,19 @@ APPOSITION_CLAUSE = re.compile(
 )
 
 
+# A part named inside a total's clause: "300 civilians, including 50 who died, were hurt",
+# "180 civilians - 45 killed and 135 injured - were mine victims".
+INCLUDED_PART = re.compile(
+    r",\s*(?:including|among (?:them|whom))\b[^,;]*,|\s[–—-]\s[^–—;]*?\d[^–—;]*?\s[–—-]\s",
+    re.IGNORECASE,
+)
+
+
 def without_apposition(after: str) -> str:
-    """The text after a number without a relative clause of an apposition: in "one of them,
-    a woman of 58 who lost a hand" the loss is the man's, not what the count counts."""
-    return APPOSITION_CLAUSE.sub("", after)
+    """The text after a number without a relative clause of an apposition, nor a part it
+    includes: in "one of them, a woman of 58 who lost a hand" the loss is the man's, and in
+    "300 civilians, including 50 who died, were hurt" the deaths are the part's."""
+    return APPOSITION_CLAUSE.sub("", INCLUDED_PART.sub("", after))
 
 
 ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)

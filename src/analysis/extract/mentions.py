@@ -37,7 +37,7 @@ from analysis.extract.sentences import quote_span, sentence_spans
 from analysis.schema import NON_CLAIM_REASONS
 
 MONTHS = MONTH_PATTERN
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?(?![.,]\d)"  # (not "4,870")
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 # A date's parts are on one line, or on two where a text was wrapped (copied from a PDF):
 # a line break between them is no wrap when the next line is a row of its own.
@@ -314,8 +314,14 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         r"\s+of\s+the\s+(?:countries|states|provinces|regions|districts|areas|places)"
         r"(?:\s+[\w-]+){0,4}?\s+(?:most|least|worst|hardest|heaviest)\b",
     ),
-    # A rate, "one every four days", is no count.
+    # A rate, "one every four days", "9 square kilometres a year", is no count.
     ("other_count", r"\s+(?:every|each)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b"),
+    # (not "a year earlier": a date)
+    (
+        "other_count",
+        r"\s+(?:(?:a|per)\s+(?:day|week|month|year)|annually|per\s+annum)\b"
+        r"(?!\s+(?:earlier|ago|later|before|after|on)\b)",
+    ),
 )
 _REASONS = [reason for reason, _ in (*NUMBER_FIRST, *WORD_FIRST, *BEFORE_RULES, *AFTER_RULES)]
 assert set(_REASONS) <= set(NON_CLAIM_REASONS), set(_REASONS) - set(NON_CLAIM_REASONS)

@@ -139,6 +139,8 @@ QUALIFIERS = {
     "in the order of": "about",
     "on the order of": "about",
     "something like": "about",
+    "~": "about",
+    "nearer": "about",
     "in the region of": "about",
     "of the order of": "about",
     "nearly": "nearly",
@@ -151,6 +153,9 @@ QUALIFIERS = {
     "up to": "at_most",
     "at most": "at_most",
     "no more than": "at_most",
+    "did not exceed": "at_most",
+    "does not exceed": "at_most",
+    "not exceeding": "at_most",
     "not more than": "at_most",
     "a maximum of": "at_most",
     "as many as": "at_most",
@@ -161,6 +166,8 @@ QUALIFIERS = {
     "only": "exact",
     "just": "exact",
 }
+TILDE = "~"
+
 # Shares said as fractions ("nearly half of the victims", "two-thirds of them", "one in four
 # children"): a percentage, about as much (a fraction is a rounded share) unless qualified.
 FRACTION_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
@@ -257,7 +264,8 @@ _UNIT = (
     r"(?:\s+of(?=\s+(?:hectares?|square|acres?)\b))?"
     rf"(?:{_PERCENT}|{_SQUARE_KILOMETRES}|{_SQUARE_METRES}|{_HECTARES}|{_ACRES})"
 )
-_QUALIFIER = rf"(?:(?<![\w-])(?:{_alternation(QUALIFIERS)}),?\s+)"
+# (and "~82 km2": a tilde for "about", before the number with or without a space)
+_QUALIFIER = rf"(?:(?<![\w-])(?:{_alternation(QUALIFIERS)}),?\s+|{TILDE}\s?)"
 _VAGUE = rf"(?:{_alternation(VAGUE)})\b"
 _ARTICLE = rf"(?:{_alternation(ARTICLES)})"
 # "rose from 200 to 300" is no range: "from" opens one only after no verb of change, and a
@@ -667,7 +675,7 @@ def _qualifier_before(text: str, start: int, anchor: int) -> re.Match[str] | Non
     other text (which may hold letters such as "ſ" that the case-insensitive pattern matches)
     is always searched.
     """
-    if anchor == start or not text[anchor - 1].isspace():
+    if anchor == start or not (text[anchor - 1].isspace() or text[anchor - 1] == TILDE):
         return None
     words = text[start:anchor].rstrip().removesuffix(",")
     if words.isascii() and not words.lower().endswith(_QUALIFIER_LAST_WORDS):

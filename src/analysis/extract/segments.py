@@ -20,6 +20,10 @@ from analysis.schema import vocabulary
 LINE_BREAK = re.compile(r"\n\s*")
 SENTENCE_FINAL = ".!?"
 CLOSING = '"”’)] \t\r'
+# A line of key figures: a figure, a pipe, what it counts ("31 | people killed").
+FIGURE_ROW = re.compile(
+    r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*[^\s|]{1,4})?[^\S\n]*\|[^|\n]*[A-Za-z][^|\n]*$"
+)
 LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s)")
 
 
@@ -61,8 +65,9 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
         blank = "\n" in match.group()[1:]
         if not blank:
             before = text[max(start, match.start() - 8) : match.start()].rstrip(CLOSING)
-            if not before or before[-1] not in SENTENCE_FINAL:
-                continue  # a line break inside a sentence: a space
+            row = text[max(start, text.rfind("\n", start, match.start()) + 1) : match.start()]
+            if not FIGURE_ROW.match(row) and (not before or before[-1] not in SENTENCE_FINAL):
+                continue  # a line break inside a sentence: a space (not after "31 | killed")
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
