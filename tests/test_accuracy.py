@@ -32,8 +32,8 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         # Below the target still: floors under what the rules reach, so that a
         # regression fails. devcorpus3 and devcorpus4 were written last, blind to the rules.
         ("devcorpus2", 0.95, 0.96),
-        ("devcorpus3", 0.86, 0.94),
-        ("devcorpus4", 0.68, 0.85),
+        ("devcorpus3", 0.88, 0.94),
+        ("devcorpus4", 0.80, 0.91),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

@@ -147,6 +147,12 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("in four provinces", [("four", "other_count")]),
         ("one every three days", [("one", "other_count"), ("three days", "duration")]),
         ("one of the most mined areas", [("one", "other_count")]),
+        ("teams clear 8 km2 a year", [("8 km2", "other_count")]),
+        ("as against 8 km2 a year earlier", [("8 km2", None)]),
+        # distances
+        ("a lane 1 metre wide", [("1", "distance")]),
+        ("60 km from the city", [("60", "distance")]),
+        ("5 square kilometres were cleared", [("5 square kilometres", None)]),
         # targets and needs
         ("we need 2,000 more deminers", [("2,000", "target")]),
         ("it aims to reach 50 per cent", [("50 per cent", "target")]),

@@ -186,3 +186,10 @@ def test_in_the_year_names_that_year() -> None:
 def test_since_a_person_began_is_a_window_from_the_date_after() -> None:
     [(_, period)] = periods_of("Since we started work here in May 2022, 9 died.", ELSEWHERE)
     assert period == Period("window", "2022-05-01", "2023-03-15")
+
+
+def test_an_event_every_reader_can_date_needs_no_printed_date() -> None:
+    [(_, period)] = periods_of("Since the start of the full-scale invasion, 9 died.", ELSEWHERE)
+    assert period == Period("window", "2022-02-24", "2023-03-15")
+    [(_, period)] = periods_of("Since the start of the rainy season, 9 died.", ELSEWHERE)
+    assert period == Period("window", None, "2023-03-15")

@@ -28,7 +28,7 @@ from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
 from analysis.extract.dates import names_a_time
 from analysis.extract.mentions import Mention
 from analysis.extract.periods import Period, PeriodPhrase
-from analysis.schema import METRIC_UNITS, NON_CLAIM_REASONS, vocabulary
+from analysis.schema import METRIC_PARTS_OF, METRIC_UNITS, NON_CLAIM_REASONS, vocabulary
 
 AS_OF_ENDS = ("since_ceasefire", "window", "since_1990s")  # periods an "as of" date ends
 TRAILING_END = re.compile(r"[,;:(]")  # a period phrase after a figure, before these, is its own
@@ -807,6 +807,8 @@ def _read_people(
         event = frames.first_event(frames.without_apposition(after))
     if event is None:
         event = frames.part_of_event(figure.before) or frames.part_of_event(figure.clause_before)
+    if noun.event == "injured" and "amputated" in frames.events_in(figure.trailing):
+        event = "amputated"  # "120 survivors are amputees": the injury their predicate names
     if part and event is None and not group and frames.has_other_predicate(figure.trailing):
         return  # "two of them remain in hospital": a part, but not of a count we keep
     if (
@@ -848,7 +850,12 @@ def _read_people(
     figure.kind, figure.group, figure.event = "people", group, event
     if event is None:
         if part and previous is not None and previous.metric and not previous.event:
-            return  # "28,600 people reached, including 11,900 children": no count of its own
+            # "28,600 people reached, including 11,900 children": a count of its own only
+            # where the vocabulary has one for its group, a part of the whole's metric
+            metric = _people_without_event(figure, group, question=discourse.question)
+            if metric and previous.metric in METRIC_PARTS_OF[metric]:
+                figure.metric = metric
+            return
         figure.metric = _people_without_event(figure, group, question=discourse.question)
         return
     figure.metric = c.people_metrics.get(group, {}).get(event)
@@ -975,6 +982,10 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     for metric in (found_before, after, _last_choice(c.mine_metrics, figure.clause_before)):
         if metric == "mines_found" and _from_a_stockpile(figure):
             return "mines_stockpile_destroyed"  # "destroyed 40,000 stockpiled mines": not found
+        if metric == "mines_laid" and "mines_stockpiled" in c.mine_metrics.all(
+            figure.clause_before + figure.clause_after
+        ):
+            return "mines_stockpiled"  # "believed to have 26 million mines in its depots"
         if metric:
             return metric
     if figure.table_context:

@@ -117,7 +117,8 @@ def cues() -> FrameCues:
             rf"(?<![\w-])(?P<group>{group_words})(?:\s+alone)?\s+(?:{_words(raw['share_verbs'])})\s*$"
         ),
         group_among_before=Cue(
-            rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*(?:(?:there\s+)?(?:were|are|was|is)\s+)?$"
+            rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*"
+            r"(?:(?:there\s+)?(?:were|are|was|is|ha(?:ve|s|d)\s+been)\s+)?$"
         ),
         part_of_before=Cue(
             rf"\b(?:{_words(raw['part_of_before'])})(?:\w+\s+){{0,2}}?"
@@ -288,6 +289,11 @@ def active_event(before: str) -> str | None:
 def first_event(text: str) -> str | None:
     """The event named first in ``text`` (ties: vocabulary order)."""
     return cues().events.first(text)
+
+
+def events_in(text: str) -> set[str]:
+    """Every event named in ``text``."""
+    return cues().events.all(text)
 
 
 def last_event(text: str) -> str | None:

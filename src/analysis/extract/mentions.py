@@ -293,6 +293,11 @@ BEFORE_RULES: tuple[tuple[str, str], ...] = (
     ("target", r"\b(?:target|goal|aim|objective)\s+(?:of|is|was|will\s+be)\s+"),
 )
 AFTER_RULES: tuple[tuple[str, str], ...] = (
+    # "1 metre wide", "60 km from Mykolaiv" (an area's units are read with its number)
+    (
+        "distance",
+        r"\s*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m|miles?)\b(?![2²])(?!\s+square)",
+    ),
     (
         "money",
         r"\s+(?:US\s+)?(?:dollars?|euros?|manats?|hryvnias?|hryvnas?|roubles?|rubles?|riels?|"

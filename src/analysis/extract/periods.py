@@ -368,7 +368,25 @@ def _since_event(match: re.Match[str], context: Context) -> PeriodPhrase:
     if dated:
         period = since(dated["date"], context)
         return PeriodPhrase(period, match.start(), match.end() + dated.end())
-    return _phrase(Period("window", None, context.end), match)
+    # (the event's name may run on past the words matched: "the start of the full-scale invasion")
+    known = _known_event_date(
+        re.split(r"[,.;:]", match.string[match.start() : match.end() + 40])[0]
+    )
+    return _phrase(Period("window", known, context.end), match)
+
+
+def _known_event_date(phrase: str) -> str | None:
+    """The date of an event every reader knows (vocabulary ``dated_events``), named in
+    ``phrase``."""
+    lowered = phrase.lower()
+    return next(
+        (
+            day
+            for event, day in vocabulary()["classify"]["dated_events"].items()
+            if event in lowered
+        ),
+        None,
+    )
 
 
 def _as_of(match: re.Match[str], context: Context) -> PeriodPhrase:
