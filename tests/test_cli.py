@@ -98,7 +98,11 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)
+    # Interrupt only once the command runs (its first progress line): a Ctrl-C while the
+    # interpreter still starts ends it by the signal (-2), before this package has any say.
+    first = process.stderr.readline()
+    assert first.startswith("extracting tables from"), first
+    time.sleep(1)  # into the extraction
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     if process.returncode == 0:
@@ -111,6 +115,17 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
     assert not [n for n in leftovers if n.endswith(".tmp")]
     for name in leftovers:  # anything present is complete
         assert name in {"statements.csv", "claims.csv", "claims.parquet", ".extract-cache.sqlite"}
+
+
+def test_an_interrupt_while_the_command_line_is_read_is_an_interrupt(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert cli.main(["--version"]) == 130
+    assert "interrupted" in capsys.readouterr().err
 
 
 def test_version_and_help() -> None:
