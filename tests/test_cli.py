@@ -15,7 +15,7 @@ import pytest
 
 from analysis import cli
 from analysis.schema import Claims, columns
-from conftest import ROOT, SHIPPED_CORPUS
+from conftest import ROOT, SHIPPED_CORPUS, interruptible_children
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -93,11 +93,12 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
     manifest = "".join(f"s{i}.txt,s{i},2024-01-0{i + 1},stated,,,,,,\n" for i in range(3))
     corpus = make_corpus({f"s{i}.txt": text for i in range(3)}, manifest)
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "analysis.cli", "extract", str(corpus), "--out", str(out)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with interruptible_children():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "analysis.cli", "extract", str(corpus), "--out", str(out)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     # Interrupt only once the command runs (its first progress line): a Ctrl-C while the
     # interpreter still starts ends it by the signal (-2), before this package has any say.
     first = process.stderr.readline()
