@@ -7,6 +7,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
+SOURCES := $(shell find src -name '*.py')
 CORPUS ?= data/raw
 REPORTS ?= reports
 TABLES ?= data/processed
@@ -30,12 +32,20 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench,cluster]'
 	@touch $@
 
-venv: $(INSTALLED) ## Create .venv and install the package with pinned versions
+# The package byte-compiled once, again when a source changes: where PYTHONDONTWRITEBYTECODE
+# is set, each process of a report (the command and its kernels) would otherwise compile it
+# on every run. checked-hash: a .pyc records its source's hash, no timestamp, and is used
+# only while the source is unchanged (an edited module is compiled again, never run stale).
+$(COMPILED): $(INSTALLED) $(SOURCES)
+	$(BIN)/python -m compileall -q --invalidation-mode checked-hash src
+	@touch $@
 
-tables: $(INSTALLED) ## Extract the claims tables of CORPUS into TABLES (data/processed)
+venv: $(COMPILED) ## Create .venv and install the package with pinned versions
+
+tables: $(COMPILED) ## Extract the claims tables of CORPUS into TABLES (data/processed)
 	$(BIN)/analysis extract $(CORPUS) --out $(TABLES)
 
-report: $(INSTALLED) ## Extract tables, run every notebook with papermill, write reports/index.html
+report: $(COMPILED) ## Extract tables, run every notebook with papermill, write reports/index.html
 	$(BIN)/analysis report --corpus $(CORPUS) --out $(REPORTS) --tables $(TABLES)
 
 notebooks: tables ## Re-run the committed notebooks on the tables (refresh outputs for nbval)
@@ -67,7 +77,7 @@ add: $(INSTALLED) ## Add a statement to CORPUS: make add FILE=page.html ARGS="--
 	@test -n "$(FILE)" || { echo "error: give the statement: make add FILE=path.(txt|html|pdf)" >&2; exit 2; }
 	$(BIN)/analysis add "$(FILE)" --corpus $(CORPUS) $(ARGS)
 
-bench: $(INSTALLED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
+bench: $(COMPILED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
 	$(BIN)/python benchmarks/run.py
 
 eval: $(INSTALLED) ## Accuracy of the rules: the four development corpora, then the held-out statements
@@ -86,4 +96,5 @@ fuzz: $(INSTALLED) ## Long fuzzing run of the number parser and extractor
 clean: ## Remove generated reports, tables and caches (keeps .venv and data/raw)
 	rm -rf $(REPORTS) .pytest_cache .ruff_cache .hypothesis
 	find $(TABLES) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
-	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -f $(COMPILED)

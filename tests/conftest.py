@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,15 @@ def built_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert code == 0
     return root
+
+
+@contextlib.contextmanager
+def interruptible_children() -> Iterator[None]:
+    """Processes started here take SIGINT as from a terminal's Ctrl-C, even where this one
+    ignores it (a background job of a non-interactive shell): an ignored signal stays ignored
+    across exec, a handled one is reset to the default there."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

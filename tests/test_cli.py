@@ -15,7 +15,7 @@ import pytest
 
 from analysis import cli
 from analysis.schema import Claims, columns
-from conftest import ROOT, SHIPPED_CORPUS
+from conftest import ROOT, SHIPPED_CORPUS, interruptible_children
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -93,12 +93,17 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
     manifest = "".join(f"s{i}.txt,s{i},2024-01-0{i + 1},stated,,,,,,\n" for i in range(3))
     corpus = make_corpus({f"s{i}.txt": text for i in range(3)}, manifest)
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "analysis.cli", "extract", str(corpus), "--out", str(out)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    time.sleep(3)
+    with interruptible_children():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "analysis.cli", "extract", str(corpus), "--out", str(out)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    # Interrupt only once the command runs (its first progress line): a Ctrl-C while the
+    # interpreter still starts ends it by the signal (-2), before this package has any say.
+    first = process.stderr.readline()
+    assert first.startswith("extracting tables from"), first
+    time.sleep(1)  # into the extraction
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     if process.returncode == 0:
@@ -111,6 +116,17 @@ def test_interrupted_extract_leaves_no_partial_file(tmp_path: Path, make_corpus)
     assert not [n for n in leftovers if n.endswith(".tmp")]
     for name in leftovers:  # anything present is complete
         assert name in {"statements.csv", "claims.csv", "claims.parquet", ".extract-cache.sqlite"}
+
+
+def test_an_interrupt_while_the_command_line_is_read_is_an_interrupt(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert cli.main(["--version"]) == 130
+    assert "interrupted" in capsys.readouterr().err
 
 
 def test_version_and_help() -> None:

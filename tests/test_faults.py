@@ -16,7 +16,7 @@ import pytest
 
 from analysis import cli, storage
 from analysis.errors import OutputError
-from conftest import ROOT, SHIPPED_CORPUS
+from conftest import ROOT, SHIPPED_CORPUS, interruptible_children
 
 ROW = "a.txt,a,2024-01-02,stated,,,,,,\n"
 TEXT = "Since the end of the war, 266 persons became victims, 45 of them died."
@@ -209,14 +209,15 @@ def test_sigkill_leaves_no_orphan_and_the_next_run_no_debris(tmp_path: Path) -> 
 @pytest.mark.slow
 def test_ctrl_c_during_a_report_is_one_line_and_no_worker_traceback(tmp_path: Path) -> None:
     command = ["report", "--out", str(tmp_path / "reports"), "--tables", str(tmp_path / "t")]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "analysis.cli", *command],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches one
-    )
+    with interruptible_children():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "analysis.cli", *command],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches one
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (tmp_path / "t" / "claims.csv").exists():
         time.sleep(0.2)

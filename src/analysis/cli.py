@@ -331,11 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command of ``argv``, or of this process's command line when None (the process
     then ends when this returns)."""
-    if argv is None:  # this process's command line: it ends when this returns
-        collect_less()
-        skip_final_collection()
-    args = build_parser().parse_args(argv)
+    # Everything under the handlers, parsing too: a Ctrl-C as the command starts is an
+    # interrupt like any other (exit 130, one line), not a traceback.
     try:
+        if argv is None:  # this process's command line: it ends when this returns
+            collect_less()
+            skip_final_collection()
+        args = build_parser().parse_args(argv)
         args.func(args)
     except AnalysisError as exc:
         print(f"analysis: error: {exc}", file=sys.stderr)

@@ -60,13 +60,22 @@ SHA256 = r"^[0-9a-f]{64}$"
 STATEMENT_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # also a file name: no "/" or markup
 
 
-class _Strict:
-    strict = True
-    ordered = True
-    coerce = False
+class TableModel(pa.DataFrameModel):
+    """The base of every table model: exactly the model's columns, in its order, with its
+    dtypes (no coercion).
+
+    pandera takes a model's options from the ``Config`` classes of its model bases, each
+    read for the attributes it sets itself: options set on a plain base class of a
+    ``Config`` are ignored, so they are set here, on a model every table inherits from.
+    """
+
+    class Config:
+        strict = True
+        ordered = True
+        coerce = False
 
 
-class Manifest(pa.DataFrameModel):
+class Manifest(TableModel):
     """``statements.csv`` of a corpus folder, as the analyst writes it."""
 
     file: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -80,7 +89,7 @@ class Manifest(pa.DataFrameModel):
     sha256: Series[str] = pa.Field(nullable=True, str_matches=SHA256)
     notes: Series[str] = pa.Field(nullable=True)
 
-    class Config(_Strict):
+    class Config:
         name = "manifest"
 
     @pa.check("date", name="calendar_date")
@@ -99,7 +108,7 @@ class Statements(Manifest):
 
     n_chars: Series[int] = pa.Field(ge=0)
 
-    class Config(_Strict):
+    class Config:
         name = "statements"
 
 
@@ -108,7 +117,7 @@ def _claim_value(description: str) -> Any:
     return pa.Field(nullable=True, ge=0, lt=math.inf, description=description)
 
 
-class Claims(pa.DataFrameModel):
+class Claims(TableModel):
     """One row per reported figure, traceable to its quote and character span."""
 
     claim_id: Series[str] = pa.Field(
@@ -150,7 +159,7 @@ class Claims(pa.DataFrameModel):
         isin=list(METHODS), description="rule (extractor) or reviewed (annotations.yml)"
     )
 
-    class Config(_Strict):
+    class Config:
         name = "claims"
 
     @pa.dataframe_check
@@ -167,7 +176,7 @@ class Claims(pa.DataFrameModel):
         return df["char_start"] < df["char_end"]
 
 
-class Mentions(pa.DataFrameModel):
+class Mentions(TableModel):
     """One row per numeric expression of a statement: a claim, not a claim (and why), or a
     number the rules could not place (``unclassified``, shown to the analyst for review)."""
 
@@ -191,7 +200,7 @@ class Mentions(pa.DataFrameModel):
         description="for unclassified: its sentence, found once in the text (a review quote)",
     )
 
-    class Config(_Strict):
+    class Config:
         name = "mentions"
 
     @pa.dataframe_check
@@ -219,7 +228,7 @@ FIRST, RISE, FALL, UNCHANGED, NOT_COMPARABLE, SAME_DAY, UNDATED = CHANGES
 DIFF_STATUSES: tuple[str, ...] = ("added", "dropped", "changed", UNCHANGED)
 
 
-class Evolution(pa.DataFrameModel):
+class Evolution(TableModel):
     """One row per (metric, period, area, device) series and statement, in date order.
 
     Value columns are the reported claim; ``delta_best``, ``days_since_previous`` and
@@ -258,14 +267,14 @@ class Evolution(pa.DataFrameModel):
     bound_change: Series[str] = pa.Field(nullable=True)
     change: Series[str] = pa.Field(isin=list(CHANGES))
 
-    class Config(_Strict):
+    class Config:
         name = "evolution"
 
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "contradiction")
 
 
-class Findings(pa.DataFrameModel):
+class Findings(TableModel):
     """One row per consistency finding, naming the claims (and so the quotes) involved."""
 
     finding_id: Series[str] = pa.Field(unique=True)
@@ -276,7 +285,7 @@ class Findings(pa.DataFrameModel):
     message: Series[str]
     quotes: Series[str]
 
-    class Config(_Strict):
+    class Config:
         name = "findings"
 
 

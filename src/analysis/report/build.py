@@ -318,7 +318,14 @@ def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
     # An exporter keeps per-page state while it renders, so pages render one at a time
     # (in one process they would take turns on the interpreter lock anyway).
     with _RENDERING:
-        body, _ = _exporter(with_code).from_notebook_node(notebook)
+        exporter = _exporter()
+        # One exporter for both kinds of page, its templates compiled once: what a page
+        # leaves out is read from these settings as the page renders.
+        hide = not with_code
+        exporter.exclude_input = hide
+        exporter.exclude_input_prompt = hide
+        exporter.exclude_output_prompt = hide
+        body, _ = exporter.from_notebook_node(notebook)
     return body
 
 
@@ -326,18 +333,11 @@ _RENDERING = threading.Lock()
 
 
 @functools.cache
-def _exporter(with_code: bool) -> HTMLExporter:
-    """The exporter of full (``with_code``) or reader pages: made once, since making one
-    compiles its templates."""
+def _exporter() -> HTMLExporter:
+    """The exporter of every page: made once, since making one compiles its templates."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_template_paths=[str(TEMPLATES)],
-        exclude_input=not with_code,
-        exclude_input_prompt=not with_code,
-        exclude_output_prompt=not with_code,
-    )
+    exporter = HTMLExporter(template_name="lab", extra_template_paths=[str(TEMPLATES)])
     exporter.template_file = "report.html.j2"
     return exporter
 
