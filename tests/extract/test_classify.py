@@ -1235,14 +1235,16 @@ def test_the_deaths_of_a_part_inside_a_totals_clause_are_the_parts() -> None:
 def test_killed_or_injured_with_an_adverb_or_a_list_is_a_count_of_casualties() -> None:
     text = (
         "In 2022, 64 civilians were killed or seriously injured. In 2023, 52 were killed, "
-        "injured or maimed, and mines killed or badly hurt 20 deminers."
+        "injured or maimed, and mines killed or badly hurt 20 deminers. Since 2020, 310 "
+        "herders have been killed or have received injuries."
     )
     found = results(text, "2024-03-01")
     # (the 52 go on counting the civilians of the sentence before)
-    assert [found[s].metric for s in ("64", "52", "20")] == [
+    assert [found[s].metric for s in ("64", "52", "20", "310")] == [
         "civilian_casualties",
         "civilian_casualties",
         "deminers_casualties",
+        "civilian_casualties",
     ]
 
 
