@@ -1316,3 +1316,16 @@ def test_people_still_to_be_recruited_or_trained_are_targets() -> None:
     assert found["90"] == NotAClaim("target")
     assert found["25"] == NotAClaim("target")
     assert found["60"].metric == "deminers_trained"
+
+
+def test_those_who_did_not_survive_were_killed() -> None:
+    text = (
+        "In 2023, 40 civilians were blown up by mines; 7 did not survive. Since 2020, 210 "
+        "herders have lost their lives or been injured."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("40", "7", "210")] == [
+        "civilian_casualties",
+        "civilians_killed",
+        "civilian_casualties",
+    ]
