@@ -512,9 +512,6 @@ def _ends_its_line(trailing: str) -> bool:
     return not rest or rest.startswith("(")
 
 
-# The base of an index in a table's title or header: "(index, 2023 = 100)", "2020=100".
-INDEX_BASE = re.compile(r"\b(?:index\b|\w+\s*=\s*100\b)", re.IGNORECASE)
-
 # What a title says caused a count, after its noun: "Casualties from mines and ERW".
 TITLE_CAUSE = re.compile(r"\s(?:from|caused by|due to|of)\s", re.IGNORECASE)
 
@@ -535,7 +532,7 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     if head and head[0] == "people" and head[1] != "general":
         figure.title_group = head[1]
     figure.labelled = True
-    if INDEX_BASE.search(cell.title) or any(INDEX_BASE.search(h) for h in cell.headers):
+    if cell.index:
         figure.not_a_claim = NotAClaim("index")  # "Key indicators (index, 2023 = 100)"
     if names_a_time(row):
         figure.time_label = row  # "2021  |  29  |  101": the year of its row

@@ -236,8 +236,9 @@ WORD_NUMBER = (
 _WORD_NUMBER = WORD_NUMBER
 # A comma before one or two digits is a decimal comma ("212,5 hectares", "7,8 %"), read as
 # such only before a unit or a scale word: "2,5 and 7" may be a list.
+_DECIMAL_COMMA_DIGITS = r"\d+,\d{1,2}"
 _DECIMAL_COMMA = (
-    r"\d+,\d{1,2}(?=\s?(?:%|per\s?cent\b|percent\b|hectares?\b|ha\b|km|m2|m²|sq\b|square\b"
+    rf"{_DECIMAL_COMMA_DIGITS}(?=\s?(?:%|per\s?cent\b|percent\b|hectares?\b|ha\b|km|m2|m²|sq\b|square\b"
     r"|acres?\b|million\b|thousand\b|billion\b))"
 )
 _DIGITS = (
@@ -320,7 +321,7 @@ _SINGLE = re.compile(
 
 
 _EUROPEAN_GROUPING = re.compile(r"\d{1,3}(?:[. ]\d{3})+")
-_DECIMAL_COMMA_VALUE = re.compile(r"\d+,\d{1,2}")
+_DECIMAL_COMMA_VALUE = re.compile(_DECIMAL_COMMA_DIGITS)
 _HECTARE_ABBREVIATION = re.compile(r"\bha\b")
 
 

@@ -360,11 +360,14 @@ def _nineties(match: re.Match[str], context: Context) -> PeriodPhrase | None:
     return _phrase(Period("since_1990s", None, context.end), match)
 
 
+# The date printed a few words after an event ("the withdrawal of troops ... in June 2021").
+_EVENT_DATE = re.compile(rf"\W*(?:\w+\W+){{0,5}}?(?<!\bas\s)(?:on|in|of)\s+(?P<date>{DATE})")
+
+
 def _since_event(match: re.Match[str], context: Context) -> PeriodPhrase:
     """ "since the armistice came into force on 5 May 2019": a window from the date printed with
     the event, if any (in the Karabakh context the events of 2020 are the ceasefire)."""
-    rest = match.string[match.end() : match.end() + 50]
-    dated = re.match(rf"\W*(?:\w+\W+){{0,5}}?(?<!\bas\s)(?:on|in|of)\s+(?P<date>{DATE})", rest)
+    dated = _EVENT_DATE.match(match.string[match.end() : match.end() + 50])
     if dated:
         period = since(dated["date"], context)
         return PeriodPhrase(period, match.start(), match.end() + dated.end())

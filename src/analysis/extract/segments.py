@@ -56,6 +56,11 @@ def flat(text: str) -> str:
     return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
+def _ends_a_figure_row(text: str, start: int, end: int) -> bool:
+    """Whether the line ending at ``end`` (not before ``start``) is a line of key figures."""
+    return FIGURE_ROW.match(text[max(start, text.rfind("\n", start, end) + 1) : end]) is not None
+
+
 @functools.lru_cache(maxsize=4)
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each paragraph of ``text``: a blank line, or a line break after a
@@ -65,8 +70,9 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
         blank = "\n" in match.group()[1:]
         if not blank:
             before = text[max(start, match.start() - 8) : match.start()].rstrip(CLOSING)
-            row = text[max(start, text.rfind("\n", start, match.start()) + 1) : match.start()]
-            if not FIGURE_ROW.match(row) and (not before or before[-1] not in SENTENCE_FINAL):
+            if (not before or before[-1] not in SENTENCE_FINAL) and not _ends_a_figure_row(
+                text, start, match.start()
+            ):
                 continue  # a line break inside a sentence: a space (not after "31 | killed")
         spans.append((start, match.start()))
         start = match.end()

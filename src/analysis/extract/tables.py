@@ -27,6 +27,8 @@ _RULE_LINE = re.compile(r"[\s|:+=_-]*[-=_]{3,}[\s|:+=_-]*")  # "---|---" or "===
 _DIGIT = re.compile(r"\d")
 _UNIT_NAME = re.compile(r"\b(?:k?m|sq\.?\s?k?m)[2²]", re.IGNORECASE)  # a header's "(m2)"
 # A note's marker after a header or a label: "Mines (1)", "Upland (b)", "Total*"
+# The base of an index in a table's title or header: "(index, 2023 = 100)", "2020=100".
+_INDEX_BASE = re.compile(r"\b(?:index\b|\w+\s*=\s*100\b)", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"\s*(?:\((?:\d{1,2}|[a-z])\)|\[\d{1,2}\]|\*+)$")
 MAX_CELL = 48  # a cell longer than this is prose, not a table
 
@@ -42,6 +44,7 @@ class Cell:
     title: str
     title_start: int
     headers: tuple[str, ...] = ()  # every column's header: what one row's cells count together
+    index: bool = False  # the title or a header names an index's base ("2023 = 100")
 
 
 @dataclass(frozen=True)
@@ -138,11 +141,14 @@ def table_cells(text: str) -> list[Cell]:
             continue
         title, title_start = _title_above(text, lines, index, width)
         headers = tuple(_NOTE_MARK.sub("", c[2]) for c in header.cells[1:])
+        index = any(_INDEX_BASE.search(name) for name in (title, *headers))
         for row in body:
             label = _NOTE_MARK.sub("", row.cells[0][2])
             for (start, end, cell), column in zip(row.cells[1:], headers, strict=True):
                 if _DIGIT.search(cell):
-                    cells.append(Cell(start, end, column, label, title, title_start, headers))
+                    cells.append(
+                        Cell(start, end, column, label, title, title_start, headers, index)
+                    )
         index = after
     return cells
 
