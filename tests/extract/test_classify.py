@@ -1248,6 +1248,44 @@ def test_killed_or_injured_with_an_adverb_or_a_list_is_a_count_of_casualties() -
     ]
 
 
+def test_killed_and_or_injured_in_other_spellings_is_a_count_of_casualties() -> None:
+    text = (
+        "Blasts killed/injured 14 shepherds. Mines killed and/or injured 23 villagers, and "
+        "shells killed as well as injured 31 farmers. The mines kill or maim 9 people a month."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("14", "23", "31", "9")] == [
+        "civilian_casualties",
+        "civilian_casualties",
+        "civilian_casualties",
+        "casualties",
+    ]
+
+
+def test_an_event_noun_with_an_aside_then_numbered_is_counted() -> None:
+    found = results("Civilian casualties (dead and hurt) numbered 47 in 2022.", "2024-03-01")
+    assert found["47"].metric == "civilian_casualties"
+
+
+def test_a_lead_in_clause_with_a_killing_verb_names_the_count_of_its_list() -> None:
+    text = (
+        "Unexploded shells went on to kill and injure children: 17 in 2021 and 26 in 2022. "
+        "Mines continue to kill farmers: 5 in May, 3 in June."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("17", "26", "5", "3")] == [
+        "children_casualties",
+        "children_casualties",
+        "civilians_killed",
+        "civilians_killed",
+    ]
+
+
+def test_a_lead_in_clause_without_a_killing_verb_names_no_count() -> None:
+    found = results("The teams went on to visit farmers: 17 in 2021 and 26 in 2022.")
+    assert all(getattr(found[s], "metric", None) is None for s in ("17", "26"))
+
+
 def test_a_rate_is_no_count() -> None:
     found = results("Teams clear about 12 square kilometres a year, 40 hectares a week.")
     assert all(c is None for c in found.values()) or not found

@@ -450,6 +450,14 @@ def test_hundreds_and_units_in_words() -> None:
     ]
 
 
+def test_a_number_in_words_goes_on_after_its_thousands() -> None:
+    text = (
+        "Crews lifted four thousand three hundred and six mines, two thousand and nine "
+        "shells, six million seven hundred thousand rounds and nine thousand, eight rockets."
+    )
+    assert [q.best for q in quantities(text)] == [4306.0, 2009.0, 6_700_000.0, 9000.0, 8.0]
+
+
 def test_a_comma_before_one_or_two_digits_is_no_decimal_without_a_unit() -> None:
     # "4,5 and 9" may be a list of three numbers: not 4.5
     assert 4.5 not in [q.best for q in quantities("Teams lifted 4,5 and 9 mines.")]

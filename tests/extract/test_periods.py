@@ -64,6 +64,10 @@ def test_the_context_is_karabakh_unless_another_conflict_is_named() -> None:
             Period("window", "1999-01-01", "2023-03-15"),
         ),
         ("Two were hurt yesterday.", Period("incident", "2023-03-14", "2023-03-14")),
+        ("In 2019-2021 ten died.", Period("window", "2019-01-01", "2021-12-31")),
+        ("During the years 2017–19, ten died.", Period("window", "2017-01-01", "2019-12-31")),
+        ("Over the past year ten died.", Period("window", "2022-03-15", "2023-03-15")),
+        ("In the last decade ten died.", Period("window", "2013-03-17", "2023-03-15")),
     ],
 )
 def test_dated_phrases(sentence: str, period: Period) -> None:

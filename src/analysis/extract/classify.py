@@ -468,8 +468,11 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         or words[0].lower() in NOT_LABELS
         or FINITE_CUE.search(label)
         or frames.cues().verbs.search(label)
+        or frames.lead_in_object(label + ":")[0].kind != "none"
     ):
-        return  # "This work has come at a heavy price: four deminers ...": a sentence
+        # "This work has come at a heavy price: four deminers ...", "Mines continue to kill
+        # civilians: 12 in 2021": a sentence
+        return
     if _names_a_count(label):
         phrase = label
     else:
@@ -629,6 +632,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         noun, counted = frames.count_noun_before(
             figure.clause_before, quantity.surface[0].isalpha()
         )
+    if noun.kind == "none":
+        noun, counted = frames.lead_in_object(figure.sentence_before)
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
     if noun.kind == "none" and frames.reports_a_figure(figure.clause_before, figure.trailing):

@@ -385,6 +385,28 @@ def without_apposition(after: str) -> str:
 ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
 
 
+# The last words of a clause before a colon: "(Mines continued to kill) civilians: ".
+OBJECT_BEFORE_COLON = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+\s*:\s*$")
+WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def lead_in_object(before: str) -> tuple[Noun, str]:
+    """The people a lead-in clause counts and the verb that names what befell them, when the
+    clause ends with a killing or maiming verb and its object, then a colon: the figures of
+    the list after it count them ("Mines continued to kill civilians: 12 in 2021, 6 in 2022")."""
+    clause = before[-80:]
+    words = OBJECT_BEFORE_COLON.search(clause)
+    if words is None:
+        return NONE, ""
+    # the shortest object after a verb: "kill | civilians", "killed | many civilians"
+    starts = [m.start() for m in WORD_START.finditer(clause, words.start())]
+    for verb_end in reversed(starts):
+        if active_event(clause[:verb_end]) is not None:
+            noun = noun_after(" " + clause[verb_end:].rstrip().rstrip(":"))
+            return (noun, clause[:verb_end]) if noun.kind == "people" else (NONE, "")
+    return NONE, ""
+
+
 def asked_noun(question: str) -> Noun:
     """The noun a question asks a count of: "How many mines remain in the ground?"."""
     match = ASKED.search(question)
@@ -570,6 +592,8 @@ SUBJECT_MODIFIER = re.compile(
     r"\s+(?:in|across|throughout|within|during|at|on|from|by|caused\s+by|due\s+to)\s+(?:the\s+)?"
     r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}\s*$"
 )
+# An aside in brackets after a subject: "Civilian casualties (killed and injured) numbered 12".
+SUBJECT_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 
 
 def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun, str]:
@@ -594,7 +618,7 @@ def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun,
         return NONE, ""
     # "annual casualties fell below 50"; "casualties in the province totalled 33": the
     # subject's head comes before a place or time that follows it
-    subject = SUBJECT_MODIFIER.sub("", before[: verb.start()])
+    subject = SUBJECT_MODIFIER.sub("", SUBJECT_ASIDE.sub("", before[: verb.start()]))
     words = subject.split()[-4:]
     head = head_of(" ".join(words)) if words else None
     if head is None or (head[0] != "event" and c.event_nouns.first(" ".join(words)) is None):

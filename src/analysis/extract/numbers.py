@@ -308,6 +308,9 @@ _EXPRESSION = (
     rf"(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
     # "four hundred and one": the British "and" after hundreds
     rf"(?:(?<=hundred)\s+and\s+(?P<word_and>{_WORD_NUMBER})(?![\w-]))?"
+    # "one thousand two hundred", "two thousand and twelve": the rest after a thousand
+    rf"(?:(?:(?<=thousand)|(?<=million))\s+(?:and\s+)?(?P<word_rest>{_WORD_NUMBER}"
+    rf"(?:\s+hundred(?:\s+and\s+{_WORD_NUMBER})?)?(?:\s+thousand)?)(?![\w-]))?"
     rf"|(?P<article>(?<![\w-]){_ARTICLE})(?P<article_scale>\s+(?:{_SCALE_WORDS})\b"
     rf"(?:\s+(?:{_SCALE_WORDS})\b)?)"
     rf"(?:(?<=hundred)\s+and\s+(?P<article_and>{_WORD_NUMBER})(?![\w-]))?)"
@@ -343,6 +346,20 @@ def _digits_value(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def _spoken_value(text: str) -> float | None:
+    """ "two hundred and forty", "two hundred thousand": a number in words."""
+    thousands, scaled, rest = text.lower().partition("thousand")
+    if scaled:
+        head = _spoken_value(thousands)
+        return None if head is None else 1000 * head + (_spoken_value(rest) or 0)
+    hundreds, _, rest = text.lower().partition("hundred")
+    if not _:
+        return _word_value(text) if text.strip() else 0.0
+    head = _word_value(hundreds)
+    tail = _word_value(rest.replace(" and ", " ").strip()) if rest.strip() else 0.0
+    return None if head is None or tail is None else 100 * head + tail
 
 
 def _word_value(text: str) -> float | None:
@@ -537,6 +554,8 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
             scale = _scale_value(word_scale)
             if value is not None and match.group("word_and"):
                 value, scale = value * scale + (_word_value(match.group("word_and")) or 0), 1.0
+            if value is not None and match.group("word_rest"):
+                value, scale = value * scale + (_spoken_value(match.group("word_rest")) or 0), 1.0
         elif digits:
             value, scale = _digits_value(digits), _scale_value(digit_scale)
         else:  # "a million", "half a million", "a hundred and twenty"

@@ -256,14 +256,26 @@ def _relative_year(match: re.Match[str], context: Context) -> PeriodPhrase | Non
     return _phrase(Period("year", _first_day(year), _last_day(year)), match)
 
 
+def _years(match: re.Match[str], context: Context) -> PeriodPhrase:
+    """ "in 2022-2023", "during 2019–21": the window of whole years."""
+    first, last = match["a"], match["b"]
+    if len(last) == 2:
+        last = first[:2] + last
+    return _phrase(Period("window", _first_day(int(first)), _last_day(int(last))), match)
+
+
 def _past(match: re.Match[str], context: Context) -> PeriodPhrase | None:
-    """ "over the past three months": a window ending on the statement's date."""
+    """ "over the past three months", "in the past year", "over the last decade": a window
+    ending on the statement's date."""
     if context.statement_date is None:
         return None
-    count = match["count"].lower()
+    count = (match["count"] or "1").lower()
     number = 6 if count == "half" else int(NUMBER_WORDS.get(count, count))
-    days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[match["unit"].lower()]
-    if match["unit"].lower() == "months":
+    unit = (match["unit"] or match["one"] + "s").lower()
+    if unit == "decades":
+        unit, number = "years", 10 * number
+    days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[unit]
+    if unit == "months":
         month = context.statement_date.month - number
         year = context.statement_date.year + (month - 1) // 12
         month = (month - 1) % 12 + 1
@@ -549,6 +561,12 @@ def readers() -> tuple[Reader, ...]:
             _year,
             YEAR_TRIGGER,
         ),
+        (
+            rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+(?:years|period)\s+)?"
+            rf"(?P<a>{YEAR})(?:{DASH})(?P<b>{YEAR}|\d{{2}})(?![\w-])",
+            _years,
+            YEAR_TRIGGER,
+        ),
         (  # a heading or lead-in dated at its end: "Casualties by province, 2023"
             rf",\s+(?P<year>{YEAR})\s*:?\s*$",
             _year,
@@ -556,8 +574,8 @@ def readers() -> tuple[Reader, ...]:
         ),
         (r"\b(?P<which>last|this)\s+year\b", _relative_year, ("year",)),
         (
-            rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+{count}\s+"
-            rf"(?P<unit>days|weeks|months|years)\b",
+            rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:{count}\s+"
+            rf"(?P<unit>days|weeks|months|years|decades)|(?P<one>day|week|month|year|decade))\b",
             _past,
             ("past", "last", "previous"),
         ),
