@@ -1367,3 +1367,96 @@ def test_those_who_did_not_survive_were_killed() -> None:
         "civilians_killed",
         "civilian_casualties",
     ]
+
+
+def test_item_columns_beside_the_land_cleared_count_what_the_clearance_found() -> None:
+    text = (
+        "Our work in 2023:\n\n"
+        "Province | Area cleared (ha) | Anti-tank mines | UXO | Trainees (people)\n"
+        "North    |            71.2 |              17 | 402 |               36\n"
+        "South    |            33.9 |               5 | 118 |               21\n"
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("17", "402", "5", "118")] == ["mines_found"] * 4
+    assert [found[s].device for s in ("17", "402")] == ["anti_tank", "uxo"]
+
+
+def test_a_header_with_people_as_its_unit_counts_people() -> None:
+    text = (
+        "Activities in 2023:\n\n"
+        "District | Risk education (persons) | Victim assistance beneficiaries\n"
+        "East     |                    4,180 |                             63\n"
+        "West     |                    2,975 |                             48\n"
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("4,180", "2,975")] == ["risk_education_beneficiaries"] * 2
+
+
+def test_an_event_noun_counted_among_a_group_is_that_groups() -> None:
+    text = (
+        "In 2022 there were 17 casualties among deminers. The number of deaths among "
+        "soldiers in 2023 was 40."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("17", "40")] == ["deminers_casualties", "military_killed"]
+
+
+def test_a_count_verb_may_have_a_time_before_its_figure() -> None:
+    found = results("Civilian deaths have grown for a third year, to 118 in 2023.", "2024-03-01")
+    assert found["118"].metric == "civilians_killed"
+
+
+def test_a_lead_in_subject_and_its_verb_name_the_count_of_the_list_after_the_colon() -> None:
+    text = "Mine casualties have fallen sharply: from 640 in 2016 to 95 in 2023."
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("640", "95")] == ["casualties", "casualties"]
+
+
+def test_survived_with_injuries_and_survivors_helped() -> None:
+    text = (
+        "Of the 90 victims, 31 died and 59 survived with injuries. The programme helped "
+        "2,340 survivors with prostheses."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("31", "59", "2,340")] == [
+        "killed",
+        "injured",
+        "survivors_assisted",
+    ]
+
+
+def test_the_destruction_of_a_stockpile_counts_the_mines_destroyed() -> None:
+    text = (
+        "In 2019 the army destroyed its entire stockpile of 41,800 anti-personnel mines. It "
+        "cleared 260 mines and keeps a stockpile of 1,200 mines for training."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("41,800", "260", "1,200")] == [
+        "mines_stockpile_destroyed",
+        "mines_found",
+        "mines_stockpiled",
+    ]
+
+
+def test_a_label_after_an_outline_number_names_what_its_items_underwent() -> None:
+    text = (
+        "- Result 2.4: Devices disposed of: 75 anti-tank mines and 1,310 items of UXO.\n"
+        "- Result 2.5: Direct beneficiaries of cleared land: 8,200 people (target: 9,000).\n"
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("75", "1,310", "8,200")] == [
+        "mines_found",
+        "mines_found",
+        "land_release_beneficiaries",
+    ]
+    assert found["9,000"].reason == "target"
+
+
+def test_a_teams_size_a_persons_place_and_other_nouns_affected_are_no_counts() -> None:
+    text = (
+        "Each team of 6 deminers clears a field. My neighbour is one of the injured. A "
+        "survey found 212 villages affected by mines."
+    )
+    found = results(text, "2024-03-01")
+    assert found["6"].reason == "other_count"
+    assert all(getattr(found[s], "metric", None) is None for s in ("one", "212"))

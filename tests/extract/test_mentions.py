@@ -425,3 +425,40 @@ def test_a_year_ends_at_a_line_break_before_a_list_item() -> None:
 def test_a_day_after_a_month_is_no_grouped_number() -> None:
     text = "Items removed, 1-15 June\n3,410 | items removed since May"
     assert "3,410" in [m.quantity.surface for m in find_mentions(text)]
+
+
+def test_a_studys_statistics_are_no_figures() -> None:
+    text = (
+        "The survey estimated 3,410 victims (95% CI 3,020-3,870), an odds ratio 1.8 for "
+        "herders, p < 0.01, and a confidence band of CI 12 to 19 for children."
+    )
+    assert tagged(text) == [
+        ("estimated 3,410", None),
+        ("95% CI 3,020-3,870", "statistic"),
+        ("ratio 1.8", "statistic"),
+        ("p < 0.01", "statistic"),
+        ("CI 12 to 19", "statistic"),
+    ]
+
+
+def test_results_framework_items_levels_and_run_on_list_items_are_no_figures() -> None:
+    text = (
+        "Outcome 3.2: 410 deminers trained to level 2 or 3. As a result 6 teams were formed.\n"
+        "(1) Mine Action Office, Kabul; (2) Centre for Demining Studies, Herat\n"
+    )
+    assert tagged(text) == [
+        ("Outcome 3.2", "reference"),
+        ("410", None),
+        ("level 2 or 3", "reference"),
+        ("6", None),
+        ("1", "list_marker"),
+        ("2", "list_marker"),
+    ]
+
+
+def test_a_year_between_and_the_end_of_another_is_a_year() -> None:
+    assert tagged("Some 640 people were hurt between 2001 and the end of 2019.") == [
+        ("Some 640", None),
+        ("2001", "year"),
+        ("2019", "year"),
+    ]

@@ -416,6 +416,8 @@ def _figure(
     # A line of its own ("Area cleared: 812.5 hectares" with no bullet nor full stop) opens
     # where the line does.
     opening = max(sentence.start, text.rfind("\n", sentence.start, q.start) + 1)
+    # ("Output 1.3: Items destroyed: 183 ...": the last label is the figure's)
+    opening = line.rfind(":", opening, line.rfind(":", opening, q.start)) + 1 or opening
     if ":" in line[opening : q.start] and not any(opening <= o.start < q.start for o in others):
         _read_label(figure, line[opening : q.start], heading)
     return figure
@@ -481,6 +483,8 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
             figure.row_area = place  # "Kharkiv oblast: 41 civilians killed"
             return
         own_noun = frames.noun_after(figure.trailing).kind not in ("none", "unknown")
+        if own_noun:
+            figure.table_context = label  # "Items destroyed: 183 mines": what befell them
         row = figure.sentence.list_item or _ends_its_line(figure.trailing) or own_noun
         if not row or heading.rstrip()[-1:] in ".!?":
             return  # a table row is a line of its own under a heading (a line, not a sentence)
@@ -530,7 +534,7 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     if names_a_time(column) or areas.label_place(column):
         phrase, row = title, (row if names_a_time(column) else column)
     else:
-        phrase = column
+        phrase = _unit_first(column)
     head = frames.head_of(title) if title else None
     if head and head[0] == "people" and head[1] != "general":
         figure.title_group = head[1]
@@ -548,6 +552,23 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     figure.trailing = figure.clause_after = " " + (phrase.lower() if phrase.isupper() else phrase)
     if _names_a_count(figure.trailing) and not names_a_time(row):
         figure.row_area = row  # (a row of totals is no place: ``areas.place`` drops "Total")
+
+
+# A column header with its unit in brackets: "Risk education (people)", "Land released (ha)".
+HEADER_UNIT = re.compile(r"(?P<name>.*?)\s*\((?P<unit>[^()]+)\)\s*")
+
+
+def _unit_first(header: str) -> str:
+    """A header whose bracketed unit is a noun of people reads with it first: "Risk education
+    (people)" counts "people (reached by) risk education"."""
+    match = HEADER_UNIT.fullmatch(header)
+    if (
+        match
+        and frames.noun_after(" " + match["unit"]).kind == "people"
+        and frames.noun_after(" " + match["name"]).kind in ("none", "unknown")
+    ):
+        return f"{match['unit']} {match['name']}"
+    return header
 
 
 def _names_a_count(phrase: str) -> bool:
@@ -578,12 +599,17 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if figure.not_a_claim is not None:
         return
     quantity = figure.mention.quantity
-    if frames.is_target(figure.clause_before[-60:]):
+    if frames.is_target(figure.clause_before[-60:]) or frames.is_target(figure.sentence_before):
         figure.not_a_claim = NotAClaim("target")
         return
     if frames.is_change(figure.before):
         figure.not_a_claim = NotAClaim("change")  # "up 18% on Q2": no figure of its own
         return
+    if ONE_TEAM.search(figure.before[-40:]):
+        figure.not_a_claim = NotAClaim("other_count")  # "a team of 8 deminers": one team's size
+        return
+    if quantity.surface.lower() == "one" and ONE_OF_AFTER_BE.search(figure.before[-20:]):
+        return  # "My uncle is one of the wounded": who someone is, no count
     if frames.is_war_toll(figure.clause_before, discourse.sentence_before):
         figure.not_a_claim = NotAClaim("other_count")  # "the war killed 500,000": not by mines
         return
@@ -673,6 +699,14 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     _read_people(figure, noun, counted, discourse)
 
 
+# The size of one team, not a workforce: "a team of 8 deminers", "each crew of five".
+ONE_TEAM = re.compile(
+    r"\b(?:a|one|each|every|per|the|his|her|our|their)\s+(?:[\w-]+\s+)?"
+    r"(?:team|squad|crew|section|platoon|unit|group)\s+of\s+$",
+    re.IGNORECASE,
+)
+# "is one of (the wounded)": a person's place among a group.
+ONE_OF_AFTER_BE = re.compile(r"\b(?:is|was|am|are|were|became|remains)\s+$", re.IGNORECASE)
 # "every one of them": each of a whole, no part of it
 EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
@@ -768,6 +802,8 @@ def _read_people(
     if group == SAME_GROUP:  # "two of his colleagues": of the group of the person before
         group = previous.group if previous is not None and previous.kind == "people" else None
     group = group or figure.title_group or _asked_group(discourse)
+    if group is None and noun.kind == "event":
+        group = frames.group_among(counted or figure.trailing[:60])
     if group is None and noun.kind == "partitive":
         group = frames.group_of_part(figure.trailing)
     sibling = None if part else _first_part_sibling(figure, discourse, group)
@@ -912,7 +948,7 @@ def _people_without_event(
     """A count of people to whom nothing happened: a workforce, an audience (told by the
     words of its sentence, "it employs 1,150 staff, of whom 1,020 are deminers", or of the
     question it answers, "How many deminers are working?" - "About 3,500")."""
-    clause = f"{question} {figure.sentence_before} {figure.clause_after}"
+    clause = f"{question} {_sentence_of(figure)} {figure.table_context}"
     for metric, (wanted, cue) in [*(first or {}).items(), *cues().people_without_event.items()]:
         if wanted in (None, group) and cue.search(clause):
             return metric
@@ -984,6 +1020,8 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     for metric in (found_before, after, _last_choice(c.mine_metrics, figure.clause_before)):
         if metric == "mines_found" and _from_a_stockpile(figure):
             return "mines_stockpile_destroyed"  # "destroyed 40,000 stockpiled mines": not found
+        if metric == "mines_stockpiled" and STOCKPILE_DESTROYED.search(figure.clause_before):
+            return "mines_stockpile_destroyed"  # "destroyed a stockpile of 337,725 mines"
         if metric == "mines_laid" and "mines_stockpiled" in c.mine_metrics.all(
             figure.clause_before + figure.clause_after
         ):
@@ -991,7 +1029,11 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
         if metric:
             return metric
     if figure.table_context:
-        return c.mine_metrics.first(figure.table_context)
+        # (a column beside the land cleared counts what the clearance found: "Land released
+        # (ha) | AP mines")
+        named = c.mine_metrics.first(figure.table_context)
+        cleared = c.area_metrics.first(figure.table_context) == "area_cleared_ha"
+        return named or ("mines_found" if cleared else None)
     # a list shares its verb; a part ("143 of them were ...") counts as its whole
     source = previous if previous is not None or not figure.part else _parent(discourse)
     if source is not None and source.kind == "mines" and source.metric:
@@ -1007,10 +1049,22 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
 ADDS_ON = re.compile(r"\W*(?:plus|also|in addition|besides|and)\b[,\s]*$", re.IGNORECASE)
 
 
+# A stockpile's destruction named before its count: "destroyed its stockpile of", "the
+# destruction of stocks totalling".
+STOCKPILE_DESTROYED = re.compile(
+    r"\b(?:destroy\w*|destruction\s+of)\s+(?:[\w-]+\s+){0,3}?stock(?:pile)?s?\s+"
+    r"(?:of|totall?ing|numbering)\s+$",
+    re.IGNORECASE,
+)
+# The words of a count's own noun phrase end at a comma or a conjunction.
+NOUN_PHRASE_END = re.compile(r"[,;]|\b(?:and|but|while)\b")
+
+
 def _from_a_stockpile(figure: _Figure) -> bool:
     """Whether the mines counted are named as a stockpile's ("4,000 stockpiled mines", "mines
     from its stocks"), in the words right after the number."""
-    return cues().mine_metrics.first(figure.trailing[:60]) == "mines_stockpiled"
+    own_words = NOUN_PHRASE_END.split(figure.trailing[:60], maxsplit=1)[0]
+    return cues().mine_metrics.first(own_words) == "mines_stockpiled"
 
 
 def _last_choice(options: Choices[str], text: str) -> str | None:

@@ -61,6 +61,7 @@ class FrameCues:
     partitive_after: re.Pattern[str]
     group_predicate: Cue
     group_share_before: Cue
+    group_among: Cue  # "casualties among deminers"
     group_among_before: Cue
     part_of_before: Cue
     subgroup_before: Cue
@@ -116,6 +117,7 @@ def cues() -> FrameCues:
         group_share_before=Cue(
             rf"(?<![\w-])(?P<group>{group_words})(?:\s+alone)?\s+(?:{_words(raw['share_verbs'])})\s*$"
         ),
+        group_among=Cue(rf"\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<group>{named_groups})\b"),
         group_among_before=Cue(
             rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*"
             r"(?:(?:there\s+)?(?:were|are|was|is|ha(?:ve|s|d)\s+been)\s+)?$"
@@ -156,6 +158,18 @@ def cues() -> FrameCues:
         verbs=Cue(raw["verbs"]),
         not_nouns=frozenset(raw["not_nouns"]),
         raw=raw,
+    )
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a word the vocabulary does not know looks like a plural noun ("communities",
+    "households"), not a verb or an adverb ("sustained", "fatally", "was")."""
+    lowered = word.lower()
+    return (
+        len(lowered) > 3
+        and lowered.endswith("s")
+        and not lowered.endswith("ss")
+        and cues().verbs.search(lowered) is None
     )
 
 
@@ -203,8 +217,9 @@ def noun_after(after: str, vague: bool = False) -> Noun:
         if kind == "people" and len(named - {"general"}) > 1:
             name = "general"  # "civilians and military personnel": all of them
         return Noun(kind, name)
-    if direct:
-        return Noun("participle", direct[0])  # "9 fatally", "67 sustained injuries"
+    if direct and not _plural_noun(words[0]):
+        # "9 fatally", "67 sustained injuries" (but "53 communities affected": of another noun)
+        return Noun("participle", direct[0])
     if words[0].lower() in c.not_nouns or not words[0][0].isalpha():
         return NONE
     return Noun("unknown")
@@ -317,6 +332,14 @@ def group_before(before: str) -> str | None:
     return c.groups.first(match.group("group")) if match else None
 
 
+def group_among(words: str) -> str | None:
+    """The group an event noun is counted among: "(63) casualties among deminers", "the
+    number of deaths among local farmers"."""
+    c = cues()
+    match = c.group_among.search(words)
+    return c.groups.first(match.group("group")) if match else None
+
+
 def part_of_event(before: str) -> str | None:
     """The event of a total named before a part: "Of the victims, 12", "Among the dead were 11"."""
     c = cues()
@@ -385,26 +408,33 @@ def without_apposition(after: str) -> str:
 ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
 
 
-# The last words of a clause before a colon: "(Mines continued to kill) civilians: ".
-OBJECT_BEFORE_COLON = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+\s*:\s*$")
+# A lead-in clause's colon before the first figure of its list ("...: from 4,320 in 1996").
+LEAD_IN_COLON = re.compile(r":\s*(?:from\s+)?$")
+# The last words of a clause before its colon: "(Mines continued to kill) civilians".
+LAST_WORDS = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+\s*$")
 WORD_START = re.compile(r"(?<!\S)\S")
 
 
 def lead_in_object(before: str) -> tuple[Noun, str]:
-    """The people a lead-in clause counts and the verb that names what befell them, when the
-    clause ends with a killing or maiming verb and its object, then a colon: the figures of
-    the list after it count them ("Mines continued to kill civilians: 12 in 2021, 6 in 2022")."""
-    clause = before[-80:]
-    words = OBJECT_BEFORE_COLON.search(clause)
+    """What the figures of a list after a lead-in clause and its colon count, and the words
+    that name their event: the object of a killing or maiming verb ending the clause ("Mines
+    continued to kill civilians: 12 in 2021, 6 in 2022"), or the event noun of its subject
+    ("Annual casualties have fallen: from 4,320 in 1996 to 49 in 2024")."""
+    colon = LEAD_IN_COLON.search(before[-90:])
+    if colon is None:
+        return NONE, ""
+    clause = before[-90:][: colon.start()]
+    words = LAST_WORDS.search(clause)
     if words is None:
         return NONE, ""
     # the shortest object after a verb: "kill | civilians", "killed | many civilians"
     starts = [m.start() for m in WORD_START.finditer(clause, words.start())]
     for verb_end in reversed(starts):
         if active_event(clause[:verb_end]) is not None:
-            noun = noun_after(" " + clause[verb_end:].rstrip().rstrip(":"))
+            noun = noun_after(" " + clause[verb_end:])
             return (noun, clause[:verb_end]) if noun.kind == "people" else (NONE, "")
-    return NONE, ""
+    noun, counted = count_noun_before(clause + " ", verb_in_surface=True)
+    return (noun, counted) if noun.kind == "event" else (NONE, "")
 
 
 def asked_noun(question: str) -> Noun:
@@ -451,10 +481,14 @@ def is_comparison(before: str) -> bool:
     return bool(cues().comparison_before.search(before[-40:]))
 
 
+# A goal given as a label in brackets after a result: "21,300 people (target: 18,000)".
+TARGET_LABEL = re.compile(r"\((?:target|goal|objective|planned)\s*:\s*$", re.IGNORECASE)
+
+
 def is_target(before: str) -> bool:
     """Whether a number is a goal or need ("to reach 45 per cent", "raises the workforce to
-    6,500")."""
-    return bool(cues().target_before.search(before[-60:]))
+    6,500", "(target: 18,000)")."""
+    return bool(cues().target_before.search(before[-60:]) or TARGET_LABEL.search(before[-30:]))
 
 
 def after_partitive(trailing: str) -> str:

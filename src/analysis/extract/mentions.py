@@ -78,12 +78,20 @@ _FIGURE_QUALIFIED = "".join(
         "surpassing",
     )
 )
+# The ends of a confidence interval: "1,204-1,388", "0.16 to 0.28".
+_INTERVAL = r"\d(?:[\d.,]*\d)?\s*(?:[-–]|to)\s*\d(?:[\d.,]*\d)?"
 _DURATION = r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
 _REFERENCES = (
     "paragraphs?|articles?|sections?|clauses?|chapters?|points?|parts?|items?|annex|tables?|appendix|"
     "resolutions?|rules?|protocols?|pages?|pp?\\."
 )
 _PLURAL_REFERENCES = "paragraphs|articles|sections|clauses|chapters|points|items|resolutions|rules"
+# The items of a project's results framework (with a dotted number only: "as a result 12
+# people" is no reference).
+_FRAMEWORK_ITEMS = (
+    "outputs|output|outcomes|outcome|indicators|indicator|results|result|objectives|objective|"
+    "activities|activity|recommendations|recommendation"
+)
 # One item of a reference list: "120.2.4", with the title in brackets some lists give.
 _REFERENCE_ITEM = r"\d+(?:[.\-]\d+)*(?:\s*\([^()]{0,150}\))?"
 _CURRENCY_CODES = (
@@ -151,6 +159,8 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
         "year",
         rf"(?<![\d,.]){_YEAR}[^\S\n]*(?:[-–][^\S\n]*(?:{_YEAR}|\d{{2}})|to\s+{_YEAR})(?![\d,.]?\d)",
     ),
+    # "between 1992 and the end of 2024": a span of time, no range of figures
+    ("year", rf"(?<=[Bb]etween\s){_YEAR}(?=\s+and\s+the\s+(?:end|start|beginning|middle)\b)"),
     (
         "year",
         rf"(?<![\d,./])(?<!between\s){_FIGURE_QUALIFIED}{_YEAR}s?(?![\d,./]\d)"
@@ -158,6 +168,11 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?:{_AFTER_TIME_WORD}|(?!\s+(?:{COUNT_NOUNS})(?![\w-])))"
         # (A year before "to" and a number of four digits or more is the low end of a range.)
         r"(?!\s*(?:[-–]|to\b)\s*(?:\d{4}|\d{1,3},\d))",
+    ),
+    # a study's statistics: "95% CI 1,204-1,388" (see WORD_FIRST for the others)
+    (
+        "statistic",
+        rf"\b\d{{2}}(?:\.\d+)?\s?%\s+(?:CI|confidence\s+intervals?)\b(?:\s*:?\s*{_INTERVAL})?",
     ),
     ("clock_time", r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[AaPp][Mm]\b))?"),
     ("clock_time", r"\b\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"),  # 9 a.m., 8.30pm
@@ -170,6 +185,8 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("age", r"\b\d{1,2}(?=\s+when\s+(?:he|she|I|they|we)\b)"),  # "he was 19 when he ..."
     ("list_marker", r"(?m:^\d{1,3}[.)](?=\s))"),
     ("list_marker", r"(?m:(?<=^\()\d{1,2}(?=\)\s))"),  # a note under a table: "(1) Anti-..."
+    # an item of a list run on after a semicolon: "...University; (2) Libyan Centre ..."
+    ("list_marker", r"(?<=;\s\()\d{1,2}(?=\)\s+[A-Z])"),
     # the number of a section heading: "3.1 Overview", "2.4. Clearance"
     ("list_marker", r"(?m:^\d{1,2}\.\d{1,2}\.?(?=[^\S\n]+[A-Z][^\n.;:!?]*$))"),
     ("duration", r"(?i:\b\d+-(?:day|week|month|year|hour|minute)s?\b)"),  # the 44-day war
@@ -215,6 +232,17 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     # UN and agency symbols: "A/76/520", "S/2021/123", "A/RES/60/97", "NDA/AR/2022".
     ("document_number", r"(?=[A-Z])\b[A-Z][A-Z.]{0,9}(?:/[A-Za-z0-9.]*[A-Za-z0-9])+"),
     ("page_furniture", r"(?=[pP])(?i:\bpage\s+\d+\s+of\s+\d+)"),  # "Page 14 of 40"
+    # a study's statistics: "CI 1,204-1,388", "p < 0.001", "rate ratio 0.21"
+    ("statistic", rf"(?=[C])\bCI\s*:?\s*{_INTERVAL}"),
+    ("statistic", r"(?=[p])\bp\s*[<=>≤≥]\s*0?\.\d+"),
+    (
+        "statistic",
+        r"(?=[RrOoIH])(?:(?i:\b(?:ratio|odds))|\b(?:OR|RR|IRR|HR))\s*(?:of\s+)?\d+(?:\.\d+)?",
+    ),
+    (  # a qualification's level: "IMAS level 1 and 2"
+        "reference",
+        r"(?=[LlGg])(?i:\b(?:levels?|grades?)\s+\d{1,2}(?:\s*(?:and|or|to|-)\s*\d{1,2})?\b)",
+    ),
     ("page_furniture", r"(?=[vrhVRH])(?i:\b(?:views|reads|hits|visits)\s*:\s*\d(?:[\d,.]*\d)?)"),
     ("page_furniture", r"\*\d{5,}\*"),  # barcode text: "*2316422*"
     # "Articles 100 (planning ...), 116 (...) and 120.2.4": a plural opens a list ...
@@ -225,6 +253,8 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ),
     # ... a singular names one: "paragraph 4", "Article 120.2.7", "resolution 60/97".
     ("reference", rf"(?i:\b{_words(_REFERENCES)}\s*\d+(?:[.\-/]\d+)*)"),
+    # ... and an item of a results framework, numbered with a dot: "Output 1.3", "Indicator 2.1.4"
+    ("reference", rf"(?i:\b{_words(_FRAMEWORK_ITEMS)}\s+\d+(?:\.\d+)+\b)"),
     (
         "money",
         rf"(?=[A-Z$€£¥₼₴₽])(?:{_CURRENCY_SIGNS}|\b(?:{_CURRENCY_CODES})\b\.?)"
@@ -530,6 +560,7 @@ _LEAD_WORDS = frozenset(
     for words in (
         MONTH_PATTERN,
         _PLURAL_REFERENCES,
+        _FRAMEWORK_ITEMS,
         _CURRENCY_CODES,
         "paragraph|article|section|clause|chapter|point|part|parts|item|annex|resolution|rule",
         "protocol|protocols|page|pages|p|pp|no|us|utc|gmt|age|aged|ages",
@@ -537,7 +568,8 @@ _LEAD_WORDS = frozenset(
         "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
         "between|from",  # "between 20 and 31 March"
         "week|day|phase|stage|round",  # "Week 27:"
-        "grade|class",  # "a Grade 4 pupil"
+        "grade|class|level|levels|grades",  # "a Grade 4 pupil", "IMAS level 1 and 2"
+        "ci|ratio|odds|or|rr|irr|hr",  # a study's statistics: "CI 1,204-1,388", "odds 1.4"
     )
     for word in words.split("|")
 )

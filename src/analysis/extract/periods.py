@@ -477,7 +477,8 @@ def readers() -> tuple[Reader, ...]:
     months = tuple(m.lower() for m in MONTH_PATTERN.split("|"))  # a month is named
     table: list[tuple[str, Callable[[re.Match[str], Context], PeriodPhrase | None], Any]] = [
         (
-            rf"\b(?:from|between)\s+(?P<a>{DATE})\s+(?:to|and|until|till|through)\s+(?P<b>{DATE})\b",
+            rf"\b(?:from|between)\s+(?P<a>{DATE})\s+(?:to|and|until|till|through)\s+"
+            rf"(?:the\s+end\s+of\s+)?(?P<b>{DATE})\b",
             _from_to,
             ("from", "between"),
         ),
