@@ -1460,3 +1460,36 @@ def test_a_teams_size_a_persons_place_and_other_nouns_affected_are_no_counts() -
     found = results(text, "2024-03-01")
     assert found["6"].reason == "other_count"
     assert all(getattr(found[s], "metric", None) is None for s in ("one", "212"))
+
+
+def test_the_figure_was_reports_the_count_of_the_paragraph() -> None:
+    text = "Mines killed or injured 58 civilians this year. In 2022 the figure was 73."
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("58", "73")] == ["civilian_casualties"] * 2
+    assert found["73"].period_start == "2022-01-01"
+
+
+def test_a_counts_share_in_brackets_is_its_share_of_the_total() -> None:
+    text = (
+        "The registry lists 450 victims: 210 in the north and 240 in the south. Of these, "
+        "96 (21.3%) died and 354 (78.7%) were hurt; 117 (26%) were children."
+    )
+    found = results(text, "2024-03-01")
+    assert [found[s].metric for s in ("210", "240", "96", "354", "117", "26%")] == [
+        "casualties",
+        "casualties",
+        "killed",
+        "injured",
+        "children_casualties",
+        "children_casualties_pct",
+    ]
+    assert all(getattr(found[s], "metric", None) is None for s in ("21.3%", "78.7%"))
+
+
+def test_a_goal_named_earlier_in_the_sentence_leaves_a_later_clause_a_figure() -> None:
+    text = (
+        "Officials say 12 square kilometres still need to be cleared, and that 19 farmers "
+        "were killed or injured there in 2023."
+    )
+    found = results(text, "2024-03-01")
+    assert found["19"].metric == "civilian_casualties"

@@ -393,7 +393,14 @@ def _figure(
     )
     others = [all_[i].quantity for i in indexes]
     previous_end = max((o.end for o in others if clause[0] <= o.end <= q.start), default=clause[0])
-    next_start = min((o.start for o in others if q.end <= o.start < clause[1]), default=clause[1])
+    following = [o for o in others if q.end <= o.start < clause[1]]
+    next_start = min((o.start for o in following), default=clause[1])
+    trailing_start = q.end
+    share = BRACKETED_SHARE.match(line, q.end)
+    if share and any(o.start == share.start(1) and o.unit == "percent" for o in following):
+        # "128 (20.9%) were children": the words of the count go on after its share
+        trailing_start = share.end()
+        next_start = min((o.start for o in following if o.start >= share.end()), default=clause[1])
     before = line[previous_end : q.start]
     figure = _Figure(
         mention=mention,
@@ -402,7 +409,7 @@ def _figure(
         before=before,
         clause_before=line[clause[0] : q.start],
         sentence_before=line[sentence.start : q.start],
-        trailing=line[q.end : next_start],
+        trailing=line[trailing_start:next_start],
         clause_after=line[q.end : clause[1]],
         bracketed=line.count("(", sentence.start, q.start)
         > line.count(")", sentence.start, q.start),
@@ -423,6 +430,8 @@ def _figure(
     return figure
 
 
+# A count's share in brackets right after it: "128 (20.9%) were children".
+BRACKETED_SHARE = re.compile(r"\s*\((\d[\d.,]*\s?%)\)")
 # A "Label: value" line (or list item) at the start of a paragraph.
 LABEL_START = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?]{1,80}?:\s+\S")
 # A row of a table: a "Label: value" line whose value is a number ("Fuzuli: 877").
@@ -599,7 +608,7 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if figure.not_a_claim is not None:
         return
     quantity = figure.mention.quantity
-    if frames.is_target(figure.clause_before[-60:]) or frames.is_target(figure.sentence_before):
+    if frames.is_target(figure.clause_before, figure.sentence_before):
         figure.not_a_claim = NotAClaim("target")
         return
     if frames.is_change(figure.before):
@@ -748,12 +757,20 @@ def _parent(
 
 
 def _previous(discourse: _Discourse, figure: _Figure) -> _Figure | None:
-    """The figure before, in the same sentence (a labelled figure opens a line of its own)."""
+    """The figure before, in the same sentence (a labelled figure opens a line of its own;
+    a count's share in brackets, "171 (27.9%) were killed", is no figure of the list)."""
     if figure.labelled:
         return None
-    if discourse.figures and discourse.figures[-1].sentence is figure.sentence:
-        return discourse.figures[-1]
+    for before in reversed(discourse.figures):
+        if before.sentence is not figure.sentence:
+            return None
+        if not _is_bracketed_share(before):
+            return before
     return None
+
+
+def _is_bracketed_share(figure: _Figure) -> bool:
+    return figure.mention.quantity.unit == "percent" and figure.before.strip() == "("
 
 
 def _read_people(
@@ -859,6 +876,17 @@ def _read_people(
         return  # "two of the wounded are in a serious condition": their state, not a count
     if noun.kind == "partitive" and event is None and frames.is_object(figure.before):
         return  # "I met one of them": the object of a verb that names no event
+    if (
+        previous is not None
+        and previous.part
+        and previous.group in (None, "general")
+        and group not in (None, "general")
+        and not figure.bracketed
+        and not introduced
+    ):
+        # "Of these, 171 were killed and 441 injured; 128 were children": the total broken
+        # down by group after its events, not the part before
+        previous = _parent(discourse, totals_only=True) or previous
     inherited = None
     if sibling is not None:
         inherited = _sibling_source(sibling, discourse)
@@ -1095,6 +1123,11 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     """A share: of a group among the casualties, of an area, of the maps."""
     c = cues()
     previous = _previous(discourse, figure)
+    if previous is not None and previous.kind == "people" and _is_bracketed_share(figure):
+        # "128 (20.9%) were children": the share of the count before in its total
+        if previous.event == "casualties" and previous.group in c.share_metrics:
+            return c.share_metrics[previous.group]
+        return None
     group = frames.group_before(figure.before)
     if group in c.share_metrics:
         of_casualties = frames.first_event(figure.trailing) in ("casualties", None) and (

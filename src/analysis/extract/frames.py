@@ -226,12 +226,16 @@ def noun_after(after: str, vague: bool = False) -> Noun:
 
 
 def noun_phrase(phrase: str) -> str:
-    """A noun phrase up to a preposition, relative pronoun or verb."""
+    """A noun phrase up to a preposition, relative pronoun or verb (none when a preposition
+    in lower case starts it: "403 in the mine action database", not "318 AT mines")."""
+    if LEADING_PREPOSITION.match(phrase):
+        return ""
     phrase = PREPOSITION.split(phrase, maxsplit=1)[0]
     verb = cues().verbs.search(phrase)
     return phrase[: verb.start()] if verb else phrase
 
 
+LEADING_PREPOSITION = re.compile(r"(?:by|in|on|at|from|with|for|across|near|along|to)\s")
 # "of our", "of my own": a possessive after a number ("Four of our own staff").
 OWNER = re.compile(r"\s*of\s+(?:our|my|its|their|his|her|your)\s+(?:own\s+)?", re.IGNORECASE)
 OF_THE = re.compile(r"\s*of\s+the\s+", re.IGNORECASE)
@@ -485,10 +489,13 @@ def is_comparison(before: str) -> bool:
 TARGET_LABEL = re.compile(r"\((?:target|goal|objective|planned)\s*:\s*$", re.IGNORECASE)
 
 
-def is_target(before: str) -> bool:
+def is_target(clause_before: str, sentence_before: str = "") -> bool:
     """Whether a number is a goal or need ("to reach 45 per cent", "raises the workforce to
-    6,500", "(target: 18,000)")."""
-    return bool(cues().target_before.search(before[-60:]) or TARGET_LABEL.search(before[-30:]))
+    6,500", "(target: 18,000)", whose colon ends a clause)."""
+    return bool(
+        cues().target_before.search(clause_before[-60:])
+        or TARGET_LABEL.search(sentence_before[-30:])
+    )
 
 
 def after_partitive(trailing: str) -> str:
