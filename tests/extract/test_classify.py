@@ -1493,3 +1493,26 @@ def test_a_goal_named_earlier_in_the_sentence_leaves_a_later_clause_a_figure() -
     )
     found = results(text, "2024-03-01")
     assert found["19"].metric == "civilian_casualties"
+
+
+def test_parts_of_a_surface_take_its_metric() -> None:
+    text = (
+        "By June, some 26.5 square kilometres were still contaminated. The biggest part, "
+        "14.2 km², is in the hills, followed by the valley with 8.3 km². The capital alone "
+        "accounts for 90 hectares."
+    )
+    found = results(text, "2024-09-01")
+    assert [found[s].metric for s in ("14.2 km²", "8.3 km²", "90 hectares")] == [
+        "area_contaminated_ha"
+    ] * 3
+    assert found["90 hectares"].area is None  # (no place: "The capital")
+
+
+def test_the_parts_of_a_count_of_mines_named_before_them() -> None:
+    text = (
+        "In 2024 the teams destroyed 5,420 mines. Of the mines, 3,910 were anti-personnel "
+        "and 1,510 anti-tank."
+    )
+    found = results(text, "2025-03-01")
+    assert [found[s].metric for s in ("3,910", "1,510")] == ["mines_found"] * 2
+    assert [found[s].device for s in ("3,910", "1,510")] == ["anti_personnel", "anti_tank"]

@@ -468,3 +468,12 @@ def test_a_column_header_may_name_its_unit_first() -> None:
     assert numbers.in_column_unit(cell, "Square metres cleared").best == 5.2
     assert numbers.in_column_unit(cell, "Ha released").unit == "hectares"
     assert numbers.in_column_unit(cell, "Teams deployed") is cell
+
+
+def test_over_after_a_verb_it_completes_is_no_qualifier() -> None:
+    text = "They handed over 212 maps and turned over 40 mines; over 90 were found."
+    assert [(q.surface, q.bound) for q in quantities(text)] == [
+        ("212", "exact"),
+        ("40", "exact"),
+        ("over 90", "more_than"),
+    ]

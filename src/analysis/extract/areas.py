@@ -104,6 +104,10 @@ STOP_WORDS = frozenset(
         "At",
         "On",
         "Most",
+        # a number opening a sentence: "One province alone"
+        "One",
+        "Each",
+        "Every",
         # a table's row of sums: "Total: 34", "All provinces | 87"
         "Total",
         "Totals",

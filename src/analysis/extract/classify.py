@@ -669,6 +669,10 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         )
     if noun.kind == "none":
         noun, counted = frames.lead_in_object(figure.sentence_before)
+    if noun.kind == "none":
+        of_whole = frames.whole_of_things(figure.before)
+        if of_whole.kind == "thing":
+            noun, figure.part = of_whole, True  # "Of the mines, 8,805 were anti-personnel"
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
     if noun.kind == "none" and frames.reports_a_figure(figure.clause_before, figure.trailing):
@@ -1197,10 +1201,24 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         return (after or before)[0]
     if previous is not None and previous.kind == "hectares":
         return previous.metric
+    whole = _parent(discourse, "hectares")
+    if whole is not None and AREA_PART.search(_sentence_of(figure)):
+        # "18.4 km2 remained to be cleared. The largest share, 9.6 km2, lies in A, followed
+        # by B with 5.1 km2": parts of the surface before
+        return whole.metric
     if discourse.question:  # "What area is still mined?" - "About 8,000 km2."
         found = c.area_metrics.search(discourse.question)
         return found[0] if found else None
     return None
+
+
+# Words that name a surface as a part of one named before: "the largest share", "A alone
+# accounts for", "followed by B with".
+AREA_PART = re.compile(
+    r"\b(?:share|part|portion|bulk|most|rest|remainder)\b|\baccount(?:s|ed)?\s+for\b"
+    r"|\bfollowed\s+by\b|\balone\b",
+    re.IGNORECASE,
+)
 
 
 def _last_match(options: Choices[str], text: str) -> tuple[str, int] | None:

@@ -441,6 +441,22 @@ def lead_in_object(before: str) -> tuple[Noun, str]:
     return (noun, counted) if noun.kind == "event" else (NONE, "")
 
 
+# "Of the mines, (8,805 were anti-personnel)": the whole a part is of, named before it.
+OF_THE_WHOLE = re.compile(
+    r"\b(?:of|among)\s+(?:all\s+)?(?:the|these|those)\s+(?P<whole>(?:[\w-]+\s+){0,2}[\w-]+)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
+def whole_of_things(before: str) -> Noun:
+    """The things a part is of, when named before it: "Of the mines, 8,805 were anti-personnel"."""
+    match = OF_THE_WHOLE.search(before[-60:])
+    if match is None:
+        return NONE
+    noun = noun_after(" " + match["whole"])
+    return noun if noun.kind == "thing" else NONE
+
+
 def asked_noun(question: str) -> Noun:
     """The noun a question asks a count of: "How many mines remain in the ground?"."""
     match = ASKED.search(question)

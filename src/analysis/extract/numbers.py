@@ -704,6 +704,21 @@ def _qualifier_before(text: str, start: int, anchor: int) -> re.Match[str] | Non
     return match if match is not None and match.start() < anchor else None
 
 
+# Verbs that "over" completes ("handed over", "turned over"): then it is no qualifier.
+PHRASAL_OVER = re.compile(
+    r"\b(?:hand|turn|pass|sign|give|gave|took|take|taken|carr(?:y|ied)|brought|bring|made|make)"
+    r"(?:s|ed|ing|n)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _completes_a_verb(text: str, qualifier: re.Match[str]) -> bool:
+    """Whether a qualifier "over" is the particle of the verb before it."""
+    words = qualifier.group().strip().lower()
+    start = qualifier.start()
+    return words == "over" and PHRASAL_OVER.search(text, max(0, start - 20), start) is not None
+
+
 def number_anchors(text: str) -> tuple[list[int], list[int]]:
     """Where runs of digits and number words (cardinal, vague or scale) begin, in order:
     every numeric expression starts at one or at a qualifier right before one; and where
@@ -725,6 +740,8 @@ def expression_matches(text: str, anchors: list[int] | None = None) -> list[re.M
             continue
         match = None
         qualifier = _qualifier_before(text, max(searched_to, anchor - QUALIFIER_REACH), anchor)
+        if qualifier is not None and _completes_a_verb(text, qualifier):
+            qualifier = None  # "handed over 1,472 maps": exactly 1,472
         if qualifier is not None:
             match = EXPRESSION.match(text, qualifier.start())
         if match is None or match.end() <= anchor:
