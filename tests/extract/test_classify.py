@@ -1516,3 +1516,16 @@ def test_the_parts_of_a_count_of_mines_named_before_them() -> None:
     found = results(text, "2025-03-01")
     assert [found[s].metric for s in ("3,910", "1,510")] == ["mines_found"] * 2
     assert [found[s].device for s in ("3,910", "1,510")] == ["anti_personnel", "anti_tank"]
+
+
+def test_a_figure_of_a_period_after_the_statement_is_a_plan() -> None:
+    text = "We trained 64 deminers in 2024 and will train 90 more in 2026."
+    found = results(text, "2025-06-01")
+    assert found["64"].metric == "deminers_trained"
+    assert found["90"].reason == "target"
+
+
+def test_a_part_of_a_workforce_naming_another_group_is_no_workforce() -> None:
+    found = results("The operator employed 260 deminers, of whom 44 were women.", "2025-06-01")
+    assert found["260"].metric == "deminers_deployed"
+    assert getattr(found["44"], "metric", None) is None

@@ -462,3 +462,13 @@ def test_a_year_between_and_the_end_of_another_is_a_year() -> None:
         ("2001", "year"),
         ("2019", "year"),
     ]
+
+
+def test_a_projects_year_and_an_output_per_worker_are_no_figures() -> None:
+    text = "Output rose from 205 m2 per deminer in year 1 to 330 m2 in year 2."
+    assert tagged(text) == [
+        ("205 m2", "other_count"),
+        ("in year 1", "ordinal"),
+        ("330 m2", None),
+        ("in year 2", "ordinal"),
+    ]

@@ -794,6 +794,7 @@ def _read_people(
     )
     if (
         noun.kind == "none"
+        and not introduced  # ("187 deminers, of whom 31 were women": a part)
         and previous is not None
         and previous.kind == "people"
         and previous.event is None
@@ -1381,6 +1382,14 @@ def _next_period(
     return named[-1].period if named else carried
 
 
+def _is_after_the_statement(own: PeriodPhrase | None, context: periods.Context) -> bool:
+    """Whether a figure's own period begins after its statement was made: a plan or a
+    projection, not a reported figure."""
+    start = own.period.start if own is not None and own.period is not None else None
+    today = context.statement_date
+    return bool(start and today and start > today.isoformat())
+
+
 def _result(
     figure: _Figure,
     own: PeriodPhrase | None,
@@ -1398,6 +1407,8 @@ def _result(
     metric = figure.metric
     if metric is None:
         return None
+    if _is_after_the_statement(own, context):
+        return NotAClaim("target")  # "will train 120 deminers in Q1 2026": a plan
     c = cues()
     period = periods.UNSPECIFIED
     if metric in c.own_period_only and own is not None and own.period is not None:

@@ -218,6 +218,12 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?=[ADFJMNOS])\b(?:{MONTHS})(?:\s*[-–]\s*(?:{MONTHS}))?,?\s+{_YEAR}\b",
     ),  # January-June 2024
     ("year", rf"(?=[bfBF])(?i:\b(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+to)\s+{_YEAR}\b)"),
+    # A year or phase of a project: "in year 1", "during phase 2" (its number, no figure)
+    (
+        "ordinal",
+        r"(?=[iIdDbBfFoOtTuU])(?i:\b(?:in|during|by|from|of|to|until)\s+(?:the\s+)?"
+        r"(?:year|phase|stage|month)\s+\d{1,2})(?![\d,.]\d)",
+    ),
     # A row's label: "Week 27 (1-7 July): ...", "Phase 2:" (the number names the row).
     ("ordinal", r"(?=[WDPSR])\b(?:Week|Day|Phase|Stage|Round)\s+\d{1,3}(?=\s*[:(]|[^\S\n]*$)"),
     # a school year: "a Grade 4 pupil", "in Class 3"
@@ -356,6 +362,11 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         "other_count",
         r"\s+(?:(?:a|per)\s+(?:day|week|month|year)|annually|per\s+annum)\b"
         r"(?!\s+(?:earlier|ago|later|before|after|on)\b)",
+    ),
+    # ... nor an output per worker or machine: "310 m2 per team per day", "38 m2 per deminer"
+    (
+        "other_count",
+        r"\s+per\s+(?:team|deminer|person|worker|machine|operator|shift|hour|sapper)s?\b",
     ),
 )
 _REASONS = [reason for reason, _ in (*NUMBER_FIRST, *WORD_FIRST, *BEFORE_RULES, *AFTER_RULES)]
@@ -567,7 +578,7 @@ _LEAD_WORDS = frozenset(
         _YOUNG,
         "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
         "between|from",  # "between 20 and 31 March"
-        "week|day|phase|stage|round",  # "Week 27:"
+        "week|day|phase|stage|round|year|month",  # "Week 27:", "in year 1"
         "grade|class|level|levels|grades",  # "a Grade 4 pupil", "IMAS level 1 and 2"
         "ci|ratio|odds|or|rr|irr|hr",  # a study's statistics: "CI 1,204-1,388", "odds 1.4"
     )

@@ -275,6 +275,8 @@ _NOT_AFTER_CHANGE = "".join(rf"(?<!\b{verb}\s)" for verb in CHANGE_VERBS)
 _RANGE = (
     rf"(?:(?P<opener>(?<![\w-])(?:(?P<between>between)|{_NOT_AFTER_CHANGE}from)\s+)"
     r"|(?<!from\s)(?<!between\s))"
+    # (not "in year 1 to 455 m2": the number of a project's year)
+    r"(?<![Yy]ear\s)(?<![Pp]hase\s)"
     rf"(?P<range_low>{_NUMBER_START}{_DIGITS})(?P<low_scale>{_SCALE})?"
     r"(?:\s?[-–]\s?|\s+(?(between)and|to)\s+)"
     # (Not "2020 to 31 May": the end of a span of dates.)
