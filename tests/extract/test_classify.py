@@ -1508,6 +1508,12 @@ def test_parts_of_a_surface_take_its_metric() -> None:
     assert found["90 hectares"].area is None  # (no place: "The capital")
 
 
+def test_a_surface_in_brackets_without_a_cue_goes_on_with_the_surface_before() -> None:
+    text = "In 2024 the teams released 410 hectares. May was the slowest month (12 hectares)."
+    found = results(text, "2025-03-01")
+    assert found["12 hectares"].metric == "area_cleared_ha"
+
+
 def test_the_parts_of_a_count_of_mines_named_before_them() -> None:
     text = (
         "In 2024 the teams destroyed 5,420 mines. Of the mines, 3,910 were anti-personnel "
@@ -1529,3 +1535,42 @@ def test_a_part_of_a_workforce_naming_another_group_is_no_workforce() -> None:
     found = results("The operator employed 260 deminers, of whom 44 were women.", "2025-06-01")
     assert found["260"].metric == "deminers_deployed"
     assert getattr(found["44"], "metric", None) is None
+
+
+def test_a_progress_column_of_a_clearance_table_is_the_share_cleared() -> None:
+    text = (
+        "Results by site, 2024\n\n"
+        "Site     | Area cleared (ha) | Mines | Progress | Women staff\n"
+        "North    |              21.5 |    48 |      63% |         12%\n"
+        "South    |               9.0 |    11 |      27% |          9%\n"
+    )
+    found = results(text, "2025-03-01")
+    assert [found[s].metric for s in ("63%", "27%")] == ["area_cleared_pct"] * 2
+    assert all(getattr(found[s], "metric", None) is None for s in ("12%", "9%"))
+
+
+def test_a_term_glossed_in_brackets_reads_as_its_gloss_wherever_it_is_used() -> None:
+    text = (
+        "Victimes (victims)\n\n"
+        "Since 2015 the registry lists 3,240 victimes of mines. About 610 démineurs "
+        "(deminers) are accredited, and 880 survivants (survivors) received rehabilitation. "
+        "The 14 communes are quiet."
+    )
+    found = results(text, "2025-03-01")
+    assert [found[s].metric for s in ("3,240", "About 610", "880")] == [
+        "casualties",
+        "deminers_deployed",
+        "survivors_assisted",
+    ]
+    assert getattr(found["14"], "metric", None) is None
+
+
+def test_the_glossary_of_a_text() -> None:
+    terms = frames.glossary("Some 12 campos minados (minefields) and the MAP (landmines).")
+    assert (terms["campos minados"], terms["map"]) == ("minefields", "landmines")
+    assert frames.glossed(" campos minados (minefields) remain", terms) == " minefields remain"
+
+
+def test_mines_according_to_the_records_handed_over_are_mines_on_maps() -> None:
+    found = results("According to the formulars, some 81,000 mines were laid there.", "2025-03-01")
+    assert found["some 81,000"].metric == "mines_on_maps"

@@ -178,6 +178,7 @@ class _Discourse:
     figures: list[_Figure] = field(default_factory=list)
     question: str = ""  # the question this paragraph answers (an interview), if any
     sentence_before: str = ""  # the paragraph's sentence before the one being read
+    glossary: dict[str, str] = field(default_factory=dict)  # the text's glossed terms
 
 
 def classify_mentions(
@@ -203,7 +204,8 @@ def classify_mentions(
         in_sentence.setdefault(at, []).append(index)
     paragraphs_with_figures = {sentences[at].paragraph for at in in_sentence}
     results: list[Classification | NotAClaim | None] = [None] * len(mentions)
-    discourse, paragraph, last_period = _Discourse(), -1, None
+    terms = frames.glossary(text)
+    discourse, paragraph, last_period = _Discourse(glossary=terms), -1, None
     topics: dict[str, Period] = {}  # the last period of each topic, across paragraphs
     list_mine_metric = None  # a list's items take the mine count of its lead-in
     list_period = None  # ... and the period of its title
@@ -236,6 +238,7 @@ def classify_mentions(
                 period=period or _asked_period(question, context),
                 question=question,
                 earlier_total=discourse.total or discourse.earlier_total,
+                glossary=terms,
             )
             paragraph = sentence.paragraph
             # a table's rows may stand apart from the title that says what they count
@@ -660,6 +663,15 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if part_words is not None:
         figure.trailing = part_words  # "14 of the 65 casualties were children"
     noun = frames.noun_after(figure.trailing, vague)
+    if noun.kind == "unknown" and discourse.glossary:
+        # "2,310 sobrevivientes (survivors)", "12,487 víctimas" after "Víctimas (victims)"
+        glossed = frames.glossed(figure.trailing, discourse.glossary)
+        if glossed is not None:
+            figure.clause_after = (
+                frames.glossed(figure.clause_after, discourse.glossary) or figure.clause_after
+            )
+            figure.trailing = glossed
+            noun = frames.noun_after(glossed, vague)
     if part_words is not None and noun.kind == "none":
         return  # "13 of the country's 14 states": a part of a count of something unknown
     counted = None
@@ -1177,7 +1189,15 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if group in c.share_metrics:
             return c.share_metrics[group]
     clause = figure.clause_before + " " + figure.clause_after
+    if figure.table_context and PROGRESS.search(figure.trailing):
+        # "Site | Area cleared (m2) | ... | Progress": how much of each site is cleared
+        named = c.area_metrics.first(figure.table_context)
+        return "area_cleared_pct" if named == "area_cleared_ha" else None
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
+
+
+# A column of a clearance table that tells how far each row's work has gone.
+PROGRESS = re.compile(r"\b(?:progress|complet\w*|done)\b", re.IGNORECASE)
 
 
 PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
@@ -1203,9 +1223,10 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     if previous is not None and previous.kind == "hectares":
         return previous.metric
     whole = _parent(discourse, "hectares")
-    if whole is not None and AREA_PART.search(_sentence_of(figure)):
+    if whole is not None and (figure.bracketed or AREA_PART.search(_sentence_of(figure))):
         # "18.4 km2 remained to be cleared. The largest share, 9.6 km2, lies in A, followed
-        # by B with 5.1 km2": parts of the surface before
+        # by B with 5.1 km2": parts of the surface before; "March was the quietest month (38
+        # hectares)": an aside on it
         return whole.metric
     if discourse.question:  # "What area is still mined?" - "About 8,000 km2."
         found = c.area_metrics.search(discourse.question)

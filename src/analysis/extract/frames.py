@@ -14,6 +14,7 @@ puts the frames of a paragraph together.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -455,6 +456,42 @@ def whole_of_things(before: str) -> Noun:
         return NONE
     noun = noun_after(" " + match["whole"])
     return noun if noun.kind == "thing" else NONE
+
+
+# A term glossed in brackets right after it: "desminadores (deminers)", "artefactos
+# explosivos (explosive devices)", "Víctimas (victims)".
+GLOSSED_TERM = re.compile(
+    r"(?<![\w-])((?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)"  # the term: up to 4 words
+    r"\s+\(((?:the\s+)?[a-z][a-z' -]{2,40})\)"  # its gloss, in lower case
+)
+GLOSSED_WORDS = 4  # the longest term looked up
+
+
+def glossary(text: str) -> dict[str, str]:
+    """The terms a text glosses in brackets (lower-cased), and their glosses: a translated
+    or bilingual text names a foreign term once with its meaning, then uses it alone. (The
+    words before a gloss may hold more than its term: each ending is kept, "and the MAP
+    (landmines)" giving "map" too.)"""
+    terms = {}
+    for match in GLOSSED_TERM.finditer(text):
+        words = match[1].lower().split()
+        for first in range(len(words)):
+            terms[" ".join(words[first:])] = match[2]
+    return terms
+
+
+def glossed(after: str, terms: Mapping[str, str]) -> str | None:
+    """The words after a number with the glossed term that opens them replaced by its gloss
+    ("12,487 víctimas of mines" -> "victims of mines"; "1,150 desminadores (deminers)"
+    -> "deminers"), if a glossed term opens them."""
+    words = after.split(maxsplit=GLOSSED_WORDS)
+    for size in range(min(GLOSSED_WORDS, len(words)), 0, -1):
+        gloss = terms.get(" ".join(words[:size]).lower())
+        if gloss is not None:
+            rest = " ".join(words[size:])
+            rest = re.sub(rf"^\(\s*{re.escape(gloss)}\s*\)\s*", "", rest)  # (its gloss)
+            return f" {gloss} {rest}"
+    return None
 
 
 def asked_noun(question: str) -> Noun:
