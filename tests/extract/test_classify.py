@@ -1574,3 +1574,15 @@ def test_the_glossary_of_a_text() -> None:
 def test_mines_according_to_the_records_handed_over_are_mines_on_maps() -> None:
     found = results("According to the formulars, some 81,000 mines were laid there.", "2025-03-01")
     assert found["some 81,000"].metric == "mines_on_maps"
+
+
+def test_a_lead_in_clause_names_the_surface_after_its_colon() -> None:
+    found = results("What is still contaminated is hard to reach: some 6.2 km² in the hills.")
+    assert found["some 6.2 km²"].metric == "area_contaminated_ha"
+
+
+def test_devices_destroyed_are_mines_found() -> None:
+    found = results(
+        "In 2024, 88.5 hectares were released and 2,210 devices destroyed.", "2025-03-01"
+    )
+    assert found["2,210"].metric == "mines_found"

@@ -1222,6 +1222,11 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         return (after or before)[0]
     if previous is not None and previous.kind == "hectares":
         return previous.metric
+    if frames.LEAD_IN_COLON.search(figure.sentence_before):
+        # "The remaining suspected area is small: about 4.3 km2 in 67 municipalities"
+        lead_in = _last_match(c.area_metrics, figure.sentence_before)
+        if lead_in:
+            return lead_in[0]
     whole = _parent(discourse, "hectares")
     if whole is not None and (figure.bracketed or AREA_PART.search(_sentence_of(figure))):
         # "18.4 km2 remained to be cleared. The largest share, 9.6 km2, lies in A, followed

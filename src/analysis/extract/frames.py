@@ -458,12 +458,10 @@ def whole_of_things(before: str) -> Noun:
     return noun if noun.kind == "thing" else NONE
 
 
-# A term glossed in brackets right after it: "desminadores (deminers)", "artefactos
-# explosivos (explosive devices)", "Víctimas (victims)".
-GLOSSED_TERM = re.compile(
-    r"(?<![\w-])((?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)"  # the term: up to 4 words
-    r"\s+\(((?:the\s+)?[a-z][a-z' -]{2,40})\)"  # its gloss, in lower case
-)
+# A gloss in brackets, in lower case ("(deminers)", "(explosive devices)"), and the words
+# before it that may be its term (up to four): "desminadores", "artefactos explosivos".
+GLOSS = re.compile(r"\s\(((?:the\s+)?[a-z][a-z' -]{2,40})\)")
+GLOSSED_TERM = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*$")
 GLOSSED_WORDS = 4  # the longest term looked up
 
 
@@ -473,10 +471,13 @@ def glossary(text: str) -> dict[str, str]:
     words before a gloss may hold more than its term: each ending is kept, "and the MAP
     (landmines)" giving "map" too.)"""
     terms = {}
-    for match in GLOSSED_TERM.finditer(text):
-        words = match[1].lower().split()
+    for gloss in GLOSS.finditer(text):
+        term = GLOSSED_TERM.search(text, max(0, gloss.start() - 80), gloss.start())
+        if term is None:
+            continue
+        words = term.group().lower().split()
         for first in range(len(words)):
-            terms[" ".join(words[first:])] = match[2]
+            terms[" ".join(words[first:])] = gloss[1]
     return terms
 
 
