@@ -1586,3 +1586,17 @@ def test_devices_destroyed_are_mines_found() -> None:
         "In 2024, 88.5 hectares were released and 2,210 devices destroyed.", "2025-03-01"
     )
     assert found["2,210"].metric == "mines_found"
+
+
+def test_a_count_of_the_hurt_that_includes_the_dead_counts_casualties() -> None:
+    text = (
+        "In May, 17 villagers were wounded, and 3 of them did not survive. In June, 9 "
+        "villagers were wounded and 2 were killed."
+    )
+    found = results(text, "2025-03-01")
+    assert [found[s].metric for s in ("17", "3", "9", "2")] == [
+        "civilian_casualties",
+        "civilians_killed",
+        "civilians_injured",
+        "civilians_killed",
+    ]

@@ -942,10 +942,18 @@ def _read_people(
         figure.metric = _people_without_event(figure, group, question=discourse.question)
         return
     figure.metric = c.people_metrics.get(group, {}).get(event)
+    if noun.kind == "partitive" and event == "killed" and _counts_the_injured(previous):
+        # "29 children were hurt, and 6 of them did not survive": the hurt include the dead
+        previous.event = "casualties"
+        previous.metric = c.people_metrics.get(previous.group or "general", {}).get("casualties")
     is_total = not (part or figure.compared or figure.bracketed)
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
+
+
+def _counts_the_injured(figure: _Figure | None) -> bool:
+    return figure is not None and figure.kind == "people" and figure.event == "injured"
 
 
 SAME_GROUP = "same_as_before"  # (the vocabulary's group of "colleagues", "comrades")
