@@ -426,8 +426,10 @@ def _figure(
     # A line of its own ("Area cleared: 812.5 hectares" with no bullet nor full stop) opens
     # where the line does.
     opening = max(sentence.start, text.rfind("\n", sentence.start, q.start) + 1)
-    # ("Output 1.3: Items destroyed: 183 ...": the last label is the figure's)
-    opening = line.rfind(":", opening, line.rfind(":", opening, q.start)) + 1 or opening
+    label_colon = line.rfind(":", opening, q.start)
+    earlier_colon = line.rfind(":", opening, label_colon) if label_colon >= 0 else -1
+    if earlier_colon >= 0:
+        opening = earlier_colon + 1  # "Output 1.3: Items destroyed: 183": the last label's
     if ":" in line[opening : q.start] and not any(opening <= o.start < q.start for o in others):
         _read_label(figure, line[opening : q.start], heading)
     return figure

@@ -356,8 +356,8 @@ def _spoken_value(text: str) -> float | None:
     if scaled:
         head = _spoken_value(thousands)
         return None if head is None else 1000 * head + (_spoken_value(rest) or 0)
-    hundreds, _, rest = text.lower().partition("hundred")
-    if not _:
+    hundreds, hundred, rest = text.lower().partition("hundred")
+    if not hundred:
         return _word_value(text) if text.strip() else 0.0
     head = _word_value(hundreds)
     tail = _word_value(rest.replace(" and ", " ").strip()) if rest.strip() else 0.0
