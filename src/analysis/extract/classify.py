@@ -90,6 +90,9 @@ class Cues:
     things: frozenset[str]
     topics: dict[str, str]  # metric -> topic
     own_period_only: frozenset[str]
+    one_team: re.Pattern[str]  # "a team of (8 deminers)"
+    progress: Cue
+    area_part: Cue
 
 
 @cache
@@ -123,6 +126,13 @@ def cues() -> Cues:
         periodic=frozenset(raw["periodic"]),
         things=frozenset(raw["things"]),
         own_period_only=frozenset(raw["own_period_only"]),
+        one_team=re.compile(
+            r"\b(?:a|one|each|every|per|the|his|her|our|their)\s+(?:[\w-]+\s+)?"
+            rf"(?:{'|'.join(raw['team_nouns'])})\s+of\s+$",
+            re.IGNORECASE,
+        ),
+        progress=any_word_of(raw["progress_columns"]),
+        area_part=any_word_of(raw["area_part"]),
         topics={
             metric: topic
             for topic, families in raw["topics"].items()
@@ -619,7 +629,7 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_change(figure.before):
         figure.not_a_claim = NotAClaim("change")  # "up 18% on Q2": no figure of its own
         return
-    if ONE_TEAM.search(figure.before[-40:]):
+    if cues().one_team.search(figure.before[-40:]):
         figure.not_a_claim = NotAClaim("other_count")  # "a team of 8 deminers": one team's size
         return
     if quantity.surface.lower() == "one" and ONE_OF_AFTER_BE.search(figure.before[-20:]):
@@ -726,12 +736,6 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     _read_people(figure, noun, counted, discourse)
 
 
-# The size of one team, not a workforce: "a team of 8 deminers", "each crew of five".
-ONE_TEAM = re.compile(
-    r"\b(?:a|one|each|every|per|the|his|her|our|their)\s+(?:[\w-]+\s+)?"
-    r"(?:team|squad|crew|section|platoon|unit|group)\s+of\s+$",
-    re.IGNORECASE,
-)
 # "is one of (the wounded)": a person's place among a group.
 ONE_OF_AFTER_BE = re.compile(r"\b(?:is|was|am|are|were|became|remains)\s+$", re.IGNORECASE)
 # "every one of them": each of a whole, no part of it
@@ -1199,15 +1203,11 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if group in c.share_metrics:
             return c.share_metrics[group]
     clause = figure.clause_before + " " + figure.clause_after
-    if figure.table_context and PROGRESS.search(figure.trailing):
+    if figure.table_context and c.progress.search(figure.trailing):
         # "Site | Area cleared (m2) | ... | Progress": how much of each site is cleared
         named = c.area_metrics.first(figure.table_context)
         return "area_cleared_pct" if named == "area_cleared_ha" else None
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
-
-
-# A column of a clearance table that tells how far each row's work has gone.
-PROGRESS = re.compile(r"\b(?:progress|complet\w*|done)\b", re.IGNORECASE)
 
 
 PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
@@ -1238,7 +1238,7 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if lead_in:
             return lead_in[0]
     whole = _parent(discourse, "hectares")
-    if whole is not None and (figure.bracketed or AREA_PART.search(_sentence_of(figure))):
+    if whole is not None and (figure.bracketed or c.area_part.search(_sentence_of(figure))):
         # "18.4 km2 remained to be cleared. The largest share, 9.6 km2, lies in A, followed
         # by B with 5.1 km2": parts of the surface before; "March was the quietest month (38
         # hectares)": an aside on it
@@ -1247,15 +1247,6 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         found = c.area_metrics.search(discourse.question)
         return found[0] if found else None
     return None
-
-
-# Words that name a surface as a part of one named before: "the largest share", "A alone
-# accounts for", "followed by B with".
-AREA_PART = re.compile(
-    r"\b(?:share|part|portion|bulk|most|rest|remainder)\b|\baccount(?:s|ed)?\s+for\b"
-    r"|\bfollowed\s+by\b|\balone\b",
-    re.IGNORECASE,
-)
 
 
 def _last_match(options: Choices[str], text: str) -> tuple[str, int] | None:
