@@ -40,6 +40,8 @@ def tagged(text: str) -> list[tuple[str, str | None]]:
         "17:59 (UTC+04:00)",
         "No:493/22, Press release",
         "in violation of paragraph 4 of the statement",
+        "The figures by province are in table 4 and appendix 2.",
+        "as set out in Annex 3, see also Table 12",
         "under Article 120.2.7 of the Criminal Code",
         "at the 29th session of the II International Conference",
         "Rafail Bayramov (46) was there.",
@@ -114,6 +116,18 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("children under 18 were hurt", [("children under 18", "age")]),
         # list markers
         ("Regions:\n1. Tartar\n2. Aghdam", [("1.", "list_marker"), ("2.", "list_marker")]),
+        # an outline: consecutive numbers open consecutive title lines
+        (
+            "Contents\n1 Background\n2 Victims\n2.1 Children\n3 Survey\n",
+            [
+                ("1", "list_marker"),
+                ("2", "list_marker"),
+                ("2.1", "list_marker"),
+                ("3", "list_marker"),
+            ],
+        ),
+        # ... but figures with labels, one a line, are no outline: 12 and 30 are not consecutive
+        ("Toll\n12 Killed\n30 Injured\n", [("12", None), ("30", None)]),
         # model codes
         ("POMZ-2M and OZM-72 mines", [("POMZ-2M", "model_code"), ("OZM-72", "model_code")]),
         # durations

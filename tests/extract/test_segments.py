@@ -69,3 +69,18 @@ def test_each_line_of_a_block_of_key_figures_is_a_sentence_of_its_own() -> None:
         "52 | people killed",
         "140 | people injured",
     ]
+
+
+def test_lines_of_a_figure_and_its_label_are_sentences_of_their_own() -> None:
+    text = "At a glance\n1,204 killed\n3,310 injured\n37% women\n"
+    assert _sentences(text) == ["At a glance 1,204 killed", "3,310 injured", "37% women"]
+
+
+def test_a_sentence_broken_before_a_figure_stays_whole() -> None:
+    # The line before the break ends half way ("and", "the"), or opens with no figure.
+    for text in (
+        "In all 12 were killed and\n30 injured.",
+        "Teams found 40 of the\n120 mines.",
+        "The blasts killed\n30 people.",
+    ):
+        assert _sentences(text) == [flat(text)]

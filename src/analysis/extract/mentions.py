@@ -561,82 +561,12 @@ def _window_start(text: str, start: int) -> int:
     return 0 if reach == 0 else begin
 
 
-# The words right before the first number of a word-first non-claim: its first word ("page
-# 14", "aged 12", "No 5", "USD 5", "November 10"), or a joining word after one ("a man of 60",
-# "call on 101"). Elsewhere a word-first non-claim has a sign, a bracket or punctuation
-# right before its first number. (A number after another inside one, as in "paragraphs 3 and
-# 4", is no concern here: the earlier number's mention took the whole.)
-_LEAD_WORDS = frozenset(
-    word.lower()
-    for words in (
-        MONTH_PATTERN,
-        _PLURAL_REFERENCES,
-        _FRAMEWORK_ITEMS,
-        _CURRENCY_CODES,
-        "paragraph|article|section|clause|chapter|point|part|parts|item|annex|resolution|rule",
-        "protocol|protocols|page|pages|p|pp|no|us|utc|gmt|age|aged|ages",
-        _YOUNG,
-        "call|dial|hotline|helpline|phone|telephone|tel|fax|mobile|views|reads|hits|visits",
-        "between|from",  # "between 20 and 31 March"
-        "week|day|phase|stage|round|year|month",  # "Week 27:", "in year 1"
-        "grade|class|level|levels|grades",  # "a Grade 4 pupil", "IMAS level 1 and 2"
-        "ci|ratio|odds|or|rr|irr|hr",  # a study's statistics: "CI 1,204-1,388", "odds 1.4"
-    )
-    for word in words.split("|")
-)
-_JOINING_WORDS = {
-    "of": frozenset(_ADULTS.split("|")),
-    "on": frozenset(("call", "dial")),
-    "at": frozenset(("call", "dial")),
-    "number": frozenset(("call", "dial", "hotline", "helpline", "phone", "telephone", "tel")),
-}
-_SPACES = " \t\u00a0"
 _HAS_DIGIT = re.compile(r"\d")
-
-
-def _word_before(text: str, end: int) -> tuple[str, int]:
-    """The word that ends ``text[:end]`` after spaces ("" if something else does), and where
-    it starts."""
-    index = end - 1
-    while index >= 0 and text[index] in _SPACES:
-        index -= 1
-    first = index + 1
-    while first > 0 and text[first - 1].isalpha():
-        first -= 1
-    return text[first : index + 1], first
-
-
-def _may_follow_a_non_claim_start(text: str, start: int) -> bool:
-    """False when no word-first non-claim can begin before the number at ``start`` and hold
-    it as its first number: the text before it ends with a word (after spaces) that no
-    such non-claim has there, or with a comma after no name ("Ilham Guliyev, 52"). Most
-    figures follow such a word: "found 266", "killed and 123".
-    """
-    word, first = _word_before(text, start)
-    if not word:
-        index = first - 1
-        while index >= 0 and text[index] in _SPACES:
-            index -= 1
-        if index < 0:
-            return False
-        if text[index] != ",":
-            return True
-        name, _ = _word_before(text, index)
-        return not name.isascii() or name[:1].isupper()
-    if not word.isascii():
-        return True
-    lowered = word.lower()
-    if lowered in _JOINING_WORDS:
-        before, _ = _word_before(text, first)
-        return not before.isascii() or before.lower() in _JOINING_WORDS[lowered]
-    return lowered in _LEAD_WORDS
 
 
 def _word_first_before(text: str, start: int) -> re.Match[str] | None:
     """The first word-first non-claim that begins shortly before ``start`` and runs on past
     it, matched in full."""
-    if not _may_follow_a_non_claim_start(text, start):
-        return None
     begin = _window_start(text, start)
     window_end, patterns = start + WINDOW_REACH - 1, _WORD_FIRST_WINDOW
     if window_end > len(text):  # the window is cut short by the end of the text
@@ -667,8 +597,44 @@ def _accepted(match: re.Match[str]) -> bool:
 _CELL_GAP = re.compile(r"\S[ \t]{2,}")
 
 
+# A line of an outline or a table of contents: its number, then a title ("2 Casualties",
+# "3.1 Survey"), with no sentence in it.
+_OUTLINE_LINE = re.compile(r"[^\S\n]*(\d{1,2})(\.\d{1,2})*\.?[^\S\n]+[A-Z][^\n.;:!?]{0,60}(?=\n|$)")
+
+
+def _outline_number(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at ``text[start:end]`` numbers a line of an outline: it opens
+    a title line, and a neighbouring line is a title numbered one before or one after it (or
+    a part of it: "3" above "3.1"). One such line alone may be a count and its label ("12
+    Killed" on an infographic); consecutive numbers on consecutive lines are an outline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[start:end].isdecimal() or text[line_start:start].strip():
+        return False
+    line = _OUTLINE_LINE.match(text, line_start)
+    if line is None or line.start(1) != start:
+        return False
+    number = int(line.group(1))
+    before_end = line_start - 1
+    neighbours = (
+        _OUTLINE_LINE.fullmatch(text, text.rfind("\n", 0, max(0, before_end)) + 1, before_end)
+        if before_end > 0
+        else None,
+        _OUTLINE_LINE.match(text, line.end() + 1) if line.end() < len(text) else None,
+    )
+    return any(
+        other is not None
+        and (
+            abs(int(other.group(1)) - number) == 1
+            or (int(other.group(1)) == number and other.group(2) is not None)
+        )
+        for other in neighbours
+    )
+
+
 def _context_reason(text: str, start: int, end: int) -> str | None:
     """The reason a figure at ``text[start:end]`` is no claim, by the words around it."""
+    if _outline_number(text, start, end):
+        return "list_marker"
     after = _AFTER.match(text, end)
     if after is not None:
         return _reason(AFTER_RULES, after)

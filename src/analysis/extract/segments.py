@@ -24,6 +24,12 @@ CLOSING = '"”’)] \t\r'
 FIGURE_ROW = re.compile(
     r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*[^\s|]{1,4})?[^\S\n]*\|[^|\n]*[A-Za-z][^|\n]*$"
 )
+# A line of key figures without the pipe: a figure and a few words that end no phrase half
+# way ("1,204 killed", "37% women"), when the next line opens with a figure as well.
+FIGURE_LINE = re.compile(
+    r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*%)?(?:[^\S\n]+[A-Za-z][\w'’-]*){1,4}[^\S\n]*$"
+)
+FIGURE_LINE_NEXT = re.compile(r"[~<>≈]?\d")
 LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s)")
 
 
@@ -46,6 +52,11 @@ LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s")
 
 
 @cache
+def _unfinished_line_ends() -> frozenset[str]:
+    return frozenset(vocabulary()["classify"]["unfinished_line_ends"])
+
+
+@cache
 def _abbreviation() -> re.Pattern[str]:
     words = "|".join(vocabulary()["classify"]["abbreviations"])
     return re.compile(rf"(?:\b(?:{words})|\b[A-Z])\.$")
@@ -56,9 +67,17 @@ def flat(text: str) -> str:
     return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
-def _ends_a_figure_row(text: str, start: int, end: int) -> bool:
-    """Whether the line ending at ``end`` (not before ``start``) is a line of key figures."""
-    return FIGURE_ROW.match(text[max(start, text.rfind("\n", start, end) + 1) : end]) is not None
+def _ends_a_figure_row(text: str, start: int, end: int, after: int) -> bool:
+    """Whether the line ending at ``end`` (not before ``start``) is a line of key figures, in
+    a block of them if the next line begins at ``after``."""
+    line = text[max(start, text.rfind("\n", start, end) + 1) : end]
+    if FIGURE_ROW.match(line) is not None:
+        return True
+    return (
+        FIGURE_LINE.match(line) is not None
+        and line.split()[-1].lower() not in _unfinished_line_ends()
+        and FIGURE_LINE_NEXT.match(text, after) is not None
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -71,7 +90,7 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
         if not blank:
             before = text[max(start, match.start() - 8) : match.start()].rstrip(CLOSING)
             if (not before or before[-1] not in SENTENCE_FINAL) and not _ends_a_figure_row(
-                text, start, match.start()
+                text, start, match.start(), match.end()
             ):
                 continue  # a line break inside a sentence: a space (not after "31 | killed")
         spans.append((start, match.start()))
