@@ -30,11 +30,12 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
     ("name", "recall", "precision"),
     [
         # Below the target still: floors under what the rules reach, so that a
-        # regression fails. devcorpus3 to devcorpus5 were written last, blind to the rules.
+        # regression fails. devcorpus3 to devcorpus6 were written last, blind to the rules.
         ("devcorpus2", 0.95, 0.96),
         ("devcorpus3", 0.91, 0.95),
         ("devcorpus4", 0.86, 0.92),
-        ("devcorpus5", 0.83, 0.85),
+        ("devcorpus5", 0.83, 0.86),
+        ("devcorpus6", 0.80, 0.86),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

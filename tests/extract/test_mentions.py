@@ -116,6 +116,21 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("children under 18 were hurt", [("children under 18", "age")]),
         # list markers
         ("Regions:\n1. Tartar\n2. Aghdam", [("1.", "list_marker"), ("2.", "list_marker")]),
+        # a rate on average; an age after a person's noun; "one" standing for a thing
+        ("Deaths ran at 60 a month on average.", [("60", "other_count")]),
+        (
+            "Her nephew, 14, and a neighbour, 52, survived.",
+            [("Her nephew, 14", "age"), ("a neighbour, 52", "age")],
+        ),
+        ("Among the sappers, 14 were hurt.", [("14", None)]),
+        (
+            "Each one of them came home. In one of those blasts",
+            [("Each one", "pronoun"), ("one of those blasts", "pronoun")],
+        ),
+        (
+            "One more thing: one of these five children died.",
+            [("One more thing", "pronoun"), ("one", None), ("five", None)],
+        ),
         # an outline: consecutive numbers open consecutive title lines
         (
             "Contents\n1 Background\n2 Victims\n2.1 Children\n3 Survey\n",

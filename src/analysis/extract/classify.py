@@ -304,27 +304,34 @@ def classify_mentions(
             discourse.period = replace(discourse.period, end=as_of)
         discourse.topic_period = discourse.topic_period or discourse.period
         list_mine_metric = discourse.mine_metric or list_mine_metric
-    _headlines_repeat_the_body(results, mentions, sentences, in_sentence, line)
-    _echoes_repeat_the_figure(results, mentions, sentences, in_sentence, line)
+    read = _ReadText(mentions, sentences, in_sentence, line)
+    _headlines_repeat_the_body(results, read)
+    _echoes_repeat_the_figure(results, read)
     return results
 
 
+@dataclass(frozen=True)
+class _ReadText:
+    """A text as the first pass left it, for the rules that then look across its sentences."""
+
+    mentions: list[Mention]
+    sentences: tuple[segments.Sentence, ...]
+    in_sentence: dict[int, list[int]]  # sentence index: the indexes of its mentions
+    line: str  # the flat text
+
+
 def _echoes_repeat_the_figure(
-    results: list[Classification | NotAClaim | None],
-    mentions: list[Mention],
-    sentences: tuple[segments.Sentence, ...],
-    in_sentence: dict[int, list[int]],
-    line: str,
+    results: list[Classification | NotAClaim | None], read: _ReadText
 ) -> None:
     """A short sentence that repeats a figure said before ("Nearly two thousand." - "A couple
     of dozen anti-tank mines. In one field?") counts what that figure counted: an unplaced
     figure alone in a sentence of a few words takes the reading of the last figure of the
     same value, unit and bound."""
     seen: dict[tuple[float | None, str | None, str], Classification] = {}
-    for at, indexes in sorted(in_sentence.items()):
-        sentence = sentences[at]
+    for at, indexes in sorted(read.in_sentence.items()):
+        sentence = read.sentences[at]
         for i in indexes:
-            q = mentions[i].quantity
+            q = read.mentions[i].quantity
             key = (q.best, q.unit, q.bound)
             found = results[i]
             if isinstance(found, Classification):
@@ -333,7 +340,7 @@ def _echoes_repeat_the_figure(
                 found is None
                 and len(indexes) == 1
                 and key in seen
-                and len(line[sentence.start : sentence.end].split()) <= ECHO_WORDS
+                and len(read.line[sentence.start : sentence.end].split()) <= ECHO_WORDS
             ):
                 results[i] = seen[key]
 
@@ -342,18 +349,14 @@ ECHO_WORDS = 8  # a sentence that repeats a figure is short
 
 
 def _headlines_repeat_the_body(
-    results: list[Classification | NotAClaim | None],
-    mentions: list[Mention],
-    sentences: tuple[segments.Sentence, ...],
-    in_sentence: dict[int, list[int]],
-    line: str,
+    results: list[Classification | NotAClaim | None], read: _ReadText
 ) -> None:
     """A heading (a line without a full stop) repeats figures of the body: a figure of a
     heading without a period takes the period of the same figure (metric, value) below it."""
     headings = {
         i
-        for at, indexes in in_sentence.items()
-        if line[sentences[at].end - 1] not in '.!?:;"”’)'
+        for at, indexes in read.in_sentence.items()
+        if read.line[read.sentences[at].end - 1] not in '.!?:;"”’)'
         for i in indexes
     }
     if not headings:
@@ -364,7 +367,7 @@ def _headlines_repeat_the_body(
         found = results[i]
         if not isinstance(found, Classification):
             continue
-        key = (found.metric, mentions[i].quantity.best)
+        key = (found.metric, read.mentions[i].quantity.best)
         body = below.get(key)
         below[key] = found
         if i in headings and found.period == "unspecified" and body is not None:
@@ -617,6 +620,9 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
     if figure.not_a_claim is None and frames.is_corrected(figure.before, figure.trailing):
         # a speaker's slip, read as said (its correction after it takes its noun), is no claim
         figure.not_a_claim = NotAClaim("corrected")
+    elif figure.not_a_claim is None and frames.is_needed(figure.trailing):
+        # read all the same: "... 1,050 deminers needed; around 730 are working" counts them
+        figure.not_a_claim = NotAClaim("target")
 
 
 def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
@@ -1174,22 +1180,30 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     if share_of and head and head[0] in ("people", "event"):
         # "40 per cent of the victims were children": a group's share of the casualties;
         # "31 per cent of the deminers are women": of the deminers (a share of people, not
-        # of land)
-        group = frames.group_after(figure.trailing[share_of.start(1) :]) or ""
+        # of land); "women make up 26 per cent of the deminers" (the part named before)
+        part = frames.group_after(figure.trailing[share_of.start(1) :])
         if head == ("people", "deminers"):
-            return c.deminer_shares.get(group)
-        return c.share_metrics.get(group) if head == ("event", "casualties") else None
-    if previous is not None and previous.kind == "people" and previous.group == "deminers":
-        # "297 deminers, 15% of them women"
-        group = frames.group_of_part(figure.trailing) or frames.group_after(figure.trailing)
-        if group in c.deminer_shares:
-            return c.deminer_shares[group]
-    if previous is not None and previous.kind == "people" and previous.event == "casualties":
+            return c.deminer_shares.get(part or group or "")
+        return c.share_metrics.get(part or "") if head == ("event", "casualties") else None
+    # The whole a share is of: the count before it in the sentence; for "of them", the
+    # paragraph's last count of people ("1,210 deminers were employed by the 4 operators, and
+    # women made up 26 per cent of them")
+    whole = previous
+    if share_of and len(phrase) == 1 and phrase[0] in PRONOUNS:  # not "of those children"
+        people = (f for f in reversed(discourse.figures) if f.kind == "people")
+        whole = next(people, whole)
+    if whole is not None and whole.kind == "people" and whole.group == "deminers":
+        # "297 deminers, 15% of them women"; "... and women made up 26 per cent of them"
+        part = frames.group_of_part(figure.trailing) or frames.group_after(figure.trailing)
+        if (part or group) in c.deminer_shares:
+            return c.deminer_shares[part or group]
+    if whole is not None and whole.kind == "people" and whole.event == "casualties":
         # "3,112 casualties, 85 per cent of them civilians"; "Of the 200 victims, 60 per cent
-        # were civilians": a group's share of the casualties counted just before
-        group = frames.group_after(figure.trailing) or frames.group_of_part(figure.trailing)
-        if group in c.share_metrics:
-            return c.share_metrics[group]
+        # were civilians"; "Of the 300 victims, children made up 40 per cent": a group's
+        # share of the casualties counted just before
+        part = frames.group_after(figure.trailing) or frames.group_of_part(figure.trailing)
+        if (part or group) in c.share_metrics:
+            return c.share_metrics[part or group]
     named = frames.noun_after(figure.trailing)
     of_casualties = named.event == "casualties" or (
         named.kind == "people"  # "civilian victims"

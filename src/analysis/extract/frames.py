@@ -68,6 +68,9 @@ class FrameCues:
     subgroup_before: Cue
     comparison_before: Cue
     target_before: Cue
+    plan_verb_before: Cue
+    plan_before: Cue
+    irregular_past: frozenset[str]
     war_toll_before: Cue
     war_subject: re.Pattern[str]
     correction_before: Cue
@@ -116,7 +119,8 @@ def cues() -> FrameCues:
             rf"\b(?:are|were|was|is)\s+(?:all\s+)?(?:an?\s+)?(?:\w+\s+)?(?P<group>{named_groups})(?![\w-])"
         ),
         group_share_before=Cue(
-            rf"(?<![\w-])(?P<group>{group_words})(?:\s+alone)?\s+(?:{_words(raw['share_verbs'])})\s*$"
+            rf"(?<![\w-])(?P<group>{group_words})(?:\s+(?:alone|now|still|already|\w+ly))?\s+"
+            rf"(?:{_words(raw['share_verbs'])})\s*$"
         ),
         group_among=Cue(rf"\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<group>{named_groups})\b"),
         group_among_before=Cue(
@@ -132,6 +136,9 @@ def cues() -> FrameCues:
         ),
         comparison_before=Cue(rf"\b(?:{_words(raw['comparison_before'])})\s+(?:the\s+)?$"),
         target_before=Cue(rf"\b(?:{_words(raw['target_before'])})\b[^.;:]{{0,25}}$"),
+        plan_verb_before=Cue(rf"\b(?:{_words(raw['plan_before'])})\s+(?:\w+ly\s+)?[a-z]+\s+$"),
+        plan_before=Cue(rf"\b(?:{_words(raw['plan_before'])})\s+[a-z]+\b[^.;:]{{0,150}}$"),
+        irregular_past=frozenset(raw["irregular_past"]),
         war_toll_before=Cue(rf"\b(?:{_words(raw['wars'])})\b{raw['war_toll_before']}"),
         war_subject=re.compile(
             rf"\W*(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_words(raw['wars'])})\b", flags
@@ -543,13 +550,44 @@ def is_comparison(before: str) -> bool:
 TARGET_LABEL = re.compile(r"\((?:target|goal|objective|planned)\s*:\s*$", re.IGNORECASE)
 
 
+# A need named after its count: "1,050 deminers needed in the field", "200 more sappers
+# are required"; not "5 victims needed surgery", "12 required to be hospitalised".
+NEEDED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|will\s+be|would\s+be)\s+)?(?:still\s+)?"
+    r"(?:needed|required)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|by|until|if|across|over|now|still|to(?!\s+be\b))\b)",
+    re.IGNORECASE,
+)
+
+
+def is_needed(trailing: str) -> bool:
+    """Whether the words after a count say it is needed, not reported."""
+    return NEEDED_AFTER.match(trailing) is not None
+
+
+# A later verb of a list, bare, right before its number: ", release 8,000", "and reach 2.5"
+PLANNED_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:to\s+)?(?P<verb>[a-z]+)\s+$")
+
+
 def is_target(clause_before: str, sentence_before: str = "") -> bool:
     """Whether a number is a goal or need ("to reach 45 per cent", "raises the workforce to
-    6,500", "(target: 18,000)", whose colon ends a clause)."""
-    return bool(
-        cues().target_before.search(clause_before[-60:])
+    6,500", "(target: 18,000)", whose colon ends a clause), or the object of a later verb of
+    a plan's list ("aims to field 3,000 deminers, release 8,000 hectares")."""
+    c = cues()
+    if (
+        c.target_before.search(clause_before[-60:])
         or TARGET_LABEL.search(sentence_before[-30:])
-    )
+        or c.plan_verb_before.search(clause_before[-60:])  # "intends to deploy 2,000"
+    ):
+        return True
+    item = PLANNED_ITEM.search(sentence_before[-200:])
+    if item is None:
+        return False
+    verb = item.group("verb")
+    if verb.endswith("ed") or verb in c.irregular_past:
+        return False  # "plans to clear 500 hectares, and found 300 mines": a result
+    earlier = sentence_before[-200:][: item.start()]
+    return bool(c.plan_before.search(earlier))
 
 
 def after_partitive(trailing: str) -> str:

@@ -110,6 +110,17 @@ _PEOPLE = (
     "brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|cousin|nephew|niece|"
     "named|resident|shepherd|farmer|driver|deminer|soldier|serviceman|boy|girl|man|woman"
 )
+# One person named by a noun, whose age may follow in commas: "The cousin, 9, was unhurt".
+_PERSON = (
+    "brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|"
+    "grandson|granddaughter|friend|neighbou?r|resident|shepherd|farmer|driver|deminer|soldier|"
+    "serviceman|boy|girl|man|woman|victim|survivor|child|pupil|student|teacher|doctor"
+)
+# Things a number word may stand for without counting them ("one of these incidents").
+_THINGS_NAMED = (
+    "incidents?|accidents?|explosions?|blasts?|attacks?|cases?|events?|sites?|fields?|areas?|"
+    "villages?|minefields?|days?|questions?|things?|points?|times?|ways?|reasons?|issues?"
+)
 _YOUNG = "children|minors|boys|girls|kids|teenagers|those|persons|people"
 _NAME = r"[A-Z][a-z'’-]+"
 # Capitalised words at the start of a sentence that begin no name: "In Kharkiv, 26, and in
@@ -285,6 +296,11 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME},\s+\d{{1,2}}(?![.,]\d)"
         r"(?=\s*[,.;)]|\s+(?:and|or)\b)",
     ),
+    (  # "The cousin, 9, was unhurt", "her husband, 41, and ..."
+        "age",
+        rf"(?i:\b(?:the|his|her|their|my|our|a|its)\s+(?:[\w-]+\s+)?(?:{_PERSON}),\s+\d{{1,2}})"
+        r"(?![.,]\d)(?=\s*[,.;)]|\s+(?:and|or)\b)",
+    ),
     (
         "age",
         r"(?=[aA])(?i:\bage[ds]?\s+(?:of\s+)?(?:between\s+)?\d{1,3}"
@@ -299,6 +315,13 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ),
     ("age", rf"(?i:\b{_WORD_NUMBER}[-\s]years?[-\s]old\b)"),
     ("list_marker", r"(?m:^[ \t]+\d{1,3}[.)](?=\s))"),  # indented
+    # "one" standing for a thing or a person, no count: "every one of them", "in one of these
+    # incidents", "one more question"
+    ("pronoun", r"(?=[eE])(?i:\b(?:every|each)\s+one\b)"),
+    (
+        "pronoun",
+        rf"(?=[oO])(?i:\bone\s+(?:of\s+(?:these|those)|more)\s+(?:[\w-]+\s+)?(?:{_THINGS_NAMED})\b)",
+    ),
     # PMN-2, TM-62, E-001 M. (A possessive {0,9}+: a shorter run of letters would be followed
     # by a letter, not "-".)
     ("model_code", r"(?=[A-Z])\b[A-Z][A-Za-z]{0,9}+-\d+[A-Za-z]*(?:\s[A-Z]\b)?"),
@@ -357,11 +380,11 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
     ),
     # A rate, "one every four days", "9 square kilometres a year", is no count.
     ("other_count", r"\s+(?:every|each)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b"),
-    # (not "a year earlier": a date)
+    # (not "a year earlier", "a year on": a date; but "a month on average" is a rate)
     (
         "other_count",
         r"\s+(?:(?:a|per)\s+(?:day|week|month|year)|annually|per\s+annum)\b"
-        r"(?!\s+(?:earlier|ago|later|before|after|on)\b)",
+        r"(?!\s+(?:earlier|ago|later|before|after|on(?!\s+average))\b)",
     ),
     # ... nor an output per worker or machine: "310 m2 per team per day", "38 m2 per deminer"
     (
