@@ -1633,3 +1633,77 @@ def test_a_group_named_before_a_share_verb_is_the_part_of_the_whole_after_it() -
     found = results(text)
     assert found["18%"].metric == "women_deminers_pct"
     assert found["40 per cent"].metric == "children_casualties_pct"
+
+
+def test_a_part_of_a_count_by_where_it_was_counts_as_its_whole() -> None:
+    text = (
+        "Last year engineers lifted 3,400 mines. Of these, 2,100 were in the eastern hills. "
+        "Mines killed 90 people. Of them, 35 were from border villages; of them, 20 were "
+        "later released."
+    )
+    assert metrics(text) == [
+        ("3,400", "mines_found"),
+        ("2,100", "mines_found"),
+        ("90", "killed"),
+        ("35", "killed"),
+        ("20", None),
+    ]
+
+
+def test_people_counted_in_a_role_count_as_that_role() -> None:
+    assert metrics("The brigade trained 150 conscripts as deminers.") == [
+        ("150", "deminers_trained")
+    ]
+    assert metrics("Mines killed 40 people such as shepherds.") == [("40", "killed")]
+    assert metrics("The blast left 4 badly wounded sappers.")[0] == ("4", "deminers_injured")
+
+
+def test_awareness_talks_reaching_people_count_risk_education() -> None:
+    text = "Awareness talks were held in 300 schools, reaching some 52,000 people."
+    assert metrics(text)[-1] == ("some 52,000", "risk_education_beneficiaries")
+
+
+def test_land_that_must_still_be_cleared_is_contaminated_land() -> None:
+    text = "Another 950 hectares must still be cleared, and 12 communes were declared mine-free."
+    assert metrics(text) == [
+        ("950 hectares", "area_contaminated_ha"),
+        ("12", "municipalities_mine_free"),
+    ]
+
+
+def test_a_share_right_after_a_surface_is_a_share_of_its_kind() -> None:
+    text = (
+        "Some 260 hectares remain hazardous, about 9 per cent of the farmland. Crews cleared "
+        "80 hectares, 3% of the district."
+    )
+    assert metrics(text) == [
+        ("Some 260 hectares", "area_contaminated_ha"),
+        ("about 9 per cent", "area_contaminated_pct"),
+        ("80 hectares", "area_cleared_ha"),
+        ("3%", "area_cleared_pct"),
+    ]
+
+
+def test_a_share_of_them_is_of_the_total_not_of_its_last_part() -> None:
+    text = "In 2024 the clinic saw 48 casualties, of whom 11 died. A third of them were children."
+    assert metrics(text)[-1] == ("A third", "children_casualties_pct")
+
+
+def test_a_label_may_hold_a_relative_clause_and_an_adverb() -> None:
+    text = (
+        "Quarter in figures\n- Survivors who received physiotherapy: 412\n"
+        "- Newly wounded casualties admitted: 39\n"
+    )
+    assert metrics(text) == [("412", "survivors_assisted"), ("39", "injured")]
+
+
+def test_remaining_land_and_land_reduced_by_survey_have_their_metrics() -> None:
+    text = (
+        "Province | Remaining area (m2)\nNorth    | 210,000\n\n"
+        "Of the land released, 40,000 m2 was cleared and 95,000 m2 reduced by technical survey."
+    )
+    assert metrics(text) == [
+        ("210,000", "area_contaminated_ha"),
+        ("40,000 m2", "area_cleared_ha"),
+        ("95,000 m2", "area_surveyed_ha"),
+    ]

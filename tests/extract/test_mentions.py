@@ -41,6 +41,7 @@ def tagged(text: str) -> list[tuple[str, str | None]]:
         "No:493/22, Press release",
         "in violation of paragraph 4 of the statement",
         "The figures by province are in table 4 and appendix 2.",
+        "Note 3: the totals include estimates; see footnote 7.",
         "as set out in Annex 3, see also Table 12",
         "under Article 120.2.7 of the Criminal Code",
         "at the 29th session of the II International Conference",

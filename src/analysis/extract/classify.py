@@ -77,6 +77,7 @@ class Cues:
     money_share_after: re.Pattern[str]
     share_metrics: dict[str, str]
     deminer_shares: dict[str, str]
+    area_shares: dict[str, str]
     mine_metrics: Choices[str]
     mines_on_maps: Cue
     maps_metric: Choices[str]
@@ -111,6 +112,7 @@ def cues() -> Cues:
         },
         share_metrics=raw["share_metrics"],
         deminer_shares=raw["deminer_shares"],
+        area_shares=raw["area_shares"],
         money_share_after=re.compile(
             rf"\s*(?:{'|'.join(raw['money_share_after'])})\b", re.IGNORECASE
         ),
@@ -482,6 +484,9 @@ NOT_LABELS = frozenset(
 HEADING_END = re.compile(r"\s(?:by|per|in|for|across|during)\s|[,:;(–—-]", re.IGNORECASE)
 
 
+RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s", re.IGNORECASE)
+
+
 def _read_label(figure: _Figure, opening: str, heading: str) -> None:
     """A "Label: value" line reads as if the label followed the number: "Anti-tank mines
     neutralised: 744" is "744 anti-tank mines neutralised". A label that names no count but a
@@ -492,11 +497,13 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         return
     label = match.group("label").strip()
     words = label.split()
+    # (a relative clause is part of a noun phrase: "Survivors who received rehabilitation")
+    head = RELATIVE_CLAUSE.split(label, maxsplit=1)[0]
     if (
         len(words) > 8
         or words[0].lower() in NOT_LABELS
-        or FINITE_CUE.search(label)
-        or frames.cues().verbs.search(label)
+        or FINITE_CUE.search(head)
+        or frames.cues().verbs.search(head)
         or frames.lead_in_object(label + ":")[0].kind != "none"
     ):
         # "This work has come at a heavy price: four deminers ...", "Mines continue to kill
@@ -703,6 +710,12 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         of_whole = frames.whole_of_things(figure.before)
         if of_whole.kind == "thing":
             noun, figure.part = of_whole, True  # "Of the mines, 8,805 were anti-personnel"
+    if noun.kind == "none" and frames.is_part_by_place(figure.before, figure.trailing):
+        total = _parent(discourse, quantity.unit, totals_only=True)
+        if total is not None:
+            _read_as(figure, total)  # "... 2,318 mines. Of these, 1,406 were in the north."
+            figure.part = True
+            return
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
     if noun.kind == "none" and frames.reports_a_figure(figure.clause_before, figure.trailing):
@@ -1177,6 +1190,15 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     # (not "25% of the information on these maps", nor "25% of them": what its noun names)
     phrase = frames.noun_phrase(" " + share_of.group(1)).split() if share_of else []
     head = frames.head_of(" ".join(phrase)) if phrase and phrase[0] not in PRONOUNS else None
+    if (
+        share_of
+        and not (head and head[0] in ("people", "event"))
+        and previous is not None
+        and previous.metric in c.area_shares
+        and figure.before.rstrip().endswith(",")
+    ):
+        # "140 hectares are still suspected, about 18 per cent of the arable land"
+        return c.area_shares[previous.metric]
     if share_of and head and head[0] in ("people", "event"):
         # "40 per cent of the victims were children": a group's share of the casualties;
         # "31 per cent of the deminers are women": of the deminers (a share of people, not
@@ -1190,7 +1212,7 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     # women made up 26 per cent of them")
     whole = previous
     if share_of and len(phrase) == 1 and phrase[0] in PRONOUNS:  # not "of those children"
-        people = (f for f in reversed(discourse.figures) if f.kind == "people")
+        people = (f for f in reversed(discourse.figures) if f.kind == "people" and not f.part)
         whole = next(people, whole)
     if whole is not None and whole.kind == "people" and whole.group == "deminers":
         # "297 deminers, 15% of them women"; "... and women made up 26 per cent of them"

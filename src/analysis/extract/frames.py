@@ -181,7 +181,23 @@ def _plural_noun(word: str) -> bool:
     )
 
 
+# The role people counted are given: "trained 320 soldiers as deminers" (not "such as")
+AS_ROLE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?<!such\s)as\s+(?!well\b)", re.IGNORECASE)
+
+
 def noun_after(after: str, vague: bool = False) -> Noun:
+    """The noun phrase that follows a number; for people given a role ("320 soldiers as
+    deminers"), the role."""
+    noun = _noun_after(after, vague)
+    role = AS_ROLE.match(after) if noun.kind in ("people", "unknown") else None
+    if role is not None:
+        named = _noun_after(" " + after[role.end() :])
+        if named.kind == "people" and named.name != "general":
+            return named
+    return noun
+
+
+def _noun_after(after: str, vague: bool = False) -> Noun:
     """The noun phrase that follows a number (``after`` is the text after it in its clause).
 
     "24 of them" is partitive; "117 injured" names an event; "65 mine and ERW casualties"
@@ -195,7 +211,7 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     # "330 of our citizens", "tens of thousands of mines": the noun after "of"
     owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
     if owner is None and (of := OF_THE.match(after)):
-        named = noun_after(" " + after[of.end() :])
+        named = _noun_after(" " + after[of.end() :])
         if named == Noun("thing", "mines") or (named.kind == "people" and named.name != "general"):
             # "402 of the mines found", "one of the deminers was killed": as many of them
             return named
@@ -209,7 +225,8 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     direct = c.events.search(noun_phrase(" ".join(whole.split()[: HEAD_WORDS + 3])))
     if direct and direct[1] >= len(phrase):
         direct = c.events.search(phrase)
-    if direct and direct[1] == 0:
+    adverb = LEADING_ADVERB.match(phrase)  # "63 newly injured casualties"
+    if direct and direct[1] == (adverb.end() if adverb else 0):
         noun = c.event_nouns.search(phrase)
         if (
             noun
@@ -217,6 +234,9 @@ def noun_after(after: str, vague: bool = False) -> Noun:
             and phrase.split()[0].lower() not in ("injured", "wounded", "dead")
         ):
             return Noun("event", noun[0])  # "1,000 victims"
+        head = head_of(phrase)
+        if head is not None and head[0] == "people" and head[1] != "general":
+            return Noun(*head)  # "5 injured deminers": deminers, whom the event befell
         return Noun("participle", direct[0])  # "32 killed and 123 injured"
     head = head_of(phrase)
     if head is not None:
@@ -231,6 +251,9 @@ def noun_after(after: str, vague: bool = False) -> Noun:
     if words[0].lower() in c.not_nouns or not words[0][0].isalpha():
         return NONE
     return Noun("unknown")
+
+
+LEADING_ADVERB = re.compile(r"[a-z]+ly\s+(?=[a-z])")
 
 
 def noun_phrase(phrase: str) -> str:
@@ -454,6 +477,23 @@ OF_THE_WHOLE = re.compile(
     r"\b(?:of|among)\s+(?:all\s+)?(?:the|these|those)\s+(?P<whole>(?:[\w-]+\s+){0,2}[\w-]+)\s*,\s*$",
     re.IGNORECASE,
 )
+
+
+# A part of a count before, by where it was: "Of these, 1,406 were in the north".
+PART_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:these|them|those|which|whom)\s*,?\s*$", re.IGNORECASE
+)
+IN_A_PLACE = re.compile(
+    r"\s*(?:were|was)\s+(?:(?:found|recorded|registered|located|reported)\s+)?"
+    r"(?:in|from|at|near|along|inside|within|on)\b",
+    re.IGNORECASE,
+)
+
+
+def is_part_by_place(before: str, trailing: str) -> bool:
+    """Whether a number counts a part of the count before it by where it was ("Of these,
+    1,406 were in the north"), with no noun of its own."""
+    return PART_BEFORE.search(before[-30:]) is not None and IN_A_PLACE.match(trailing) is not None
 
 
 def whole_of_things(before: str) -> Noun:

@@ -83,6 +83,7 @@ _INTERVAL = r"\d(?:[\d.,]*\d)?\s*(?:[-–]|to)\s*\d(?:[\d.,]*\d)?"
 _DURATION = r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
 _REFERENCES = (
     "paragraphs?|articles?|sections?|clauses?|chapters?|points?|parts?|items?|annex|tables?|appendix|"
+    "notes?|footnotes?|"
     "resolutions?|rules?|protocols?|pages?|pp?\\."
 )
 _PLURAL_REFERENCES = "paragraphs|articles|sections|clauses|chapters|points|items|resolutions|rules"
