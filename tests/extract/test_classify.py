@@ -1707,3 +1707,13 @@ def test_remaining_land_and_land_reduced_by_survey_have_their_metrics() -> None:
         ("40,000 m2", "area_cleared_ha"),
         ("95,000 m2", "area_surveyed_ha"),
     ]
+
+
+def test_a_table_takes_the_period_of_the_last_line_of_its_title_block() -> None:
+    text = (
+        "Annex B: Clearance by district\nTable B.2. Mines destroyed, 1 April to 30 June 2023\n\n"
+        "District | AP mines\nNorth    | 310\n"
+    )
+    found = results(text)
+    assert (found["310"].metric, found["310"].period_start) == ("mines_found", "2023-04-01")
+    assert found["310"].period_end == "2023-06-30"

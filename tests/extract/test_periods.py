@@ -197,3 +197,26 @@ def test_an_event_every_reader_can_date_needs_no_printed_date() -> None:
     assert period == Period("window", "2022-02-24", "2023-03-15")
     [(_, period)] = periods_of("Since the start of the rainy season, 9 died.", ELSEWHERE)
     assert period == Period("window", None, "2023-03-15")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since clearance resumed in June 2021, 9 died.",
+        "Since the clinic opened in June 2021, 9 died.",
+        "Since survey teams began in June 2021, 9 died.",
+    ],
+)
+def test_since_an_activity_began_is_a_window_from_its_date(sentence: str) -> None:
+    [(_, period)] = periods_of(sentence, ELSEWHERE)
+    assert period == Period("window", "2021-06-01", "2023-03-15")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["From 1 January to 31 December 2021, ten died.", "In January-December 2021 ten died."],
+)
+def test_a_span_from_the_first_to_the_last_day_of_a_year_is_that_year(sentence: str) -> None:
+    assert [p for _, p in periods_of(sentence, ELSEWHERE)] == [
+        Period("year", "2021-01-01", "2021-12-31")
+    ]

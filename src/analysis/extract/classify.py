@@ -1325,14 +1325,21 @@ def _heading_period(
 
 def _title_before(text: str, line: str, paragraph: int) -> tuple[str, int]:
     """The paragraph before ``paragraph`` and where it starts, if it is a title or a lead-in
-    (one line that ends without a full stop); else ("", -1)."""
+    (a line that ends without a full stop); else ("", -1). Of a few such lines ("Form F:
+    Programmes" over "Table F.1. Land released, 2024"), the last is the title; the rows of
+    a table are none."""
     if paragraph == 0:
         return "", -1
     start, end = segments.paragraphs(text)[paragraph - 1]
-    title = line[start:end].rstrip()
-    if not title or "\n" in text[start:end].strip() or title[-1] in ".!?":
+    block = text[start:end].rstrip()
+    lines = block.split("\n")
+    if not block or block[-1] in ".!?" or len(lines) > TITLE_LINES or "|" in block:
         return "", -1
-    return title, start
+    last = start + block.rfind("\n") + 1
+    return line[last : start + len(block)], last
+
+
+TITLE_LINES = 3  # a title block: a form's name, a table's number and title, its date
 
 
 def _topic(metric: str) -> str:

@@ -150,6 +150,14 @@ def _span(start: str, end: str, context: Context) -> Period:
     last = _last_day(e_year, e_parts[1], e_parts[2])
     if context.karabakh and first == CEASEFIRE_DATE:
         return Period("since_ceasefire", CEASEFIRE_DATE, last)
+    return _window(first, last)
+
+
+def _window(first: str, last: str) -> Period:
+    """The period between two days: a year when they are its first and last ("1 January to
+    31 December 2024", "January-December 2024")."""
+    if first[4:] == "-01-01" and last[4:] == "-12-31" and first[:4] == last[:4]:
+        return Period("year", first, last)
     return Period("window", first, last)
 
 
@@ -181,7 +189,7 @@ def _from_to(match: re.Match[str], context: Context) -> PeriodPhrase:
 def _months(match: re.Match[str], context: Context) -> PeriodPhrase:
     year = int(match["year"])
     first, last = month_number(match["a"]), month_number(match["b"] or match["a"])
-    return _phrase(Period("window", _first_day(year, first), _last_day(year, last)), match)
+    return _phrase(_window(_first_day(year, first), _last_day(year, last)), match)
 
 
 def _days(match: re.Match[str], context: Context) -> PeriodPhrase | None:
