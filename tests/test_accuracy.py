@@ -34,8 +34,8 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         ("devcorpus2", 0.95, 0.96),
         ("devcorpus3", 0.91, 0.95),
         ("devcorpus4", 0.86, 0.92),
-        ("devcorpus5", 0.83, 0.86),
-        ("devcorpus6", 0.88, 0.89),
+        ("devcorpus5", 0.84, 0.87),
+        ("devcorpus6", 0.89, 0.90),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

@@ -1717,3 +1717,28 @@ def test_a_table_takes_the_period_of_the_last_line_of_its_title_block() -> None:
     found = results(text)
     assert (found["310"].metric, found["310"].period_start) == ("mines_found", "2023-04-01")
     assert found["310"].period_end == "2023-06-30"
+
+
+def test_a_correction_withdraws_a_figure_and_its_replacement_counts_the_same() -> None:
+    text = (
+        "In April the teams destroyed 412 anti-personnel mines.\n\n"
+        "Erratum: the anti-personnel total for April is 421, not 412.\n\n"
+        "Our last report said in error that 15 civilians were injured in May. The correct "
+        "number is 13."
+    )
+    mentions = find_mentions(text)
+    withdrawn = [
+        c
+        for m, c in zip(mentions, classify_mentions(text, mentions, "2024-06-10"), strict=True)
+        if m.quantity.surface in ("412", "15")
+    ]
+    assert withdrawn == [NotAClaim("corrected")] * 3  # the 412 claimed, the 412 set aside, 15
+    found = results(text, "2024-06-10")
+    assert (found["421"].metric, found["421"].device) == ("mines_found", "anti_personnel")
+    assert found["421"].period_start == "2024-04-01"
+    assert found["13"].metric == "civilians_injured"
+
+
+def test_a_correct_figure_without_an_error_before_it_replaces_nothing() -> None:
+    found = results("Teams found 30 mines in May. The correct figure is hard to know: 35.")
+    assert found["30"].metric == "mines_found"

@@ -309,6 +309,7 @@ def classify_mentions(
     read = _ReadText(mentions, sentences, in_sentence, line)
     _headlines_repeat_the_body(results, read)
     _echoes_repeat_the_figure(results, read)
+    _corrections_replace_the_figure(results, read)
     return results
 
 
@@ -348,6 +349,60 @@ def _echoes_repeat_the_figure(
 
 
 ECHO_WORDS = 8  # a sentence that repeats a figure is short
+
+
+def _corrections_replace_the_figure(
+    results: list[Classification | NotAClaim | None], read: _ReadText
+) -> None:
+    """A correction withdraws a figure and puts another in its place, which counts what the
+    withdrawn one counted: "Correction: the anti-tank figure for March is 747, not 744" (the
+    744 said before is withdrawn); "We reported in error that nine were hurt. The correct
+    figure is seven." (the nine is)."""
+    corrected = NotAClaim("corrected")
+    for at, indexes in sorted(read.in_sentence.items()):
+        sentence = read.sentences[at]
+        for position, i in enumerate(indexes):
+            mention = read.mentions[i]
+            start = mention.quantity.start
+            before = read.line[sentence.start : start]
+            if position and results[i] == corrected and frames.sets_aside(before):
+                # "747, not 744": the 744 claimed before (same value) is the one withdrawn
+                withdrawn = _last_claim_of_value(results, read, i, mention.quantity.best)
+                replacing = indexes[position - 1]
+            elif (
+                results[i] is None and at and read.sentences[at - 1].paragraph == sentence.paragraph
+            ):
+                previous = read.sentences[at - 1]
+                sentence_before = read.line[previous.start : previous.end]
+                if not frames.replaces_a_figure(before, sentence_before):
+                    continue
+                claimed = [
+                    j
+                    for j in read.in_sentence.get(at - 1, [])
+                    if isinstance(results[j], Classification)
+                ]
+                withdrawn, replacing = (claimed[-1] if claimed else None), i
+            else:
+                continue
+            if withdrawn is None or results[replacing] is not None:
+                continue
+            found = results[withdrawn]
+            assert isinstance(found, Classification)
+            results[replacing] = replace(found, values=None)
+            results[withdrawn] = corrected
+
+
+def _last_claim_of_value(
+    results: list[Classification | NotAClaim | None],
+    read: _ReadText,
+    before: int,
+    value: float | None,
+) -> int | None:
+    """The last mention before index ``before`` claimed with the value ``value``."""
+    for j in range(before - 1, -1, -1):
+        if isinstance(results[j], Classification) and read.mentions[j].quantity.best == value:
+            return j
+    return None
 
 
 def _headlines_repeat_the_body(

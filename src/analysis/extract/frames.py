@@ -81,6 +81,8 @@ class FrameCues:
     reported_after: re.Pattern[str]
     service_after_noun: re.Pattern[str]
     corrected_before: Cue
+    given_in_error: Cue
+    replacing_figure_before: Cue
     ellipsis_before: Cue
     count_phrase: Cue
     count_verb_before: Cue
@@ -160,6 +162,8 @@ def cues() -> FrameCues:
             flags,
         ),
         corrected_before=Cue(rf"(?:,|\()\s*(?:{_words(raw['corrected_before'])})\s+(?:the\s+)?$"),
+        given_in_error=Cue(rf"\b(?:{_words(raw['given_in_error'])})\b"),
+        replacing_figure_before=Cue(rf"\b(?:{_words(raw['replacing_figure_before'])})\s*$"),
         ellipsis_before=Cue(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$"),
         count_phrase=Cue(raw["count_phrase"]),
         count_verb_before=Cue(raw["count_verb_before"]),
@@ -750,8 +754,21 @@ def is_corrected(before: str, trailing: str) -> bool:
     """Whether the speaker corrects a number right after saying it: "16 casualties last year
     - I am sorry, I should have said 61" (``trailing`` runs to the next number), or sets it
     aside for the one before it: "19 civilians, not 9, were killed"."""
+    return bool(cues().correction_before.search(trailing) or sets_aside(before))
+
+
+def sets_aside(before: str) -> bool:
+    """Whether a number is set aside for the one right before it ("747, not 744")."""
+    return bool(cues().corrected_before.search(before[-20:]))
+
+
+def replaces_a_figure(before: str, sentence_before: str) -> bool:
+    """Whether a number replaces a figure of the sentence before, given in error: "We reported
+    in error that nine were hurt. The correct figure is seven." """
     c = cues()
-    return bool(c.correction_before.search(trailing) or c.corrected_before.search(before[-20:]))
+    return bool(
+        c.replacing_figure_before.search(before[-80:]) and c.given_in_error.search(sentence_before)
+    )
 
 
 def is_ellipsis(before: str) -> bool:
