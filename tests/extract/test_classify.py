@@ -1742,3 +1742,38 @@ def test_a_correction_withdraws_a_figure_and_its_replacement_counts_the_same() -
 def test_a_correct_figure_without_an_error_before_it_replaces_nothing() -> None:
     found = results("Teams found 30 mines in May. The correct figure is hard to know: 35.")
     assert found["30"].metric == "mines_found"
+
+
+def test_a_text_export_of_labelled_rows_with_dot_leaders() -> None:
+    text = (
+        "=== WEEKLY EXPORT ===\n\n--- THIS WEEK ---\n"
+        "casualties ......... 9 (killed 2, injured 7)\n"
+        "change (WoW) ....... +4 (+80%)\n"
+        "items destroyed .... 640 (WoW -3%)\n"
+        "deminers in the field ... 212\n"
+        "deminer accidents ... 2 (deminers killed 1, injured 1)\n"
+    )
+    mentions = find_mentions(text)
+    found = classify_mentions(text, mentions, STATEMENT_DATE)
+    read = zip(mentions, found, strict=True)
+    assert [(m.quantity.surface, getattr(c, "metric", None)) for m, c in read] == [
+        ("9", "casualties"),
+        ("2", "killed"),
+        ("7", "injured"),
+        ("4", None),
+        ("80%", None),
+        ("640", "mines_found"),
+        ("3%", None),
+        ("212", "deminers_deployed"),
+        ("2", "incidents"),
+        ("1", "deminers_killed"),
+        ("1", "deminers_injured"),
+    ]
+    assert results(text)["4"] == NotAClaim("change")
+
+
+def test_a_breakdown_in_brackets_names_each_part_before_its_number() -> None:
+    text = "Last year mines injured 30 people (children 12, soldiers 5); 9 died (up 2 on 2022)."
+    found = results(text)
+    assert (found["12"].metric, found["5"].metric) == ("children_injured", "military_injured")
+    assert found["2"] == NotAClaim("change")

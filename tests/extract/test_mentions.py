@@ -119,6 +119,8 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("Regions:\n1. Tartar\n2. Aghdam", [("1.", "list_marker"), ("2.", "list_marker")]),
         # a rate on average; an age after a person's noun; "one" standing for a thing
         ("Deaths ran at 60 a month on average.", [("60", "other_count")]),
+        # a month and a count, not a day: there is no 40 May
+        ("In May 40 shells were found.", [("40", None)]),
         (
             "Her nephew, 14, and a neighbour, 52, survived.",
             [("Her nephew, 14", "age"), ("a neighbour, 52", "age")],

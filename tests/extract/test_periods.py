@@ -20,6 +20,8 @@ def periods_of(sentence: str, context: Context = KARABAKH) -> list[tuple[str, Pe
 def test_the_context_is_karabakh_unless_another_conflict_is_named() -> None:
     assert KARABAKH.karabakh and not ELSEWHERE.karabakh
     assert context_of("No country is named here.", None).karabakh
+    assert not context_of("SOUTH LEBANON: WEEKLY UPDATE", None).karabakh
+    assert context_of("MINES IN THE KARABAKH REGION", None).karabakh
 
 
 @pytest.mark.parametrize(

@@ -84,3 +84,20 @@ def test_a_sentence_broken_before_a_figure_stays_whole() -> None:
         "The blasts killed\n30 people.",
     ):
         assert _sentences(text) == [flat(text)]
+
+
+def test_dot_leaders_read_as_a_label_and_each_row_is_a_sentence() -> None:
+    text = "--- THIS MONTH ---\nvictims .......... 12 (killed 3)\nmines found ....... 480\n"
+    line = flat(text)
+    assert len(line) == len(text)
+    assert line[text.index("victims") : text.index("12")].startswith("victims:")
+    assert _sentences(text) == [
+        "--- THIS MONTH ---",
+        "victims:           12 (killed 3)",
+        "mines found:        480",
+    ]
+
+
+def test_a_rule_under_a_header_is_no_heading() -> None:
+    text = "District     Mines\n-----------------\nNorth        40\n"
+    assert len(paragraphs(text)) == 1

@@ -502,7 +502,31 @@ def _figure(
         opening = earlier_colon + 1  # "Output 1.3: Items destroyed: 183": the last label's
     if ":" in line[opening : q.start] and not any(opening <= o.start < q.start for o in others):
         _read_label(figure, line[opening : q.start], heading)
+    if figure.bracketed and not figure.labelled:
+        _read_bracket_label(figure)
     return figure
+
+
+# A breakdown in brackets that names each part before its number: "(killed 2, injured 5)",
+# "(children 12, adults 18)", "(deminers killed 1, injured 4)".
+BRACKET_LABEL = re.compile(r"(?:\(|[,;]\s*(?:and\s+)?)\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*$")
+
+
+def _read_bracket_label(figure: _Figure) -> None:
+    """A part named before its number in a bracketed breakdown reads as if named after it."""
+    match = BRACKET_LABEL.search(figure.before)
+    if match is None:
+        return
+    label = match.group("label")
+    if frames.noun_after(" " + label).kind not in ("people", "event", "participle"):
+        return  # "(up 12 on 2023)", "(compared with 77)": no part of the count
+    # (its words end at the next part: "(deminers killed 1, injured 4)")
+    figure.trailing = " " + label + BRACKET_PART_END.split(figure.trailing, maxsplit=1)[0]
+    figure.clause_after = figure.trailing
+    figure.before = figure.before[: match.start("label")]
+
+
+BRACKET_PART_END = re.compile(r"[,;)]")
 
 
 # A count's share in brackets right after it: "128 (20.9%) were children".

@@ -744,10 +744,19 @@ def reports_a_figure(before: str, trailing: str) -> bool:
     return bool(c.reported_before.search(before[-150:]) or c.reported_after.match(trailing))
 
 
+# A signed number is a difference ("+3 (+75%)", "WoW -6%", "(up 12 on 2023)"): a count has
+# no sign. (A minus only after a bracket or a change's abbreviation: elsewhere "-" joins a
+# range or a list.)
+SIGNED = re.compile(
+    r"(?:(?<![\w.,])[+−±]|\((?:-|(?:up|down)\s+(?:by\s+)?)|\b(?:WoW|YoY|MoM|QoQ|w/w|y/y|m/m|q/q)\s*[-+−]?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_change(before: str) -> bool:
     """Whether a number is a difference between two figures: "up 18% on Q2", "an increase
-    of 16" (but "increased to 41" reports a figure)."""
-    return bool(cues().change_before.search(before[-40:]))
+    of 16", "+3 (+75%)" (but "increased to 41" reports a figure)."""
+    return bool(cues().change_before.search(before[-40:]) or SIGNED.search(before[-12:]))
 
 
 def is_corrected(before: str, trailing: str) -> bool:

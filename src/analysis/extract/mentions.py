@@ -37,7 +37,9 @@ from analysis.extract.sentences import quote_span, sentence_spans
 from analysis.schema import NON_CLAIM_REASONS
 
 MONTHS = MONTH_PATTERN
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?(?![.,]\d)"  # (not "4,870")
+# A day of a month, 1 to 31 (not "4,870", nor "May 40", a month and a count)
+_DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_DAY = rf"{_DAY_NUMBER}(?:st|nd|rd|th)?(?:\s*[-–]\s*{_DAY_NUMBER})?(?![.,]\d)"
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 # A date's parts are on one line, or on two where a text was wrapped (copied from a PDF):
 # a line break between them is no wrap when the next line is a row of its own.

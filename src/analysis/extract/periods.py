@@ -78,10 +78,15 @@ def context_of(text: str, statement_date: str | None) -> Context:
     subject)."""
     date = dt.date.fromisoformat(statement_date) if statement_date else None
     cues = _cues()
-    karabakh = bool(cues["ceasefire_context"].search(text)) or not cues["other_conflict"].search(
-        text
+    # (names in capitals, as in a title or a dateline, are names too: "SOUTH LEBANON")
+    named = (text, CAPITALS.sub(lambda word: word.group().capitalize(), text))
+    karabakh = any(cues["ceasefire_context"].search(t) for t in named) or not any(
+        cues["other_conflict"].search(t) for t in named
     )
     return Context(date, karabakh)
+
+
+CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 
 
 def _date_parts(text: str) -> tuple[int | None, int | None, int | None]:

@@ -63,15 +63,28 @@ def _abbreviation() -> re.Pattern[str]:
 
 
 def flat(text: str) -> str:
-    """The text with every line break and tab as a space: the same length, so offsets hold."""
-    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    """The text with every line break and tab as a space, and dot leaders as a label's colon
+    ("casualties ........ 7" reads "casualties:        7"): the same length, so offsets hold."""
+    line = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if "..." not in line:
+        return line
+    return DOT_LEADER.sub(lambda m: ":" + " " * (len(m.group()) - 1), line)
+
+
+# A heading between rules, as in a text export or Markdown: "--- CLEARANCE ---", "## Results".
+# (A rule alone, a line of dashes under a table's header, is no heading.)
+RULED_HEADING = re.compile(
+    r"[^\S\n]*(?:[-=*~#_]{3,}[^\S\n]*[^\W\d_][^\n]*?[-=*~#_]{3,}|#{1,6}[^\S\n][^\n]*)[^\S\n]*"
+)
+# Dot leaders between a label and its figure, as in a table of figures or contents.
+DOT_LEADER = re.compile(r"(?<=[^\s.])[^\S\n]*(?:\.[^\S\n]?){3,}[^\S\n]*(?=[~<>≈+\-−]?\d)")
 
 
 def _ends_a_figure_row(text: str, start: int, end: int, after: int) -> bool:
-    """Whether the line ending at ``end`` (not before ``start``) is a line of key figures, in
-    a block of them if the next line begins at ``after``."""
+    """Whether the line ending at ``end`` (not before ``start``) is a line of key figures (in
+    a block of them if the next line begins at ``after``) or a heading between rules."""
     line = text[max(start, text.rfind("\n", start, end) + 1) : end]
-    if FIGURE_ROW.match(line) is not None:
+    if FIGURE_ROW.match(line) or DOT_LEADER.search(line) or RULED_HEADING.fullmatch(line):
         return True
     return (
         FIGURE_LINE.match(line) is not None
