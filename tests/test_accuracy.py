@@ -33,10 +33,10 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         # regression fails. devcorpus3 to devcorpus7 were written last, blind to the rules.
         ("devcorpus2", 0.95, 0.96),
         ("devcorpus3", 0.91, 0.95),
-        ("devcorpus4", 0.86, 0.92),
+        ("devcorpus4", 0.88, 0.94),
         ("devcorpus5", 0.84, 0.87),
         ("devcorpus6", 0.89, 0.90),
-        ("devcorpus7", 0.76, 0.82),
+        ("devcorpus7", 0.84, 0.86),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

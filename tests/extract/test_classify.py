@@ -1777,3 +1777,36 @@ def test_a_breakdown_in_brackets_names_each_part_before_its_number() -> None:
     found = results(text)
     assert (found["12"].metric, found["5"].metric) == ("children_injured", "military_injured")
     assert found["2"] == NotAClaim("change")
+
+
+def test_hyphened_contamination_land_marked_dangerous_and_mines_kept() -> None:
+    text = (
+        "The mine-suspected area stood at 88.5 square kilometres. Some 300 hectares are marked "
+        "as dangerous. The army keeps 120 mines for training. Since May, 9,400 pupils have "
+        "attended mine safety lessons."
+    )
+    assert metrics(text) == [
+        ("88.5 square kilometres", "area_contaminated_ha"),
+        ("Some 300 hectares", "area_contaminated_ha"),
+        ("120", "mines_stockpiled"),
+        ("9,400", "risk_education_children"),
+    ]
+
+
+def test_a_part_of_the_maps_counts_maps_but_a_part_of_a_countrys_regions_nothing() -> None:
+    assert metrics("The sector is covered by 6 of the minefield maps handed over.") == [
+        ("6", "minefield_maps")
+    ]
+    assert metrics("Mines remain in 9 of the country's 12 provinces.")[0] == ("9", None)
+
+
+def test_places_listed_with_their_counts_count_the_total_not_its_last_part() -> None:
+    text = (
+        "In 2023 there were 60 casualties, among them 8 children. Most victims were in Kivu "
+        "(21), Ituri (15) and Maniema (4)."
+    )
+    found = results(text)
+    assert [(found[s].metric, found[s].area) for s in ("21", "15")] == [
+        ("casualties", "Kivu"),
+        ("casualties", "Ituri"),
+    ]

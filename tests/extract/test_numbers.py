@@ -133,6 +133,11 @@ def parse(expression: str) -> Quantity | None:
         ("nearer 3,000", 3000, 3000, 3000, "about", None),
         ("~75 km2", 7500, 7500, 7500, "about", "hectares"),
         ("~ 12", 12, 12, 12, "about", None),
+        # A plus after the number; qualifiers of a little more or less.
+        ("18,000+", 18000, 18000, NAN, "more_than", None),
+        ("4,500+ ha", 4500, 4500, NAN, "more_than", "hectares"),
+        ("a little over 2,100", 2100, 2100, NAN, "more_than", None),
+        ("slightly less than 40 per cent", NAN, 40, 40, "nearly", "percent"),
     ],
 )
 def test_expression_values(expression, low, best, high, bound, unit) -> None:

@@ -747,9 +747,11 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     ):
         _read_as(figure, parent)
         return
-    if figure.bracketed and frames.is_named_item(figure.before) and parent and parent.metric:
-        # "... over 2,400, followed by Chad (812)": a list of places, one frame
-        _read_as(figure, parent)
+    total = _parent(discourse, quantity.unit, totals_only=True)
+    if figure.bracketed and frames.is_named_item(figure.before) and total is not None:
+        # "... over 2,400, followed by Chad (812)", "Most victims were in Cauca (11), Nariño
+        # (9)": a list of places, one frame, of the last total (not of its last part)
+        _read_as(figure, total)
         return
     if quantity.unit == "percent" and cues().money_share_after.match(figure.trailing):
         figure.not_a_claim = NotAClaim("money")  # "only 23 per cent funded"

@@ -189,6 +189,9 @@ def _plural_noun(word: str) -> bool:
 AS_ROLE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?<!such\s)as\s+(?!well\b)", re.IGNORECASE)
 
 
+COUNTED_PARTS = frozenset(("mines", "maps", "incidents"))  # things whose part is a count of them
+
+
 def noun_after(after: str, vague: bool = False) -> Noun:
     """The noun phrase that follows a number; for people given a role ("320 soldiers as
     deminers"), the role."""
@@ -216,8 +219,11 @@ def _noun_after(after: str, vague: bool = False) -> Noun:
     owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
     if owner is None and (of := OF_THE.match(after)):
         named = _noun_after(" " + after[of.end() :])
-        if named == Noun("thing", "mines") or (named.kind == "people" and named.name != "general"):
-            # "402 of the mines found", "one of the deminers was killed": as many of them
+        if (named.kind == "thing" and named.name in COUNTED_PARTS) or (
+            named.kind == "people" and named.name != "general"
+        ):
+            # "402 of the mines found", "one of the deminers was killed", "14 of the minefield
+            # maps": as many of them (not "13 of the country's 14 states": its regions)
             return named
     whole = PHRASE_END.split(after[owner.end() if owner else 0 :], maxsplit=1)[0]
     phrase = noun_phrase(" ".join(whole.split()[:HEAD_WORDS]))
@@ -415,7 +421,9 @@ BEFORE_A_SUBJECT = frozenset(
         )
     ).split()
 )
-NAMED_ITEM = re.compile(r"(?:^|[,;]|\band|\bby)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\($")
+NAMED_ITEM = re.compile(
+    r"(?:^|[,;]|\band|\bby|\b(?:were|was)\s+in)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\($"
+)
 
 
 def has_other_predicate(trailing: str) -> bool:

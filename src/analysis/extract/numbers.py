@@ -108,6 +108,9 @@ QUALIFIERS = {
     "over": "more_than",
     "well over": "more_than",
     "just over": "more_than",
+    "a little over": "more_than",
+    "a little more than": "more_than",
+    "slightly over": "more_than",
     "slightly more than": "more_than",
     "exceeds": "more_than",
     "exceeding": "more_than",
@@ -150,6 +153,11 @@ QUALIFIERS = {
     "just under": "nearly",
     "just below": "nearly",
     "just shy of": "nearly",
+    "just short of": "nearly",
+    "a little under": "nearly",
+    "a little less than": "nearly",
+    "slightly under": "nearly",
+    "slightly less than": "nearly",
     "up to": "at_most",
     "at most": "at_most",
     "no more than": "at_most",
@@ -306,6 +314,8 @@ _EXPRESSION = (
     rf"|(?P<vague>(?<![\w-]){_VAGUE})"
     rf"{{range}}"
     rf"|(?P<digits>{_NUMBER_START}{_DIGITS}){_NUMBER_END}(?P<digit_scale>{_SCALE})?(?P<odd>{_ODD})?"
+    # "21,000+ ha", "96,000+": a plus after the number for "more than"
+    r"(?P<plus>\+(?![\w+]))?"
     rf"|(?P<word>(?<![\w-]){_WORD_NUMBER}(?:(?![\w-])|(?={_ODD})))(?P<word_odd>{_ODD})?"
     rf"(?P<half>{_HALF})?(?P<word_scale>{_SCALE})?"
     # "four hundred and one": the British "and" after hundreds
@@ -527,6 +537,8 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
         "digits", "digit_scale", "word", "word_scale"
     )
     bound = _lookup(QUALIFIERS, qualifier.strip().rstrip(",")) if qualifier else "exact"
+    if match.group("plus") and bound == "exact":
+        bound = "more_than"
     values: tuple[float | None, float | None, float | None]
     if vague:
         low, high = _lookup(VAGUE, vague)
