@@ -1810,3 +1810,13 @@ def test_places_listed_with_their_counts_count_the_total_not_its_last_part() -> 
         ("casualties", "Kivu"),
         ("casualties", "Ituri"),
     ]
+
+
+def test_a_part_of_the_killed_and_the_injured_together_is_a_part_of_the_casualties() -> None:
+    text = (
+        "In 2022 mines killed 31 and injured 118 farmers and herders. Among them were 27 "
+        "children. In 2023, 9 people were killed and 20 injured; among the dead were 4 boys."
+    )
+    found = results(text)
+    assert found["27"].metric == "children_casualties"
+    assert found["4"].metric == "children_killed"

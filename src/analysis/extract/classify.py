@@ -1123,6 +1123,11 @@ def _part_source(
         # "14 (3 killed, 11 injured), including 2 children": a part of the total, not of
         # the breakdown in brackets
         previous = _parent(discourse)
+    pair = _killed_and_injured(discourse)
+    if pair is not None and (previous is None or previous is pair[1]):
+        # "mines killed 74 and injured 292 people. Among them were 68 civilians": a part of
+        # both, the casualties
+        return (pair[1].group or "general", "casualties")
     if previous is not None and previous.event and previous.kind == "people":
         # "18 of them died, of whom 2 were reporters": the part of a part
         return (previous.group or "general", previous.event)
@@ -1136,6 +1141,22 @@ def _part_source(
         return ("general", discourse.event)
     # "Westmarch accounted for 17 of the June casualties": of the total a paragraph before
     return discourse.earlier_total
+
+
+def _killed_and_injured(discourse: _Discourse) -> tuple[_Figure, _Figure] | None:
+    """The paragraph's last two figures, when they are the killed and the injured of one
+    sentence ("killed 74 and injured 292 people"), both totals."""
+    if len(discourse.figures) < 2:
+        return None
+    first, second = discourse.figures[-2:]
+    if (
+        first.sentence is second.sentence
+        and first.kind == second.kind == "people"
+        and not (first.part or second.part)
+        and {first.event, second.event} == {"killed", "injured"}
+    ):
+        return first, second
+    return None
 
 
 def _thing_metric(figure: _Figure, kind: str, discourse: _Discourse) -> str | None:
