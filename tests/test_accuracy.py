@@ -36,7 +36,7 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         ("devcorpus4", 0.88, 0.94),
         ("devcorpus5", 0.84, 0.87),
         ("devcorpus6", 0.89, 0.90),
-        ("devcorpus7", 0.84, 0.86),
+        ("devcorpus7", 0.85, 0.91),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

@@ -729,10 +729,8 @@ def test_a_figure_its_speaker_corrects_is_no_claim() -> None:
 
 
 def test_lost_before_a_count_of_people_is_killed() -> None:
-    assert metrics("The brigade lost 6 sappers and 2 dogs in May.") == [
-        ("6", "deminers_killed"),
-        ("2", None),
-    ]
+    # (the 2 dogs are no candidate figure at all: a count of other things)
+    assert metrics("The brigade lost 6 sappers and 2 dogs in May.") == [("6", "deminers_killed")]
     assert metrics("Herders have lost 300 hectares of grazing land to mines.") == [
         ("300 hectares", None)
     ]
@@ -1820,3 +1818,24 @@ def test_a_part_of_the_killed_and_the_injured_together_is_a_part_of_the_casualti
     found = results(text)
     assert found["27"].metric == "children_casualties"
     assert found["4"].metric == "children_killed"
+
+
+def test_money_and_goals_under_their_lead_in_are_no_claims() -> None:
+    text = (
+        "Budget by pillar (US$):\n1. Clearance: 8.4 million\n2. Victim assistance: 2.1 million\n\n"
+        "By 2027 the programme aims to:\n- clear 900 hectares;\n- reach 40,000 people.\n\n"
+        "Funded so far: US$3.2 million (31%). At a funding level of 31%, 6 teams stop. Only 410 "
+        "survivors were assisted, out of some 1,900 who need help."
+    )
+    found = results(text)
+    assert [found[s] for s in ("8.4 million", "2.1 million")] == [NotAClaim("money")] * 2
+    assert [found[s] for s in ("900 hectares", "40,000")] == [NotAClaim("target")] * 2
+    assert found["31%"] == NotAClaim("money")
+    assert found["some 1,900"] == NotAClaim("target")
+    assert found["Only 410"].metric == "survivors_assisted"
+
+
+def test_a_plan_of_a_size_is_a_goal_and_machines_and_dogs_are_no_figures() -> None:
+    found = results("The company cleared 310 hectares against a plan of 280 hectares.")
+    assert found["280 hectares"] == NotAClaim("target")
+    assert metrics("It used 4 mine-clearing machines and 12 detection dogs.") == []

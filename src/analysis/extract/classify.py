@@ -26,7 +26,7 @@ from typing import Any
 from analysis.extract import areas, frames, numbers, periods, segments, tables
 from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
 from analysis.extract.dates import names_a_time
-from analysis.extract.mentions import Mention
+from analysis.extract.mentions import CURRENCY, MONEY, Mention
 from analysis.extract.periods import Period, PeriodPhrase
 from analysis.schema import METRIC_PARTS_OF, METRIC_UNITS, NON_CLAIM_REASONS, vocabulary
 
@@ -504,7 +504,22 @@ def _figure(
         _read_label(figure, line[opening : q.start], heading)
     if figure.bracketed and not figure.labelled:
         _read_bracket_label(figure)
+    if figure.sentence.list_item or figure.labelled:
+        if CURRENCY_HEADING.search(heading):
+            figure.not_a_claim = NotAClaim("money")  # "Requirements by pillar (US$):"
+        elif frames.is_plan_lead_in(heading):
+            figure.not_a_claim = NotAClaim("target")  # "With full funding we aim to:"
     return figure
+
+
+# A heading that gives money as the unit of its rows: "Requirements by pillar (US$):".
+CURRENCY_HEADING = re.compile(rf"\((?:in\s+)?{CURRENCY}[^()]{{0,20}}\)\s*:?\s*$")
+# A share of money: after an amount and a bracket ("US$5.9 million (24%)") or after funding
+# ("at the current funding level of 24%").
+MONEY_BEFORE = re.compile(
+    rf"(?:{MONEY}\s*\(|\bfund(?:ing|ed)\b(?:\s+\w+){{0,2}}?\s+(?:of|at|is|was|to|by))\s*$",
+    re.IGNORECASE,
+)
 
 
 # A breakdown in brackets that names each part before its number: "(killed 2, injured 5)",
@@ -753,8 +768,10 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         # (9)": a list of places, one frame, of the last total (not of its last part)
         _read_as(figure, total)
         return
-    if quantity.unit == "percent" and cues().money_share_after.match(figure.trailing):
-        figure.not_a_claim = NotAClaim("money")  # "only 23 per cent funded"
+    if quantity.unit == "percent" and (
+        cues().money_share_after.match(figure.trailing) or MONEY_BEFORE.search(figure.before)
+    ):
+        figure.not_a_claim = NotAClaim("money")  # "only 23 per cent funded", "$5.9m (24%)"
         return
     if quantity.unit == "percent":
         figure.kind = "percent"

@@ -607,9 +607,25 @@ TARGET_LABEL = re.compile(r"\((?:target|goal|objective|planned)\s*:\s*$", re.IGN
 NEEDED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:are|is|will\s+be|would\s+be)\s+)?(?:still\s+)?"
     r"(?:needed|required)"
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|by|until|if|across|over|now|still|to(?!\s+be\b))\b)",
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|by|until|if|across|over|now|still|to(?!\s+be\b))\b)"
+    # "(out of an estimated 3,500) who need them"
+    r"|\s+(?:[\w-]+\s+)?(?:who|that|which)\s+(?:still\s+)?(?:need|needs|require|requires)\b",
     re.IGNORECASE,
 )
+
+
+# The lead-in of a list of goals: "With full funding, the consortium aims by June 2027 to:",
+# "Targets for 2026:", "We will:".
+PLAN_LEAD_IN = re.compile(
+    r"(?:\b(?:aims?|aiming|plans?|planning|intends?|intending|seeks?|hopes?)\b[^.;:]{0,60}?\bto"
+    r"|\b(?:will|shall)|\b(?:targets?|goals?|objectives?)\b[^.;:]{0,40}?)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_plan_lead_in(heading: str) -> bool:
+    """Whether a list's lead-in says its items are goals."""
+    return PLAN_LEAD_IN.search(heading) is not None
 
 
 def is_needed(trailing: str) -> bool:

@@ -102,6 +102,10 @@ _CURRENCY_CODES = (
 )
 _CURRENCY_SIGNS = r"(?:\b(?:US|A|C|NZ|HK)\$|\$|€|£|¥|₼|₴|₽)"
 _SCALE_WORDS = r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
+# A currency's sign or code: "US$", "€", "USD".
+CURRENCY = rf"(?:{_CURRENCY_SIGNS}|\b(?:{_CURRENCY_CODES})\b)"
+# An amount of money: "US$5.9 million", "EUR 500,000".
+MONEY = rf"{CURRENCY}\s?\d[\d.,]*(?:\s*{_SCALE_WORDS})?"
 # Words that open a footnote line in a report ("7 Email to the author, March 2023").
 _FOOTNOTE_OPENERS = (
     "See|Ibid|Email|E-mail|Interview|Letter|Report|Statement|Available|Source|Response|"
@@ -371,7 +375,8 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         "other_count",
         r"\s+(?:(?!(?:in|of|from|across|at|on|and|or|the|by|for|to|with)\b)[\w-]+\s+){0,2}?"
         r"(?:organi[sz]ations|NGOs|signatories|delegations|donors|embassies|ministries|"
-        r"languages|districts|provinces|regions|oblasts|governorates)\b",
+        r"languages|districts|provinces|regions|oblasts|governorates|dogs|machines|vehicles|"
+        r"excavators|bulldozers|trucks|drones)\b",
     ),
     # "one of the worst affected provinces", "two of the largest": a rank, no count.
     ("other_count", r"\s+of\s+the\s+(?:most|least|\w+est)\b"),
