@@ -1839,3 +1839,39 @@ def test_a_plan_of_a_size_is_a_goal_and_machines_and_dogs_are_no_figures() -> No
     found = results("The company cleared 310 hectares against a plan of 280 hectares.")
     assert found["280 hectares"] == NotAClaim("target")
     assert metrics("It used 4 mine-clearing machines and 12 detection dogs.") == []
+
+
+def test_indented_rows_break_down_the_count_of_the_row_above() -> None:
+    text = "items destroyed ....... 530\n  anti-tank mines ..... 12\n  artillery shells ..... 300\n"
+    assert metrics(text) == [
+        ("530", "mines_found"),
+        ("12", "mines_found"),
+        ("300", "mines_found"),
+    ]
+
+
+def test_a_table_of_indicators_by_year_reads_the_count_in_its_rows() -> None:
+    text = (
+        "Table 4. Clearance indicators\n\n"
+        "Indicator                 2021    2022\n"
+        "Land cleared (ha)          140     212\n"
+        "Mines destroyed            830     911\n"
+    )
+    found = results(text)
+    assert (found["140"].metric, found["140"].period_start) == ("area_cleared_ha", "2021-01-01")
+    assert (found["911"].metric, found["911"].period_start) == ("mines_found", "2022-01-01")
+
+
+def test_rows_with_dot_leaders_under_a_heading_that_names_its_count_in_brackets() -> None:
+    text = "BY PROVINCE (casualties, 2023)\n\nKivu ........ 21\nIturi ....... 15\n"
+    found = results(text)
+    assert [(found[s].metric, found[s].area, found[s].period) for s in ("21", "15")] == [
+        ("casualties", "Kivu", "year"),
+        ("casualties", "Ituri", "year"),
+    ]
+
+
+def test_a_list_under_a_targets_heading_is_of_goals() -> None:
+    text = "Targets\n\n- Release 300 hectares by 2027.\n- Train 25 more deminers.\n"
+    found = results(text)
+    assert [found[s] for s in ("300 hectares", "25")] == [NotAClaim("target")] * 2

@@ -101,3 +101,8 @@ def test_dot_leaders_read_as_a_label_and_each_row_is_a_sentence() -> None:
 def test_a_rule_under_a_header_is_no_heading() -> None:
     text = "District     Mines\n-----------------\nNorth        40\n"
     assert len(paragraphs(text)) == 1
+
+
+def test_an_indented_label_row_is_an_item_of_the_row_above() -> None:
+    text = "shells destroyed ..... 40\n  mortar rounds ...... 25\nteams ....... 3\n"
+    assert [s.list_item for s in sentences(text)] == [False, True, False]

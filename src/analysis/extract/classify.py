@@ -575,6 +575,8 @@ NOT_LABELS = frozenset(
     ["the", "this", "that", "these", "those", "it", "its", "we", "our", "they", "their", "a", "an"]
 )
 # A heading's noun phrase ends before "by", "per", "in" or a comma: "Casualties by governorate".
+# What a heading counts, said in brackets: "Regional picture (victims, 2024)".
+HEADING_ASIDE = re.compile(r"\(\s*([A-Za-z][\w -]{1,40}?)\s*[,;)]")
 HEADING_END = re.compile(r"\s(?:by|per|in|for|across|during)\s|[,:;(–—-]", re.IGNORECASE)
 
 
@@ -617,6 +619,9 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         if not row or heading.rstrip()[-1:] in ".!?":
             return  # a table row is a line of its own under a heading (a line, not a sentence)
         noun = HEADING_END.split(heading, maxsplit=1)[0].strip()
+        aside = HEADING_ASIDE.search(heading)
+        if aside and not _names_a_count(noun):
+            noun = aside.group(1)  # "REGIONAL PICTURE (victims, 2024)": the count in brackets
         if noun.isupper():  # "MINES CLEARED BY DISTRICT"
             noun = noun.lower()
         short = BRACKETED.sub("", label).split()  # "Week 9 (24 Feb-2 Mar)": a row's name
@@ -658,8 +663,12 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     title = HEADING_END.split(cell.title, maxsplit=1)[0].strip()
     title = title.lower() if title.isupper() else title
     title = TITLE_CAUSE.split(title, maxsplit=1)[0]  # "casualties from mines": casualties
-    column, row = cell.column, cell.row
-    if names_a_time(column) or areas.label_place(column):
+    column, row, unit_header = cell.column, cell.row, cell.column
+    if names_a_time(column) and _names_a_count(" " + _unit_first(row)):
+        # "Indicator | 2022 | 2023" over "Area cleared (ha) | 612 | 744": its row names the
+        # count (and its unit), its column the year
+        phrase, row, unit_header = _unit_first(row), column, row
+    elif names_a_time(column) or areas.label_place(column):
         phrase, row = title, (row if names_a_time(column) else column)
     else:
         phrase = _unit_first(column)
@@ -672,7 +681,7 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     if names_a_time(row):
         figure.time_label = row  # "2021  |  29  |  101": the year of its row
     figure.table_context = "; ".join([title, *(h for h in cell.headers if h != cell.column)])
-    quantity = numbers.in_column_unit(figure.mention.quantity, cell.column)
+    quantity = numbers.in_column_unit(figure.mention.quantity, unit_header)
     if quantity is not figure.mention.quantity:
         figure.mention = replace(figure.mention, quantity=quantity)
         figure.in_column_unit = True
@@ -1447,9 +1456,13 @@ def _title_before(text: str, line: str, paragraph: int) -> tuple[str, int]:
     (a line that ends without a full stop); else ("", -1). Of a few such lines ("Form F:
     Programmes" over "Table F.1. Land released, 2024"), the last is the title; the rows of
     a table are none."""
+    spans = segments.paragraphs(text)
+    # (over the rows above, each a paragraph of its own: "Antioquia ...... 31" over "Cauca ...")
+    while paragraph > 0 and ROW_START.match(line, *spans[paragraph - 1]):
+        paragraph -= 1
     if paragraph == 0:
         return "", -1
-    start, end = segments.paragraphs(text)[paragraph - 1]
+    start, end = spans[paragraph - 1]
     block = text[start:end].rstrip()
     lines = block.split("\n")
     if not block or block[-1] in ".!?" or len(lines) > TITLE_LINES or "|" in block:

@@ -618,7 +618,9 @@ NEEDED_AFTER = re.compile(
 # "Targets for 2026:", "We will:".
 PLAN_LEAD_IN = re.compile(
     r"(?:\b(?:aims?|aiming|plans?|planning|intends?|intending|seeks?|hopes?)\b[^.;:]{0,60}?\bto"
-    r"|\b(?:will|shall)|\b(?:targets?|goals?|objectives?)\b[^.;:]{0,40}?)\s*:\s*$",
+    r"|\b(?:will|shall)|\b(?:targets?|goals?|objectives?)\b[^.;:]{0,40}?)\s*:\s*$"
+    # a heading of its own: "Targets", "Our goals for 2026"
+    r"|^\W*(?:our\s+|key\s+)?(?:targets?|goals?|objectives?)(?:\s+for\s+\d{4})?\W*$",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ FIGURE_LINE = re.compile(
     r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*%)?(?:[^\S\n]+[A-Za-z][\w'’-]*){1,4}[^\S\n]*$"
 )
 FIGURE_LINE_NEXT = re.compile(r"[~<>≈]?\d")
+LABEL_ROW = re.compile(r"[A-Za-z][^:.;!?\n]{0,60}:[^\S\n]*[~<>≈+]?\d")
 LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s)")
 
 
@@ -131,8 +132,13 @@ def _paragraph_sentences(
     abbreviation = _abbreviation()
     first = True
     items = [m.end() for m in LIST_ITEM.finditer(text, p_start, p_end)]
+    # An indented "label: value" row is an item of the row above it ("items destroyed ... 1,318"
+    # over "  anti-tank mines ... 3")
+    indented = text[text.rfind("\n", 0, p_start) + 1 : p_start] != "" and bool(
+        LABEL_ROW.match(line, p_start, p_end)
+    )
     for i_start, i_end in zip([p_start, *items], [*(i - 1 for i in items), p_end], strict=True):
-        is_item = bool(LIST_MARKER.match(line, i_start, i_end))
+        is_item = bool(LIST_MARKER.match(line, i_start, i_end)) or (indented and i_start == p_start)
         start = i_start
         for match in SENTENCE_END.finditer(line, i_start, i_end):
             if abbreviation.search(line, max(start, match.start() - 12), match.start()):
