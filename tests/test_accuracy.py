@@ -37,7 +37,7 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         ("devcorpus5", 0.84, 0.87),
         ("devcorpus6", 0.89, 0.90),
         ("devcorpus7", 0.86, 0.92),
-        ("devcorpus8", 0.74, 0.85),
+        ("devcorpus8", 0.78, 0.86),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

@@ -1875,3 +1875,28 @@ def test_a_list_under_a_targets_heading_is_of_goals() -> None:
     text = "Targets\n\n- Release 300 hectares by 2027.\n- Train 25 more deminers.\n"
     found = results(text)
     assert [found[s] for s in ("300 hectares", "25")] == [NotAClaim("target")] * 2
+
+
+def test_technicians_fielded_a_workforce_then_and_now_and_land_that_benefits_people() -> None:
+    text = (
+        "This year the firm fielded 58 EOD technicians. We had under 400 deminers in 2019; "
+        "today there are more than 900. The cleared land handed back to 6 villages is "
+        "benefiting some 2,300 farmers."
+    )
+    assert metrics(text) == [
+        ("58", "deminers_deployed"),
+        ("under 400", "deminers_deployed"),
+        ("more than 900", "deminers_deployed"),
+        ("6", None),
+        ("some 2,300", "land_release_beneficiaries"),
+    ]
+
+
+def test_a_bare_share_in_the_next_sentence_is_of_the_last_total() -> None:
+    text = (
+        "In 2022 the registry counted 75 casualties, 20 killed and 55 injured, down from 90 in "
+        "2021. About 40% were children. The agency employs 510 deminers. Some 15% are women."
+    )
+    found = results(text)
+    assert found["About 40%"].metric == "children_casualties_pct"
+    assert found["Some 15%"].metric == "women_deminers_pct"

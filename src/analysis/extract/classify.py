@@ -1172,9 +1172,10 @@ def _part_source(
 def _killed_and_injured(discourse: _Discourse) -> tuple[_Figure, _Figure] | None:
     """The paragraph's last two figures, when they are the killed and the injured of one
     sentence ("killed 74 and injured 292 people"), both totals."""
-    if len(discourse.figures) < 2:
+    figures = [f for f in discourse.figures if not f.compared]  # (not "down from 88 in 2022")
+    if len(figures) < 2:
         return None
-    first, second = discourse.figures[-2:]
+    first, second = figures[-2:]
     if (
         first.sentence is second.sentence
         and first.kind == second.kind == "people"
@@ -1335,19 +1336,30 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if head == ("people", "deminers"):
             return c.deminer_shares.get(part or group or "")
         return c.share_metrics.get(part or "") if head == ("event", "casualties") else None
-    # The whole a share is of: the count before it in the sentence; for "of them", the
-    # paragraph's last count of people ("1,210 deminers were employed by the 4 operators, and
-    # women made up 26 per cent of them")
+    # The whole a share is of: the count before it in the sentence; for "of them" or a share
+    # of nothing named, the paragraph's last count of people ("1,210 deminers were employed by
+    # the 4 operators, and women made up 26 per cent of them"; "61 casualties ... About 60%
+    # were children")
     whole = previous
-    if share_of and len(phrase) == 1 and phrase[0] in PRONOUNS:  # not "of those children"
-        people = (f for f in reversed(discourse.figures) if f.kind == "people" and not f.part)
+    bare = share_of is None and previous is None  # "About 60% were children."
+    if bare or (share_of and len(phrase) == 1 and phrase[0] in PRONOUNS):  # not "of those children"
+        people = (
+            f
+            for f in reversed(discourse.figures)
+            if f.kind == "people" and not (f.part or f.compared)  # (not "down from 88")
+        )
         whole = next(people, whole)
     if whole is not None and whole.kind == "people" and whole.group == "deminers":
         # "297 deminers, 15% of them women"; "... and women made up 26 per cent of them"
         part = frames.group_of_part(figure.trailing) or frames.group_after(figure.trailing)
         if (part or group) in c.deminer_shares:
             return c.deminer_shares[part or group]
-    if whole is not None and whole.kind == "people" and whole.event == "casualties":
+    pair = _killed_and_injured(discourse)  # "19 killed and 42 injured": the casualties
+    if (
+        whole is not None
+        and whole.kind == "people"
+        and (whole.event == "casualties" or (pair is not None and whole in pair))
+    ):
         # "3,112 casualties, 85 per cent of them civilians"; "Of the 200 victims, 60 per cent
         # were civilians"; "Of the 300 victims, children made up 40 per cent": a group's
         # share of the casualties counted just before
