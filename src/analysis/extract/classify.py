@@ -255,7 +255,7 @@ def classify_mentions(
             paragraph = sentence.paragraph
             # a table's rows may stand apart from the title that says what they count
             heading = _title_before(text, line, paragraph)[0]
-        if not (sentence.list_item or ROW_START.match(line, sentence.start, sentence.end)):
+        if not (sentence.list_item or segments.LABEL_ROW.match(line, sentence.start, sentence.end)):
             heading = line[sentence.start : sentence.end]
         previous_text = ""
         if at and sentences[at - 1].paragraph == sentence.paragraph:
@@ -548,8 +548,6 @@ BRACKET_PART_END = re.compile(r"[,;)]")
 BRACKETED_SHARE = re.compile(r"\s*\((\d[\d.,]*\s?%)\)")
 # A "Label: value" line (or list item) at the start of a paragraph.
 LABEL_START = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?]{1,80}?:\s+\S")
-# A row of a table: a "Label: value" line whose value is a number ("Fuzuli: 877").
-ROW_START = re.compile(r"\s*[A-Za-z][^:;.!?\n]{0,80}:[^\S\n]*\d")
 # The start of a line that is a "Label: value" line.
 LABEL_LINE = re.compile(r"\n[ \t]*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?\n]{1,80}?:[ \t]")
 
@@ -1470,7 +1468,7 @@ def _title_before(text: str, line: str, paragraph: int) -> tuple[str, int]:
     a table are none."""
     spans = segments.paragraphs(text)
     # (over the rows above, each a paragraph of its own: "Antioquia ...... 31" over "Cauca ...")
-    while paragraph > 0 and ROW_START.match(line, *spans[paragraph - 1]):
+    while paragraph > 0 and segments.LABEL_ROW.match(line, *spans[paragraph - 1]):
         paragraph -= 1
     if paragraph == 0:
         return "", -1

@@ -30,7 +30,8 @@ FIGURE_LINE = re.compile(
     r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*%)?(?:[^\S\n]+[A-Za-z][\w'’-]*){1,4}[^\S\n]*$"
 )
 FIGURE_LINE_NEXT = re.compile(r"[~<>≈]?\d")
-LABEL_ROW = re.compile(r"[A-Za-z][^:.;!?\n]{0,60}:[^\S\n]*[~<>≈+]?\d")
+# A row of a table or list: a "Label: value" line whose value is a number ("Fuzuli: 877").
+LABEL_ROW = re.compile(r"\s*[A-Za-z][^:;.!?\n]{0,80}:[^\S\n]*[~<>≈+]?\d")
 LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s)")
 
 
@@ -85,7 +86,11 @@ def _ends_a_figure_row(text: str, start: int, end: int, after: int) -> bool:
     """Whether the line ending at ``end`` (not before ``start``) is a line of key figures (in
     a block of them if the next line begins at ``after``) or a heading between rules."""
     line = text[max(start, text.rfind("\n", start, end) + 1) : end]
-    if FIGURE_ROW.match(line) or DOT_LEADER.search(line) or RULED_HEADING.fullmatch(line):
+    if (
+        FIGURE_ROW.match(line)
+        or ("..." in line and DOT_LEADER.search(line))
+        or RULED_HEADING.fullmatch(line)
+    ):
         return True
     return (
         FIGURE_LINE.match(line) is not None
