@@ -1900,3 +1900,11 @@ def test_a_bare_share_in_the_next_sentence_is_of_the_last_total() -> None:
     found = results(text)
     assert found["About 40%"].metric == "children_casualties_pct"
     assert found["Some 15%"].metric == "women_deminers_pct"
+
+
+def test_a_source_puts_a_count_at_a_value() -> None:
+    text = (
+        "The health ministry puts the death toll at 57. The monitor put civilian casualties in "
+        "2022 at 380. He put his bag at 3 metres from the road."
+    )
+    assert metrics(text) == [("57", "killed"), ("380", "civilian_casualties")]

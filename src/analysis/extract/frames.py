@@ -821,11 +821,23 @@ SUBJECT_MODIFIER = re.compile(
 SUBJECT_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 
 
+# A source puts a count at a value: "the ministry puts the death toll at 57", "the monitor
+# put civilian casualties in 2023 at 420".
+PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?P<object>[^.;:,]{2,60}?)\s+at\s*$", re.IGNORECASE)
+
+
 def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun, str]:
     """ "the number of mines exceeds 1 million", "annual casualties fell below 50", "takes the
-    count of injured farmers to 57": a count whose noun is named before its number, and the
-    words that name it (where its event may be: "people killed or injured")."""
+    count of injured farmers to 57", "puts the death toll at 57": a count whose noun is named
+    before its number, and the words that name it (where its event may be: "people killed or
+    injured")."""
     c = cues()
+    put = PUT_AT.search(before[-80:])
+    if put is not None:
+        named = SUBJECT_MODIFIER.sub("", put["object"])
+        noun = noun_after(" " + named)
+        if noun.kind in ("people", "thing", "event"):
+            return noun, named
     phrases = list(c.count_phrase.finditer(before))
     phrase = phrases[-1] if phrases else None
     if phrase is not None:
