@@ -769,11 +769,13 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     ):
         _read_as(figure, parent)
         return
-    total = _parent(discourse, quantity.unit, totals_only=True)
-    if figure.bracketed and frames.is_named_item(figure.before) and total is not None:
+    if (
+        figure.bracketed
+        and frames.is_named_item(figure.before)
+        and _read_as_total(figure, discourse)
+    ):
         # "... over 2,400, followed by Chad (812)", "Most victims were in Cauca (11), Nariño
         # (9)": a list of places, one frame, of the last total (not of its last part)
-        _read_as(figure, total)
         return
     if quantity.unit == "percent" and (
         cues().money_share_after.match(figure.trailing) or MONEY_BEFORE.search(figure.before)
@@ -815,19 +817,21 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         of_whole = frames.whole_of_things(figure.before)
         if of_whole.kind == "thing":
             noun, figure.part = of_whole, True  # "Of the mines, 8,805 were anti-personnel"
-    if noun.kind == "none" and frames.is_part_by_place(figure.before, figure.trailing):
-        total = _parent(discourse, quantity.unit, totals_only=True)
-        if total is not None:
-            _read_as(figure, total)  # "... 2,318 mines. Of these, 1,406 were in the north."
-            figure.part = True
-            return
+    if (
+        noun.kind == "none"
+        and frames.is_part_by_place(figure.before, figure.trailing)
+        and _read_as_total(figure, discourse)
+    ):
+        figure.part = True  # "... 2,318 mines. Of these, 1,406 were in the north."
+        return
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
-    if noun.kind == "none" and frames.reports_a_figure(figure.clause_before, figure.trailing):
-        total = _parent(discourse, quantity.unit, totals_only=True)
-        if total is not None:
-            _read_as(figure, total)  # "In June the spokesperson gave 377": what it counts
-            return
+    if (
+        noun.kind == "none"
+        and frames.reports_a_figure(figure.clause_before, figure.trailing)
+        and _read_as_total(figure, discourse)
+    ):
+        return  # "In June the spokesperson gave 377": what it counts
     if noun.kind == "unknown":
         return
     previous = _previous(discourse, figure)
@@ -877,6 +881,14 @@ def _read_as(figure: _Figure, other: _Figure) -> None:
     """Read ``figure`` as counting what ``other`` counts (a comparison, a list, a repeat)."""
     figure.metric, figure.kind = other.metric, other.kind
     figure.group, figure.event, figure.device = other.group, other.event, other.device
+
+
+def _read_as_total(figure: _Figure, discourse: _Discourse) -> bool:
+    """Read ``figure`` as counting what the paragraph's last total counts, if there is one."""
+    total = _parent(discourse, figure.mention.quantity.unit, totals_only=True)
+    if total is not None:
+        _read_as(figure, total)
+    return total is not None
 
 
 def _same_kind(parent: _Figure, unit: str | None) -> bool:
