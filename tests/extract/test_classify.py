@@ -1908,3 +1908,30 @@ def test_a_source_puts_a_count_at_a_value() -> None:
         "2022 at 380. He put his bag at 3 metres from the road."
     )
     assert metrics(text) == [("57", "killed"), ("380", "civilian_casualties")]
+
+
+def test_a_total_before_a_bracketed_breakdown_keeps_its_own_event() -> None:
+    assert metrics("In May, 126 civilians (31 killed, 95 injured) were hit by mines.") == [
+        ("126", "civilian_casualties"),
+        ("31", "civilians_killed"),
+        ("95", "civilians_injured"),
+    ]
+
+
+def test_a_report_s_figures_take_its_reporting_period() -> None:
+    text = (
+        "FIELD UPDATE\nReporting period: 1 July to 30 September 2023\n\n"
+        "In the quarter, teams destroyed 410 anti-tank mines, against 380 in the previous "
+        "quarter.\n\nFourteen people were injured by mines.\n\n"
+        "Since 2016, 2,300 mines have been destroyed."
+    )
+    found = results(text)
+    spans = {s: (found[s].period_start, found[s].period_end) for s in found}
+    assert spans["410"] == spans["Fourteen"] == ("2023-07-01", "2023-09-30")
+    assert spans["380"] == ("2023-04-01", "2023-06-30")
+    assert spans["2,300"][0] == "2016-01-01"  # a figure's own period comes first
+
+
+def test_a_report_without_a_reporting_period_leaves_its_figures_unspecified() -> None:
+    found = results("FIELD UPDATE\n\nFourteen people were injured by mines in the quarter.")
+    assert found["Fourteen"].period == "unspecified"

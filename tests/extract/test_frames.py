@@ -111,3 +111,19 @@ def test_a_relative_clause_of_an_apposition_is_not_the_counts_event() -> None:
 def test_an_event_is_read_whole_past_the_words_of_a_noun_phrase() -> None:
     noun = frames.noun_after(" the number of local residents killed or injured by mines")
     assert noun == Noun("participle", "casualties")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " civilians (31 killed, 2 missing) were hurt",
+        " (of whom 31 died) were hurt",
+        " pupils (4 of them killed) were hurt",
+    ],
+)
+def test_a_breakdown_in_brackets_is_not_the_totals_event(after: str) -> None:
+    assert frames.first_event(frames.without_apposition(after)) == "injured"
+
+
+def test_a_bracket_without_a_number_stays_part_of_the_words_after() -> None:
+    assert frames.first_event(frames.without_apposition(" farmers (all men) died")) == "killed"

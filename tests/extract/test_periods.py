@@ -222,3 +222,55 @@ def test_a_span_from_the_first_to_the_last_day_of_a_year_is_that_year(sentence: 
     assert [p for _, p in periods_of(sentence, ELSEWHERE)] == [
         Period("year", "2021-01-01", "2021-12-31")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Situation report no. 4\nReporting period: 1-31 March 2025\n\nText.",
+            Period("window", "2025-03-01", "2025-03-31"),
+        ),
+        (
+            "Annual report\n\nPeriod covered - 1 January to 31 December 2022\n\nText.",
+            Period("year", "2022-01-01", "2022-12-31"),
+        ),
+        (
+            "Quarterly bulletin for Q2 2024\n\nIn May we cleared land.",
+            Period("window", "2024-04-01", "2024-06-30"),
+        ),
+        ("In Q2 2024 we cleared land. More followed.\n\nText.", None),  # prose, no title
+        ("Press release\n\nNothing is dated here.", None),
+    ],
+)
+def test_the_reporting_period_of_a_report(text: str, period: Period | None) -> None:
+    assert context_of(text, "2025-06-01").reporting == period
+
+
+QUARTERLY = context_of("Bulletin\nReporting period: 1 October to 31 December 2024\n\n", None)
+MONTHLY = context_of("Bulletin\nReporting period: 1-30 November 2024\n\n", None)
+
+
+def test_references_to_the_reporting_period() -> None:
+    quarter = Period("window", "2024-10-01", "2024-12-31")
+    assert periods_of("Teams worked hard during the reporting period.", QUARTERLY) == [
+        ("during the reporting period", quarter)
+    ]
+    assert periods_of("Of the quarter's victims, most were men.", QUARTERLY) == [
+        ("the quarter", quarter)
+    ]
+    assert periods_of("It was 12 in the previous quarter.", QUARTERLY) == [
+        ("in the previous quarter", Period("window", "2024-07-01", "2024-09-30"))
+    ]
+    assert periods_of("It was 12 in the previous period.", MONTHLY) == [
+        ("in the previous period", Period("window", "2024-10-01", "2024-10-31"))
+    ]
+
+
+def test_a_quarter_is_the_reporting_period_only_when_that_is_a_quarter() -> None:
+    assert periods_of("Teams worked hard in the quarter.", MONTHLY) == []
+    assert periods_of("Teams worked hard in the quarter.", KARABAKH) == []
+
+
+def test_the_end_of_the_reporting_period_is_no_period() -> None:
+    assert periods_of("At the end of the reporting period, 12 teams were at work.", QUARTERLY) == []

@@ -1640,7 +1640,12 @@ def _result(
     elif metric in c.periodic:
         # Its own phrase, the paragraph's period, or the last of its topic before (a new
         # paragraph on casualties goes on with the period of the casualties before).
-        period = (own.period if own else carried) or topics.get(_topic(metric), periods.UNSPECIFIED)
+        period = (
+            (own.period if own else carried)
+            or topics.get(_topic(metric))
+            or context.reporting
+            or periods.UNSPECIFIED
+        )
         as_of = next((p.as_of for p in phrases if p.as_of), None)
         if as_of and period.name in AS_OF_ENDS:
             period = Period(period.name, period.start, as_of)

@@ -438,9 +438,11 @@ APPOSITION_CLAUSE = re.compile(
 
 
 # A part named inside a total's clause: "300 civilians, including 50 who died, were hurt",
-# "180 civilians - 45 killed and 135 injured - were mine victims".
+# "180 civilians - 45 killed and 135 injured - were mine victims", "210 civilians (60 killed,
+# 150 injured) were hit", "Children: 45 (12 of them killed)".
 INCLUDED_PART = re.compile(
-    r",\s*(?:including|among (?:them|whom))\b[^,;]*,|\s[–—-]\s[^–—;]*?\d[^–—;]*?\s[–—-]\s",
+    r",\s*(?:including|among (?:them|whom))\b[^,;]*,|\s[–—-]\s[^–—;]*?\d[^–—;]*?\s[–—-]\s"
+    r"|\s*\([^()]*?\b\d[^()]*\)",
     re.IGNORECASE,
 )
 

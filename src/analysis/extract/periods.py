@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -66,6 +66,7 @@ class Context:
 
     statement_date: dt.date | None
     karabakh: bool
+    reporting: Period | None = None  # the report's own period ("Reporting period: ...")
 
     @property
     def end(self) -> str | None:
@@ -83,7 +84,27 @@ def context_of(text: str, statement_date: str | None) -> Context:
     karabakh = any(cues["ceasefire_context"].search(t) for t in named) or not any(
         cues["other_conflict"].search(t) for t in named
     )
-    return Context(date, karabakh)
+    context = Context(date, karabakh)
+    return replace(context, reporting=reporting_period(text, context))
+
+
+TITLE_BLOCK_LINES = 3  # a title block: a name, a subtitle, a date line
+
+
+def reporting_period(text: str, context: Context) -> Period | None:
+    """The period a report covers: the one on its labelled line ("Reporting period: 1-31 July
+    2024"), else the one its title block names ("Quarterly bulletin, Q2 2025")."""
+    labelled = _cues()["reporting_line"].search(text)
+    if labelled is not None:
+        return title_period(labelled["value"], context)
+    title = text.lstrip().split("\n\n", 1)[0]
+    if title.count("\n") >= TITLE_BLOCK_LINES or SENTENCE_END.search(title):
+        return None  # no title block: the text opens with its prose
+    named = [p.period for p in find_periods(title, 0, len(title), context) if p.period]
+    return named[-1] if named else None
+
+
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
@@ -417,6 +438,39 @@ def _known_event_date(phrase: str) -> str | None:
     )
 
 
+def _reporting(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """ "during the reporting period", "in the quarter": the report's own period (a quarter
+    only where that is a quarter); "the previous quarter": the one before it."""
+    period = context.reporting
+    if period is None or period.start is None or period.end is None:
+        return None
+    start, end = dt.date.fromisoformat(period.start), dt.date.fromisoformat(period.end)
+    months = _whole_months(start, end)
+    if "quarter" in match.group().lower() and months != 3:
+        return None
+    if match["before"]:  # the quarter, month or year before it (else as many days)
+        day_before = start - ONE_DAY
+        first = _months_before(start, months) if months else start - (end - start + ONE_DAY)
+        period = _window(first.isoformat(), day_before.isoformat())
+    return _phrase(period, match)
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _whole_months(start: dt.date, end: dt.date) -> int | None:
+    """How many calendar months ``start`` to ``end`` spans, if it spans whole months."""
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The first of the month ``months`` before that of ``day`` (after it, if negative)."""
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def _as_of(match: re.Match[str], context: Context) -> PeriodPhrase:
     parts = _date_parts(match["date"])
     year = _year_of(parts, context)
@@ -462,6 +516,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "reported_after": re.compile(
             rf",?\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_words(raw['reporting_verbs'])})\b", re.IGNORECASE
         ),
+        # "Reporting period: 1 April to 30 June 2025", "Period covered - Q3 2025"
+        "reporting_line": re.compile(
+            rf"^[^\S\n]*(?:{_words(raw['reporting_period_label'])})[^\S\n]*[:–—-][^\S\n]*"
+            r"(?P<value>[^\n|;]+)",
+            re.IGNORECASE | re.MULTILINE,
+        ),
         "back_reference": re.compile(
             rf"\W*(?:{_words(raw['period_back_reference'])})\b", re.IGNORECASE
         ),
@@ -487,6 +547,7 @@ def readers() -> tuple[Reader, ...]:
     since_ceasefire = rf"\b(?:{_words(raw['since_ceasefire'])})"
     since_1990s = rf"\b(?:{_words(raw['since_1990s'])})"
     incident = rf"\b(?:{_words(raw['incident'])})\b"
+    reporting = _words(raw["reporting_period_reference"])
     months = tuple(m.lower() for m in MONTH_PATTERN.split("|"))  # a month is named
     table: list[tuple[str, Callable[[re.Match[str], Context], PeriodPhrase | None], Any]] = [
         (
@@ -608,6 +669,13 @@ def readers() -> tuple[Reader, ...]:
             ("on",),
         ),
         (incident, _incident, leading_words(incident)),
+        (
+            # (not its end: "at the end of the reporting period" is a day)
+            r"(?<!end of )(?<!close of )(?<!start of )(?<!beginning of )"
+            rf"\b(?:(?:in|during|over|for|throughout|within)\s+)?(?:{reporting})(?!\w)",
+            _reporting,
+            ("quarter", "reporting", "review", "covered", "report", "period"),
+        ),
         (
             # ("As on 10 August" opens a clause; "as well as on 3 October" is a date)
             rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on)\s+"
