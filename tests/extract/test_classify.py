@@ -1935,3 +1935,25 @@ def test_a_report_s_figures_take_its_reporting_period() -> None:
 def test_a_report_without_a_reporting_period_leaves_its_figures_unspecified() -> None:
     found = results("FIELD UPDATE\n\nFourteen people were injured by mines in the quarter.")
     assert found["Fourteen"].period == "unspecified"
+
+
+def test_items_a_team_destroyed_are_explosive_items_and_a_list_after_them_their_parts() -> None:
+    text = "On Monday the team destroyed 53 items: 12 anti-tank mines and 41 mortar shells."
+    found = results(text)
+    assert [(found[s].metric, found[s].device) for s in ("53", "12", "41")] == [
+        ("mines_found", "all"),
+        ("mines_found", "anti_tank"),
+        ("mines_found", "uxo"),
+    ]
+    assert results("The council discussed 53 items on Monday.")["53"] is None
+
+
+def test_a_figure_said_before_the_right_one_is_withdrawn() -> None:
+    text = "Our last update said 9 soldiers were injured. The right figure is 11."
+    assert metrics(text) == [("9", None), ("11", "military_injured")]
+    assert results(text)["9"] == NotAClaim("corrected")
+
+
+def test_a_since_date_in_capitals_is_that_date() -> None:
+    found = results("TOTALS SINCE MARCH 2019:\n- Casualties: 75\n")
+    assert (found["75"].period, found["75"].period_start) == ("window", "2019-03-01")

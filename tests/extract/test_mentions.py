@@ -190,6 +190,12 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("it aims to reach 50 per cent", [("50 per cent", "target")]),
         ("plans to raise the number of teams to 60", [("60", "target")]),
         ("a target of 1,000 hectares", [("1,000 hectares", "target")]),
+        # ages in words; money in any ISO 4217 currency
+        ("two sisters aged six and ten", [("two", None), ("aged six and ten", "age")]),
+        ("a boy of twelve", [("boy of twelve", "age")]),
+        ("a fine of XOF 250,000", [("XOF 250,000", "money")]),
+        ("cost: 1.2 million KES", [("1.2 million KES", "money")]),
+        ("ALL 14 DEMINERS SAFE", [("14", None)]),
     ],
 )
 def test_non_claims_are_tagged_with_their_reason(text: str, expected) -> None:

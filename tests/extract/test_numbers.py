@@ -37,6 +37,8 @@ def parse(expression: str) -> Quantity | None:
         ("1,258.7", 1258.7, 1258.7, 1258.7, "exact", None),
         ("more than 3,400", 3400, 3400, NAN, "more_than", None),
         ("over 1,400", 1400, 1400, NAN, "more_than", None),
+        ("approx. 9.2 km²", 920, 920, 920, "about", "hectares"),
+        ("ca. 300", 300, 300, 300, "about", None),
         ("exceeds 1 million", 1e6, 1e6, NAN, "more_than", None),
         ("at least 12", 12, 12, NAN, "at_least", None),
         ("almost 4 thousand", NAN, 4000, 4000, "nearly", None),

@@ -106,3 +106,9 @@ def test_a_rule_under_a_header_is_no_heading() -> None:
 def test_an_indented_label_row_is_an_item_of_the_row_above() -> None:
     text = "shells destroyed ..... 40\n  mortar rounds ...... 25\nteams ....... 3\n"
     assert [s.list_item for s in sentences(text)] == [False, True, False]
+
+
+def test_a_symbol_or_emoji_opening_a_line_is_a_bullet() -> None:
+    text = "Results:\n► Teams: 12\n✅ Mines destroyed: 48\n▪️ Land released: 9 ha"
+    assert [s.list_item for s in sentences(text)] == [False, True, True, True]
+    assert [s.list_item for s in sentences("Results:\n(a) Teams: 12")] == [False]

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from analysis.extract.cues import Choices, Cue, choices
 from analysis.extract.dates import names_a_time
+from analysis.extract.segments import LIST_MARKER_PATTERN
 from analysis.schema import vocabulary
 
 NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
@@ -63,7 +64,7 @@ def cues() -> AreaCues:
         named_before=re.compile(
             rf"(?P<place>{NAME})(?:\s+(?:{admin}))?\s*(?:\(|(?:alone\s+)?(?:accounted\s+)?for)\s*$"
         ),
-        list_label=re.compile(rf"\s*(?:\d{{1,2}}[.)]|[-•*▪])\s+(?P<place>{NAME})\s*[-–:]\s"),
+        list_label=re.compile(rf"\s*{LIST_MARKER_PATTERN}\s+(?P<place>{NAME})\s*[-–:]\s"),
         alone=re.compile(rf"(?P<place>{NAME})(?:\s+(?P<unit>{admin}))?\s+alone\b"),
         admin_place=re.compile(
             rf"\b(?:in|of|across)\s+(?:the\s+)?(?P<place>{NAME})\s+(?P<unit>{admin})s?\b"

@@ -28,6 +28,7 @@ from analysis.extract.cues import Choices, Cue, any_of, any_word_of, choices
 from analysis.extract.dates import names_a_time
 from analysis.extract.mentions import CURRENCY, MONEY, Mention
 from analysis.extract.periods import Period, PeriodPhrase
+from analysis.extract.segments import LIST_MARKER_PATTERN
 from analysis.schema import METRIC_PARTS_OF, METRIC_UNITS, NON_CLAIM_REASONS, vocabulary
 
 AS_OF_ENDS = ("since_ceasefire", "window", "since_1990s")  # periods an "as of" date ends
@@ -547,9 +548,9 @@ BRACKET_PART_END = re.compile(r"[,;)]")
 # A count's share in brackets right after it: "128 (20.9%) were children".
 BRACKETED_SHARE = re.compile(r"\s*\((\d[\d.,]*\s?%)\)")
 # A "Label: value" line (or list item) at the start of a paragraph.
-LABEL_START = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?]{1,80}?:\s+\S")
+LABEL_START = re.compile(rf"\s*(?:{LIST_MARKER_PATTERN}\s+)?[A-Za-z][^:;.!?]{{1,80}}?:\s+\S")
 # The start of a line that is a "Label: value" line.
-LABEL_LINE = re.compile(r"\n[ \t]*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?[A-Za-z][^:;.!?\n]{1,80}?:[ \t]")
+LABEL_LINE = re.compile(rf"\n[ \t]*(?:{LIST_MARKER_PATTERN}\s+)?[A-Za-z][^:;.!?\n]{{1,80}}?:[ \t]")
 
 
 def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) -> None:
@@ -564,7 +565,7 @@ def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) ->
 
 
 # "• Area cleared: ", "Casualties: ", "- Nineveh: ": a label, then the figure.
-LABEL = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-•*▪])\s+)?(?P<label>[A-Za-z][^:;.!?]{1,80}?)\s*:\s*$")
+LABEL = re.compile(rf"\s*(?:{LIST_MARKER_PATTERN}\s+)?(?P<label>[A-Za-z][^:;.!?]{{1,80}}?)\s*:\s*$")
 # Nothing but a time, a place or a connective before a figure that opens its clause.
 CLAUSE_OPENING = re.compile(r"\s*(?:(?:[A-Z][\w ]{0,40}|and|but|while|of them|in all),\s*)?")
 BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -826,6 +827,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         return
     if noun.kind == "unknown":
         noun = frames.victims_of(figure.before, figure.trailing) or noun
+    if noun.kind == "unknown" and _items_cleared(figure):
+        noun = frames.Noun("thing", "mines")  # "teams destroyed 1,318 items": explosive items
     if (
         noun.kind == "none"
         and frames.reports_a_figure(figure.clause_before, figure.trailing)
@@ -862,6 +865,21 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         figure.metric = _thing_metric(figure, noun.name, discourse)
         return
     _read_people(figure, noun, counted, discourse)
+
+
+def _items_cleared(figure: _Figure) -> bool:
+    """Whether a count of bare "items" is the object of a verb of finding or destroying
+    ("removed 37 items"), not of anything else ("discussed 12 items")."""
+    verb = LAST_WORD.search(figure.before)
+    return (
+        BARE_ITEMS.match(figure.trailing) is not None
+        and verb is not None
+        and cues().mine_metrics.at_start(verb.group()) == "mines_found"
+    )
+
+
+BARE_ITEMS = re.compile(r"\s+items?\b(?!\s+of\b)", re.IGNORECASE)
+LAST_WORD = re.compile(r"[\w-]+(?:\s+out)?\s+$")
 
 
 # "is one of (the wounded)": a person's place among a group.

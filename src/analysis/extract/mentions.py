@@ -21,6 +21,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from babel.numbers import list_currencies
+
 from analysis.extract.dates import MONTH_PATTERN
 from analysis.extract.numbers import (
     ORDINAL,
@@ -34,7 +36,7 @@ from analysis.extract.numbers import (
     range_parts,
 )
 from analysis.extract.sentences import quote_span, sentence_spans
-from analysis.schema import NON_CLAIM_REASONS
+from analysis.schema import NON_CLAIM_REASONS, vocabulary
 
 MONTHS = MONTH_PATTERN
 # A day of a month, 1 to 31 (not "4,870", nor "May 40", a month and a count)
@@ -97,8 +99,10 @@ _FRAMEWORK_ITEMS = (
 )
 # One item of a reference list: "120.2.4", with the title in brackets some lists give.
 _REFERENCE_ITEM = r"\d+(?:[.\-]\d+)*(?:\s*\([^()]{0,150}\))?"
-_CURRENCY_CODES = (
-    "USD|EUR|GBP|CHF|JPY|CNY|AZN|UAH|RUB|AMD|GEL|TRY|IQD|YER|KHR|COP|SEK|NOK|DKK|CAD|AUD|INR"
+# The ISO 4217 codes (from CLDR, by Babel: "XAF 4.6 million", "300 USD") but those that are
+# also English words in a headline in capitals ("ALL 12 DEMINERS").
+_CURRENCY_CODES = "|".join(
+    sorted(set(list_currencies()) - set(vocabulary()["classify"]["currency_codes_that_are_words"]))
 )
 _CURRENCY_SIGNS = r"(?:\b(?:US|A|C|NZ|HK)\$|\$|€|£|¥|₼|₴|₽)"
 _SCALE_WORDS = r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
@@ -152,6 +156,7 @@ _WORD_NUMBER = (
     f"{''.join(sorted({w[0].upper() for w in (*UNITS_WORDS, *TENS_WORDS)}))}])"
     f"{WORD_NUMBER}"
 )
+_AGE = rf"(?:\d{{1,3}}|{_WORD_NUMBER})"  # "aged 9", "aged nine"
 # A page number at the end of a line, after a wide gap: a running header copied from a PDF
 # ("MINE ACTION REVIEW 2025          14") when the line holds no lower-case letter (checked
 # by _accepted: a table row, "Aghdam          38", is no header).
@@ -310,10 +315,11 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ),
     (
         "age",
-        r"(?=[aA])(?i:\bage[ds]?\s+(?:of\s+)?(?:between\s+)?\d{1,3}"
-        r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*)\d{1,3}\b)*)",
+        # (in figures or words: "aged eight and eleven")
+        rf"(?=[aA])(?i:\bage[ds]?\s+(?:of\s+)?(?:between\s+)?{_AGE}"
+        rf"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*){_AGE}\b)*)",
     ),
-    ("age", rf"(?i:\b{_words(_ADULTS)}\s+of\s+\d{{1,2}}\b(?![.,]\d))"),
+    ("age", rf"(?i:\b{_words(_ADULTS)}\s+of\s+(?:\d{{1,2}}\b(?![.,]\d)|{_WORD_NUMBER}\b))"),
     # An age limit: "children under 18", "girls below 15".
     (
         "age",

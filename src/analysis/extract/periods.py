@@ -113,7 +113,7 @@ CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 def _date_parts(text: str) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of a printed date; a part not printed is None."""
     year = re.search(rf"\b{YEAR}\b", text)
-    month = re.search(rf"\b(?:{MONTH_PATTERN})\b", text)
+    month = re.search(rf"\b(?:{MONTH_PATTERN})\b", text, re.IGNORECASE)  # (or "JUNE")
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.sub(rf"\b{YEAR}\b", "", text))
     return (
         int(year.group()) if year else None,

@@ -32,7 +32,11 @@ FIGURE_LINE = re.compile(
 FIGURE_LINE_NEXT = re.compile(r"[~<>≈]?\d")
 # A row of a table or list: a "Label: value" line whose value is a number ("Fuzuli: 877").
 LABEL_ROW = re.compile(r"\s*[A-Za-z][^:;.!?\n]{0,80}:[^\S\n]*[~<>≈+]?\d")
-LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s)")
+# A list item's marker: its number, or a bullet (a dash, a star, or a symbol or emoji such as
+# "•", "▪", "►", "✓", "✅", with its variation selector).
+BULLET = "(?:[-*•‣⁃]|[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])\ufe0f?"
+LIST_MARKER_PATTERN = rf"(?:\d{{1,2}}[.)]|{BULLET})"
+LIST_ITEM = re.compile(rf"\n(?=[ \t]*{LIST_MARKER_PATTERN}\s)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Sentence:
 # capital, a digit or an opening quote. The dot of an abbreviation or initial is told apart
 # after the match (a look-behind would need one width for all of them).
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*▪])\s")
+LIST_MARKER = re.compile(rf"[ \t]*{LIST_MARKER_PATTERN}\s")
 
 
 @cache
