@@ -1957,3 +1957,36 @@ def test_a_figure_said_before_the_right_one_is_withdrawn() -> None:
 def test_a_since_date_in_capitals_is_that_date() -> None:
     found = results("TOTALS SINCE MARCH 2019:\n- Casualties: 75\n")
     assert (found["75"].period, found["75"].period_start) == ("window", "2019-03-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("In 2019 landmines hurt or killed 45 people.", "45", "casualties"),
+        ("A local charity supports 230 survivors.", "230", "survivors_assisted"),
+        ("Volunteers fitted new limbs for 87 mine survivors.", "87", "survivors_assisted"),
+        ("The operator had 310 deminers on strength in May.", "310", "deminers_deployed"),
+        ("Some 450 hectares are still dangerous.", "Some 450 hectares", "area_contaminated_ha"),
+    ],
+)
+def test_verbs_of_harm_service_workforce_and_danger(text: str, surface: str, metric: str) -> None:
+    assert results(text)[surface].metric == metric
+
+
+def test_an_approved_staffing_level_is_no_workforce() -> None:
+    text = "It had 290 deminers on strength, against an approved establishment of 400."
+    found = results(text)
+    assert (found["290"].metric, found["400"]) == ("deminers_deployed", NotAClaim("target"))
+
+
+def test_field_staff_are_deminers_and_the_number_of_deminers_a_workforce() -> None:
+    assert metrics("About a fifth of the field staff are women.") == [
+        ("About a fifth", "women_deminers_pct")
+    ]
+    found = results("The number of deminers fell to 900 in 2024.")
+    assert found["900"].metric == "deminers_deployed"
+
+
+def test_a_share_out_of_every_ten_of_the_casualties() -> None:
+    text = "Mines killed or injured 70 people in 2022. Seven out of every ten were children."
+    assert metrics(text)[-1] == ("Seven out of every ten", "children_casualties_pct")

@@ -427,6 +427,7 @@ def test_digits_split_by_a_line_break_are_not_joined() -> None:
         ("Three-quarters of the land is grazing.", "Three-quarters", 75.0, "about"),
         ("About a third were soldiers.", "About a third", 33.3, "about"),
         ("Nine out of ten survivors are men.", "Nine out of ten", 90.0, "about"),
+        ("Eight out of every ten were boys.", "Eight out of every ten", 80.0, "about"),
         ("1 in 5 victims was a child.", "1 in 5", 20.0, "about"),
         ("fewer than a fifth of the maps", "fewer than a fifth", 20.0, "less_than"),
     ],

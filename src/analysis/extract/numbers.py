@@ -306,7 +306,8 @@ _FRACTION = (
     rf"(?P<denominator_subject>{_alternation(FRACTION_DENOMINATORS)})s?|(?P<half_subject>half))"
     r"(?=\s+(?:were|was|are|is|have|had)\b)"
     # "one in four", "nine out of ten" (of people or things, not of days)
-    rf"|(?<![\w-])(?P<share_count>{_alternation(SHARE_NUMBERS)}|1)\s+(?:in|out\s+of)\s+"
+    # ("eight out of every ten")
+    rf"|(?<![\w-])(?P<share_count>{_alternation(SHARE_NUMBERS)}|1)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<share_of>{_alternation(SHARE_NUMBERS)}|[1-9]\d{{0,2}})(?![\w,.-])(?!\s+{_TIME_NOUNS}\b)"
 )
 
