@@ -1990,3 +1990,16 @@ def test_field_staff_are_deminers_and_the_number_of_deminers_a_workforce() -> No
 def test_a_share_out_of_every_ten_of_the_casualties() -> None:
     text = "Mines killed or injured 70 people in 2022. Seven out of every ten were children."
     assert metrics(text)[-1] == ("Seven out of every ten", "children_casualties_pct")
+
+
+def test_rows_under_a_ruled_heading_count_what_it_names_and_a_total_row_has_no_place() -> None:
+    text = (
+        "--- BY PROVINCE: mines destroyed ---\n"
+        "Kunduz ........ 140\nBalkh ......... 95\nTotal ......... 235\n"
+    )
+    found = results(text)
+    assert [(found[s].metric, found[s].area) for s in ("140", "95", "235")] == [
+        ("mines_found", "Kunduz"),
+        ("mines_found", "Balkh"),
+        ("mines_found", None),
+    ]

@@ -274,3 +274,19 @@ def test_a_quarter_is_the_reporting_period_only_when_that_is_a_quarter() -> None
 
 def test_the_end_of_the_reporting_period_is_no_period() -> None:
     assert periods_of("At the end of the reporting period, 12 teams were at work.", QUARTERLY) == []
+
+
+WEEKLY = context_of("UPDATE\nReporting week: 10-16 June 2024\n\n", None)
+
+
+def test_a_weekly_report_s_week_and_the_week_before() -> None:
+    assert periods_of("It rose this week.", WEEKLY) == [
+        ("this week", Period("window", "2024-06-10", "2024-06-16"))
+    ]
+    assert periods_of("It was 9 in the previous week.", WEEKLY) == [
+        ("in the previous week", Period("window", "2024-06-03", "2024-06-09"))
+    ]
+    assert periods_of("In the week of 1-7 May 2024 it was 9.", WEEKLY) == [
+        ("1-7 May 2024", Period("window", "2024-05-01", "2024-05-07"))
+    ]
+    assert periods_of("It rose this week.", QUARTERLY) == []  # a quarter is no week

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.extract.segments import clauses, flat, paragraphs, sentences
+from analysis.extract.segments import clauses, flat, paragraphs, sentences, without_rules
 
 
 def _sentences(text: str) -> list[str]:
@@ -112,3 +112,9 @@ def test_a_symbol_or_emoji_opening_a_line_is_a_bullet() -> None:
     text = "Results:\n► Teams: 12\n✅ Mines destroyed: 48\n▪️ Land released: 9 ha"
     assert [s.list_item for s in sentences(text)] == [False, True, True, True]
     assert [s.list_item for s in sentences("Results:\n(a) Teams: 12")] == [False]
+
+
+def test_the_words_of_a_heading_without_its_rules() -> None:
+    assert without_rules("--- CLEARANCE THIS WEEK ---") == "CLEARANCE THIS WEEK"
+    assert without_rules("## Results by region") == "Results by region"
+    assert without_rules("Mine-free districts") == "Mine-free districts"

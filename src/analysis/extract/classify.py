@@ -576,6 +576,8 @@ NOT_LABELS = frozenset(
 # A heading's noun phrase ends before "by", "per", "in" or a comma: "Casualties by governorate".
 # What a heading counts, said in brackets: "Regional picture (victims, 2024)".
 HEADING_ASIDE = re.compile(r"\(\s*([A-Za-z][\w -]{1,40}?)\s*[,;)]")
+TOTAL_ROW = re.compile(r"(?:grand\s+)?totals?|overall|all", re.IGNORECASE)
+HEADING_SPLIT = re.compile(r"^(?:by|per)\s[^:]{1,30}:\s*", re.IGNORECASE)
 HEADING_END = re.compile(r"\s(?:by|per|in|for|across|during)\s|[,:;(–—-]", re.IGNORECASE)
 
 
@@ -604,10 +606,11 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         # "This work has come at a heavy price: four deminers ...", "Mines continue to kill
         # civilians: 12 in 2021": a sentence
         return
-    if _names_a_count(label):
+    total_row = TOTAL_ROW.fullmatch(label) is not None  # "TOTAL ..... 96": the column's count
+    if _names_a_count(label) and not total_row:
         phrase = label
     else:
-        place = areas.label_place(label)
+        place = None if total_row else areas.label_place(label)
         if place and frames.noun_after(figure.trailing).kind not in ("none", "unknown"):
             figure.row_area = place  # "Kharkiv oblast: 41 civilians killed"
             return
@@ -617,6 +620,8 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         row = figure.sentence.list_item or _ends_its_line(figure.trailing) or own_noun
         if not row or heading.rstrip()[-1:] in ".!?":
             return  # a table row is a line of its own under a heading (a line, not a sentence)
+        # ("BY DISTRICT: casualties this week": what the rows count comes after their split)
+        heading = HEADING_SPLIT.sub("", segments.without_rules(heading), count=1)
         noun = HEADING_END.split(heading, maxsplit=1)[0].strip()
         aside = HEADING_ASIDE.search(heading)
         if aside and not _names_a_count(noun):
@@ -634,9 +639,9 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
             head = frames.head_of(noun)
             if head and head[0] == "people" and head[1] != "general":
                 figure.title_group = head[1]
-            figure.row_area = label
+            figure.row_area = None if total_row else label
             return
-        phrase, figure.row_area = noun, label
+        phrase, figure.row_area = noun, None if total_row else label
     if phrase[:1].isupper() and phrase[1:2].islower():
         phrase = phrase[0].lower() + phrase[1:]
     figure.labelled = True

@@ -439,14 +439,15 @@ def _known_event_date(phrase: str) -> str | None:
 
 
 def _reporting(match: re.Match[str], context: Context) -> PeriodPhrase | None:
-    """ "during the reporting period", "in the quarter": the report's own period (a quarter
-    only where that is a quarter); "the previous quarter": the one before it."""
+    """ "during the reporting period", "in the quarter": the report's own period (a week,
+    month or quarter only where that is one); "the previous quarter": the one before it."""
     period = context.reporting
     if period is None or period.start is None or period.end is None:
         return None
     start, end = dt.date.fromisoformat(period.start), dt.date.fromisoformat(period.end)
     months = _whole_months(start, end)
-    if "quarter" in match.group().lower() and months != 3:
+    words = match.group().lower()
+    if any(unit in words and not fits(start, end, months) for unit, fits in SPANS.items()):
         return None
     if match["before"]:  # the quarter, month or year before it (else as many days)
         day_before = start - ONE_DAY
@@ -456,6 +457,12 @@ def _reporting(match: re.Match[str], context: Context) -> PeriodPhrase | None:
 
 
 ONE_DAY = dt.timedelta(days=1)
+# What "the week", "the month" and "the quarter" of a report need its period to be.
+SPANS: dict[str, Callable[[dt.date, dt.date, int | None], bool]] = {
+    "week": lambda start, end, months: (end - start).days == 6,
+    "month": lambda start, end, months: months == 1,
+    "quarter": lambda start, end, months: months == 3,
+}
 
 
 def _whole_months(start: dt.date, end: dt.date) -> int | None:
@@ -647,6 +654,14 @@ def readers() -> tuple[Reader, ...]:
             _year,
             YEAR_TRIGGER,
         ),
+        (
+            # (before "in the previous week" of the statement's date; not its end: "at the end of
+            # the reporting period" is a day)
+            r"(?<!end of )(?<!close of )(?<!start of )(?<!beginning of )"
+            rf"\b(?:(?:in|during|over|for|throughout|within)\s+)?(?:{reporting})(?!\w)",
+            _reporting,
+            ("quarter", "week", "month", "reporting", "review", "covered", "report", "period"),
+        ),
         (r"\b(?P<which>last|this)\s+year\b", _relative_year, ("year",)),
         (
             rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:{count}\s+"
@@ -669,13 +684,6 @@ def readers() -> tuple[Reader, ...]:
             ("on",),
         ),
         (incident, _incident, leading_words(incident)),
-        (
-            # (not its end: "at the end of the reporting period" is a day)
-            r"(?<!end of )(?<!close of )(?<!start of )(?<!beginning of )"
-            rf"\b(?:(?:in|during|over|for|throughout|within)\s+)?(?:{reporting})(?!\w)",
-            _reporting,
-            ("quarter", "reporting", "review", "covered", "report", "period"),
-        ),
         (
             # ("As on 10 August" opens a clause; "as well as on 3 October" is a date)
             rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on)\s+"

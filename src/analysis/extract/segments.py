@@ -82,6 +82,14 @@ def flat(text: str) -> str:
 RULED_HEADING = re.compile(
     r"[^\S\n]*(?:[-=*~#_]{3,}[^\S\n]*[^\W\d_][^\n]*?[-=*~#_]{3,}|#{1,6}[^\S\n][^\n]*)[^\S\n]*"
 )
+RULE_ENDS = re.compile(r"^[\s\-=*~#_]+|[\s\-=*~#_]+$")
+
+
+def without_rules(heading: str) -> str:
+    """The words of a heading without the rules around them ("--- CLEARANCE ---", "## Results")."""
+    return RULE_ENDS.sub("", heading)
+
+
 # Dot leaders between a label and its figure, as in a table of figures or contents.
 DOT_LEADER = re.compile(r"(?<=[^\s.])[^\S\n]*(?:\.[^\S\n]?){3,}[^\S\n]*(?=[~<>≈+\-−]?\d)")
 
