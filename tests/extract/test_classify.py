@@ -2003,3 +2003,32 @@ def test_rows_under_a_ruled_heading_count_what_it_names_and_a_total_row_has_no_p
         ("mines_found", "Balkh"),
         ("mines_found", None),
     ]
+
+
+def test_a_surface_money_buys_or_one_unit_that_costs_is_a_price() -> None:
+    text = (
+        "A donation of US$40 clears about 20 square metres. Clearing one hectare costs "
+        "some US$9,000. Last year the teams cleared 1 hectare of orchards."
+    )
+    found = results(text)
+    assert found["about 20 square metres"] == NotAClaim("money")
+    assert found["one hectare"] == NotAClaim("money")
+    assert found["1 hectare"].metric == "area_cleared_ha"
+
+
+def test_survivors_alive_today_are_no_count_of_casualties() -> None:
+    text = (
+        "There are believed to be some 8,000 living mine survivors in the province. "
+        "In 2021 the blasts left 30 survivors."
+    )
+    found = results(text)
+    assert found["some 8,000"] is None
+    assert found["30"].metric == "injured"
+    assert results("Today there are about 900 survivors in the district.")["about 900"] is None
+
+
+def test_a_share_of_places_or_of_a_sum_of_money_is_no_claim() -> None:
+    found = results("Nearly a third of all households live near contaminated land.")
+    assert found["Nearly a third"] is None
+    found = results("The grant was US$2 million, of which 60 per cent went to survey.")
+    assert found["60 per cent"] == NotAClaim("money")

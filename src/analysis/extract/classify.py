@@ -515,10 +515,18 @@ def _figure(
 
 # A heading that gives money as the unit of its rows: "Requirements by pillar (US$):".
 CURRENCY_HEADING = re.compile(rf"\((?:in\s+)?{CURRENCY}[^()]{{0,20}}\)\s*:?\s*$")
+# What an amount of money buys, or what one unit costs: a price, no surface cleared ("£150
+# clears roughly 30 square metres", "Clearing one square metre costs 2 KM").
+BOUGHT_BY_MONEY = re.compile(
+    rf"{MONEY}\s+(?:\w+ly\s+)?(?:clears?|buys?|pays?\s+for|funds?|covers?)\s+$", re.IGNORECASE
+)
+ONE_UNIT = re.compile(r"(?:one|an?|1)\s", re.IGNORECASE)
+COSTS = re.compile(r"\s+(?:of\s+[\w-]+\s+)?(?:costs?|cost\s+us)\b", re.IGNORECASE)
 # A share of money: after an amount and a bracket ("US$5.9 million (24%)") or after funding
 # ("at the current funding level of 24%").
 MONEY_BEFORE = re.compile(
-    rf"(?:{MONEY}\s*\(|\bfund(?:ing|ed)\b(?:\s+\w+){{0,2}}?\s+(?:of|at|is|was|to|by))\s*$",
+    # (and a part of it: "EUR 3.65 million, of which 71 per cent went to clearance")
+    rf"(?:{MONEY}\s*(?:\(|,?\s+of\s+(?:which|this|it)\s+)|\bfund(?:ing|ed)\b(?:\s+\w+){{0,2}}?\s+(?:of|at|is|was|to|by))\s*$",
     re.IGNORECASE,
 )
 
@@ -784,13 +792,20 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         # (9)": a list of places, one frame, of the last total (not of its last part)
         return
     if quantity.unit == "percent" and (
-        cues().money_share_after.match(figure.trailing) or MONEY_BEFORE.search(figure.before)
+        cues().money_share_after.match(figure.trailing)
+        or MONEY_BEFORE.search(figure.sentence_before)
     ):
         figure.not_a_claim = NotAClaim("money")  # "only 23 per cent funded", "$5.9m (24%)"
         return
     if quantity.unit == "percent":
         figure.kind = "percent"
         figure.metric = _percent_metric(figure, discourse)
+        return
+    if quantity.unit == "hectares" and (
+        BOUGHT_BY_MONEY.search(figure.before)
+        or (ONE_UNIT.match(quantity.surface) and COSTS.match(figure.trailing))
+    ):
+        figure.not_a_claim = NotAClaim("money")  # "£150 clears 30 square metres": a price
         return
     if quantity.unit == "hectares":
         figure.kind = "hectares"
@@ -869,6 +884,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         figure.kind = noun.name
         figure.metric = _thing_metric(figure, noun.name, discourse)
         return
+    if noun.event == "injured" and frames.survivors_alive(figure.before, figure.trailing):
+        return  # the survivors alive today: no count of casualties
     _read_people(figure, noun, counted, discourse)
 
 
@@ -1349,6 +1366,8 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if of_casualties or shared:
             return c.share_metrics[group]
     share_of = SHARE_OF.match(figure.trailing)
+    if share_of and PLACES_COUNTED.match(share_of.group(1)):
+        return None  # "a quarter of all villages": a share of places, not of land or people
     # (not "25% of the information on these maps", nor "25% of them": what its noun names)
     phrase = frames.noun_phrase(" " + share_of.group(1)).split() if share_of else []
     head = frames.head_of(" ".join(phrase)) if phrase and phrase[0] not in PRONOUNS else None
@@ -1421,6 +1440,11 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
 
 PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
 # What a share is of: "per cent of the deminers", "% of all victims".
+# Places counted, whose share is none of land: "a quarter of all villages", "40% of households".
+PLACES_COUNTED = re.compile(
+    r"(?:[\w-]+\s+)?(?:villages|households|communities|settlements|towns|schools|families)\b",
+    re.IGNORECASE,
+)
 SHARE_OF = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 
 

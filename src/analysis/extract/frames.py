@@ -632,6 +632,20 @@ def is_plan_lead_in(heading: str) -> bool:
     return PLAN_LEAD_IN.search(heading) is not None
 
 
+def survivors_alive(before: str, trailing: str) -> bool:
+    """Whether a count of survivors counts those alive today, not the people hurt in a time:
+    "there are about 21,000 mine survivors", "some 20,000 living UXO survivors"."""
+    return bool(LIVING_BEFORE_NOUN.match(trailing) or THERE_ARE.search(before[-60:]))
+
+
+LIVING_BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:living|surviving)\s", re.IGNORECASE)
+THERE_ARE = re.compile(
+    r"\bthere\s+(?:are|is)\s+(?:(?:still|now|thought|estimated|believed|said)\s+)*"
+    r"(?:to\s+be\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_needed(trailing: str) -> bool:
     """Whether the words after a count say it is needed, not reported."""
     return NEEDED_AFTER.match(trailing) is not None
