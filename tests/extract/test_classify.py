@@ -2032,3 +2032,19 @@ def test_a_share_of_places_or_of_a_sum_of_money_is_no_claim() -> None:
     assert found["Nearly a third"] is None
     found = results("The grant was US$2 million, of which 60 per cent went to survey.")
     assert found["60 per cent"] == NotAClaim("money")
+
+
+def test_martyred_or_wounded_counts_the_casualties() -> None:
+    assert metrics("In May, 14 civilians were martyred or wounded.")[0] == (
+        "14",
+        "civilian_casualties",
+    )
+    assert metrics("Mines martyred or injured 9 soldiers.")[0] == ("9", "military_casualties")
+
+
+def test_a_bracketed_breakdown_with_colons_names_each_part() -> None:
+    assert metrics("Civilian mine victims: 31 (killed: 7; injured: 24)\n") == [
+        ("31", "civilian_casualties"),
+        ("7", "civilians_killed"),
+        ("24", "civilians_injured"),
+    ]

@@ -118,3 +118,11 @@ def test_the_words_of_a_heading_without_its_rules() -> None:
     assert without_rules("--- CLEARANCE THIS WEEK ---") == "CLEARANCE THIS WEEK"
     assert without_rules("## Results by region") == "Results by region"
     assert without_rules("Mine-free districts") == "Mine-free districts"
+
+
+def test_a_colon_or_semicolon_inside_brackets_ends_no_clause() -> None:
+    line = "Mines hit 31 people (killed: 7; injured: 24); teams cleared 9 ha."
+    assert [line[s:e] for s, e in clauses(line, 0, len(line))] == [
+        "Mines hit 31 people (killed: 7; injured: 24)",
+        " teams cleared 9 ha.",
+    ]

@@ -532,8 +532,10 @@ MONEY_BEFORE = re.compile(
 
 
 # A breakdown in brackets that names each part before its number: "(killed 2, injured 5)",
-# "(children 12, adults 18)", "(deminers killed 1, injured 4)".
-BRACKET_LABEL = re.compile(r"(?:\(|[,;]\s*(?:and\s+)?)\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*$")
+# "(children 12, adults 18)", "(deminers killed 1, injured 4)", "(killed: 12, injured: 33)".
+BRACKET_LABEL = re.compile(
+    r"(?:\(|[,;]\s*(?:and\s+)?)\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*[:=]?\s*$"
+)
 
 
 def _read_bracket_label(figure: _Figure) -> None:
