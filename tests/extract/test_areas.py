@@ -20,6 +20,8 @@ def area(sentence: str, before: str = "", trailing: str = "", previous: str = ""
         ("Twelve died in the Lachin and Kalbajar districts.", "Lachin and Kalbajar"),
         ("Twelve died in Aghdam, Fuzuli, Tartar, Lachin and Kalbajar.", None),  # the whole region
         ("Twelve died in the east.", None),
+        # (a possessive names the country the place is in)
+        ("Twelve died in Ruritania's Eastmarch province.", "Eastmarch"),
     ],
 )
 def test_places_in_a_sentence(sentence: str, expected: str | None) -> None:

@@ -1967,6 +1967,8 @@ def test_a_since_date_in_capitals_is_that_date() -> None:
         ("Volunteers fitted new limbs for 87 mine survivors.", "87", "survivors_assisted"),
         ("The operator had 310 deminers on strength in May.", "310", "deminers_deployed"),
         ("Some 450 hectares are still dangerous.", "Some 450 hectares", "area_contaminated_ha"),
+        ("Minefields laid in 1994 cover 820 hectares.", "820 hectares", "area_contaminated_ha"),
+        ("Crews cleared minefields covering 95 hectares.", "95 hectares", "area_cleared_ha"),
     ],
 )
 def test_verbs_of_harm_service_workforce_and_danger(text: str, surface: str, metric: str) -> None:
@@ -2047,4 +2049,14 @@ def test_a_bracketed_breakdown_with_colons_names_each_part() -> None:
         ("31", "civilian_casualties"),
         ("7", "civilians_killed"),
         ("24", "civilians_injured"),
+    ]
+
+
+def test_parts_after_their_whole_in_the_same_sentence() -> None:
+    text = "Of the 90 victims, 25 were killed and 65 injured; 30 were children."
+    assert metrics(text) == [
+        ("90", "casualties"),
+        ("25", "killed"),
+        ("65", "injured"),
+        ("30", "children_casualties"),
     ]

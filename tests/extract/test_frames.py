@@ -127,3 +127,10 @@ def test_a_breakdown_in_brackets_is_not_the_totals_event(after: str) -> None:
 
 def test_a_bracket_without_a_number_stays_part_of_the_words_after() -> None:
     assert frames.first_event(frames.without_apposition(" farmers (all men) died")) == "killed"
+
+
+def test_a_part_follows_its_whole_named_at_the_start() -> None:
+    assert frames.follows_its_whole("Of the ", " victims, ")
+    assert frames.follows_its_whole("Among all the ", " casualties recorded, ")
+    assert not frames.follows_its_whole("Mines hit ", " people, and ")
+    assert not frames.follows_its_whole("Of the ", " victims who ")

@@ -22,7 +22,10 @@ from analysis.extract.dates import names_a_time
 from analysis.extract.segments import LIST_MARKER_PATTERN
 from analysis.schema import vocabulary
 
-NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# A place's name: one or two capitalised words, the first no possessive ("Ukraine's" in
+# "Ukraine's Kharkiv oblast" names the country the place is in, see POSSESSIVE).
+NAME = r"[A-Z][\w'’-]+(?<!['’]s)(?:\s+[A-Z][\w'’-]+)?"
+POSSESSIVE = r"(?:[A-Z][\w-]*['’]s\s+)?"
 MAX_LISTED = 3  # a list of more places than this is the whole region, not an area
 
 
@@ -67,7 +70,7 @@ def cues() -> AreaCues:
         list_label=re.compile(rf"\s*{LIST_MARKER_PATTERN}\s+(?P<place>{NAME})\s*[-–:]\s"),
         alone=re.compile(rf"(?P<place>{NAME})(?:\s+(?P<unit>{admin}))?\s+alone\b"),
         admin_place=re.compile(
-            rf"\b(?:in|of|across)\s+(?:the\s+)?(?P<place>{NAME})\s+(?P<unit>{admin})s?\b"
+            rf"\b(?:in|of|across)\s+(?:the\s+)?{POSSESSIVE}(?P<place>{NAME})\s+(?P<unit>{admin})s?\b"
         ),
         label_admin=re.compile(rf"(?P<place>{NAME})\s+(?P<unit>{admin})"),
         back_reference=re.compile(raw["area_back_reference"], re.IGNORECASE),

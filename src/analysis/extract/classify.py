@@ -979,7 +979,9 @@ def _read_people(
     """A count of people: its group (who) and event (what happened), then the metric."""
     c = cues()
     previous = _previous(discourse, figure)
-    introduced = frames.is_subgroup(figure.before)
+    introduced = frames.is_subgroup(figure.before) or (
+        previous is not None and frames.follows_its_whole(previous.clause_before, figure.before)
+    )
     more = frames.is_ellipsis(figure.before) and discourse.total is not None
     # "Mines hurt 52 civilians in May. In June, 7 were killed": the same people, in the
     # paragraph of their total (or the one after it), as the subject of an event

@@ -699,6 +699,19 @@ def part_of_next_count(trailing: str, clause_after: str) -> str | None:
     return trailing + clause_after[whole.end() :].lstrip() if whole else None
 
 
+def follows_its_whole(whole_before: str, before: str) -> bool:
+    """Whether a number is a part of the figure before it, which opens its sentence as the
+    whole the parts are of: "Of the 112 victims, 40 were killed" (``whole_before`` is the text
+    before 112 in its clause, ``before`` the text between the two)."""
+    return bool(WHOLE_OPENER.search(whole_before) and NOUN_THEN_COMMA.fullmatch(before))
+
+
+WHOLE_OPENER = re.compile(
+    r"(?:^|\W)(?:of|among|out\s+of)\s+(?:all\s+)?(?:the|these|those)\s+$", re.I
+)
+NOUN_THEN_COMMA = re.compile(r"\s+[\w'’ -]{1,40},\s*")
+
+
 def is_whole_of_part(before: str) -> bool:
     """Whether a number is the count a part before it belongs to: "65" in "14 of the 65
     casualties were children" (what follows it, the predicate, is the part's)."""
