@@ -80,7 +80,7 @@ add: $(INSTALLED) ## Add a statement to CORPUS: make add FILE=page.html ARGS="--
 bench: $(COMPILED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
 	$(BIN)/python benchmarks/run.py
 
-eval: $(INSTALLED) ## Accuracy of the rules: the nine development corpora, then the held-out statements
+eval: $(INSTALLED) ## Accuracy of the rules: the ten development corpora, then the held-out statements
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus tests/fixtures/devcorpus/gold_claims.csv
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus2 tests/fixtures/devcorpus2/gold_claims.csv
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus3 tests/fixtures/devcorpus3/gold_claims.csv
@@ -90,6 +90,7 @@ eval: $(INSTALLED) ## Accuracy of the rules: the nine development corpora, then 
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus7 tests/fixtures/devcorpus7/gold_claims.csv
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus8 tests/fixtures/devcorpus8/gold_claims.csv
 	$(BIN)/analysis evaluate tests/fixtures/devcorpus9 tests/fixtures/devcorpus9/gold_claims.csv
+	$(BIN)/analysis evaluate tests/fixtures/devcorpus10 tests/fixtures/devcorpus10/gold_claims.csv
 	$(BIN)/analysis evaluate tests/fixtures/heldout tests/fixtures/heldout/gold_claims.csv
 
 screenshot: report ## Refresh docs/index.png, the README's picture of the index page

@@ -2060,3 +2060,30 @@ def test_parts_after_their_whole_in_the_same_sentence() -> None:
         ("65", "injured"),
         ("30", "children_casualties"),
     ]
+
+
+def test_work_a_proposal_or_a_later_phase_would_do_is_a_target() -> None:
+    text = "The charity proposes to clear 40 hectares and reach 9,000 people."
+    found = results(text)
+    assert (found["40 hectares"], found["9,000"]) == (NotAClaim("target"), NotAClaim("target"))
+    text = "A second phase would clear a further 75 hectares."
+    assert results(text)["75 hectares"] == NotAClaim("target")
+
+
+def test_a_figure_revised_to_another_is_withdrawn() -> None:
+    text = (
+        "The May figure for land cleared, first given as 212 hectares, is revised to 221 hectares."
+    )
+    found = results(text)
+    assert found["212 hectares"] == NotAClaim("corrected")
+    assert found["221 hectares"].metric == "area_cleared_ha"
+
+
+def test_a_reply_corrects_a_figure_of_the_message_it_quotes_below() -> None:
+    text = (
+        "Correction to the update below: mines destroyed: 58, not 85.\n\n"
+        "> Weekly update\n> Mines destroyed: 85\n> Casualties: 2\n"
+    )
+    found = results(text)
+    assert found["58"].metric == "mines_found"
+    assert found["85"] == NotAClaim("corrected")  # (both the one set aside and the quoted one)

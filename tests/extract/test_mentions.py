@@ -196,6 +196,10 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("a fine of XOF 250,000", [("XOF 250,000", "money")]),
         ("cost: 1.2 million KES", [("1.2 million KES", "money")]),
         ("ALL 14 DEMINERS SAFE", [("14", None)]),
+        # a span of time from a year to a date; a person's age after "he is"
+        ("between 1991 and 30 June 2008", [("1991", "year"), ("30 June 2008", "date")]),
+        ("from 1995 to May 2001", [("1995", "year"), ("2001", "year")]),
+        ("he is 41, a father of three", [("he is 41", "age"), ("three", None)]),
     ],
 )
 def test_non_claims_are_tagged_with_their_reason(text: str, expected) -> None:

@@ -370,6 +370,11 @@ def _corrections_replace_the_figure(
                 # "747, not 744": the 744 claimed before (same value) is the one withdrawn
                 withdrawn = _last_claim_of_value(results, read, i, mention.quantity.best)
                 replacing = indexes[position - 1]
+            elif position + 1 < len(indexes) and REVISED_TO.fullmatch(
+                read.line, mention.quantity.end, read.mentions[indexes[position + 1]].quantity.start
+            ):
+                # "published as 1,084.3 hectares, is revised to 1,120.5 hectares"
+                withdrawn, replacing = i, indexes[position + 1]
             elif (
                 results[i] is None and at and read.sentences[at - 1].paragraph == sentence.paragraph
             ):
@@ -385,12 +390,20 @@ def _corrections_replace_the_figure(
                 withdrawn, replacing = (claimed[-1] if claimed else None), i
             else:
                 continue
-            if withdrawn is None or results[replacing] is not None:
+            found = results[withdrawn] if withdrawn is not None else None
+            if not isinstance(found, Classification):
                 continue
-            found = results[withdrawn]
-            assert isinstance(found, Classification)
-            results[replacing] = replace(found, values=None)
+            if results[replacing] is None:  # (else it names its own count)
+                results[replacing] = replace(found, values=None)
             results[withdrawn] = corrected
+
+
+# A figure revised in the same sentence: "..., published as 1,084.3 hectares, is revised to".
+REVISED_TO = re.compile(
+    r"[^.;\d]{0,30}?,?\s+(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?"
+    r"(?:revised|corrected|amended)\s+(?:(?:up|down)(?:wards?)?\s+)?to\s+",
+    re.IGNORECASE,
+)
 
 
 def _last_claim_of_value(
@@ -399,8 +412,10 @@ def _last_claim_of_value(
     before: int,
     value: float | None,
 ) -> int | None:
-    """The last mention before index ``before`` claimed with the value ``value``."""
-    for j in range(before - 1, -1, -1):
+    """The last mention before index ``before`` claimed with the value ``value``, else the
+    first after it (a reply above the message it quotes corrects a figure printed below)."""
+    order = [*range(before - 1, -1, -1), *range(before + 1, len(results))]
+    for j in order:
         if isinstance(results[j], Classification) and read.mentions[j].quantity.best == value:
             return j
     return None

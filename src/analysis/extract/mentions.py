@@ -182,8 +182,14 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
         "year",
         rf"(?<![\d,.]){_YEAR}[^\S\n]*(?:[-–][^\S\n]*(?:{_YEAR}|\d{{2}})|to\s+{_YEAR})(?![\d,.]?\d)",
     ),
-    # "between 1992 and the end of 2024": a span of time, no range of figures
-    ("year", rf"(?<=[Bb]etween\s){_YEAR}(?=\s+and\s+the\s+(?:end|start|beginning|middle)\b)"),
+    # "between 1992 and the end of 2024", "between 1990 and 31 December 2023", "from 1989 to
+    # June 2010": a span of time, no range of figures
+    (
+        "year",
+        rf"(?<=[Bb]etween\s){_YEAR}(?=\s+and\s+(?:the\s+(?:end|start|beginning|middle)\b"
+        rf"|(?:{_DAY}\s+)?(?:{MONTHS})\b))"
+        rf"|(?<=[Ff]rom\s){_YEAR}(?=\s+(?:to|until|till)\s+(?:{_DAY}\s+)?(?:{MONTHS})\b)",
+    ),
     (
         "year",
         rf"(?<![\d,./])(?<!between\s){_FIGURE_QUALIFIED}{_YEAR}s?(?![\d,./]\d)"
@@ -327,6 +333,11 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         r"\d{1,2}\b(?![.,]\d|\s*(?:%|per\s?cent)))",
     ),
     ("age", rf"(?i:\b{_WORD_NUMBER}[-\s]years?[-\s]old\b)"),
+    # "He is 34 and ...", "she was 19,": a person's age after a personal pronoun
+    (
+        "age",
+        r"(?=[HhSs])(?i:\b(?:he|she)\s+(?:is|was)\s+\d{1,2})(?![\d,.]\d)(?=\s*(?:[,.;)]|and\b|$))",
+    ),
     ("list_marker", r"(?m:^[ \t]+\d{1,3}[.)](?=\s))"),  # indented
     # "one" standing for a thing or a person, no count: "every one of them", "in one of these
     # incidents", "one more question"
