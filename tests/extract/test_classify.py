@@ -2087,3 +2087,29 @@ def test_a_reply_corrects_a_figure_of_the_message_it_quotes_below() -> None:
     found = results(text)
     assert found["58"].metric == "mines_found"
     assert found["85"] == NotAClaim("corrected")  # (both the one set aside and the quoted one)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("The minefield records showed 2,300 anti-tank mines.", "2,300", "mines_on_maps"),
+        ("Since 2019, some 60 mines have turned up in the hills.", "some 60", "mines_found"),
+        (
+            "Land cleared since 2020 is now farmed or lived on by 3,100 people.",
+            "3,100",
+            "land_release_beneficiaries",
+        ),
+        (
+            "Some 800 people are now using land that was cleared.",
+            "Some 800",
+            "land_release_beneficiaries",
+        ),
+    ],
+)
+def test_maps_finds_and_people_on_cleared_land(text: str, surface: str, metric: str) -> None:
+    assert results(text)[surface].metric == metric
+
+
+def test_a_number_joined_to_a_noun_is_a_modifier_not_a_count() -> None:
+    found = results("A 14-member team lifted 220 mines from a 6-hectare field.")
+    assert (found["14"], found["6"], found["220"].metric) == (None, None, "mines_found")

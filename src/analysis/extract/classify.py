@@ -765,8 +765,8 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
 
 
 def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
-    if figure.not_a_claim is not None:
-        return
+    if figure.not_a_claim is not None or COMPOUND_MODIFIER.match(figure.trailing):
+        return  # ("a 9-hectare strip", "a 12-member team": a modifier, no count)
     quantity = figure.mention.quantity
     if frames.is_target(figure.clause_before, figure.sentence_before):
         figure.not_a_claim = NotAClaim("target")
@@ -921,6 +921,7 @@ BARE_ITEMS = re.compile(r"\s+items?\b(?!\s+of\b)", re.IGNORECASE)
 LAST_WORD = re.compile(r"[\w-]+(?:\s+out)?\s+$")
 
 
+COMPOUND_MODIFIER = re.compile(r"-[A-Za-z]")
 # "is one of (the wounded)": a person's place among a group.
 ONE_OF_AFTER_BE = re.compile(r"\b(?:is|was|am|are|were|became|remains)\s+$", re.IGNORECASE)
 # "every one of them": each of a whole, no part of it
