@@ -2113,3 +2113,32 @@ def test_maps_finds_and_people_on_cleared_land(text: str, surface: str, metric: 
 def test_a_number_joined_to_a_noun_is_a_modifier_not_a_count() -> None:
     found = results("A 14-member team lifted 220 mines from a 6-hectare field.")
     assert (found["14"], found["6"], found["220"].metric) == (None, None, "mines_found")
+
+
+def test_a_list_goes_on_with_the_total_after_a_part_of_it() -> None:
+    text = "The registry shows 30 casualties in 2020, 8 of them children, and 41 in 2021."
+    assert metrics(text) == [
+        ("30", "casualties"),
+        ("8", "children_casualties"),
+        ("41", "casualties"),
+    ]
+
+
+def test_a_group_said_to_be_a_part_of_the_casualties_and_its_share() -> None:
+    text = "Mines hit 90 people in 2023. Women were 27 of the victims, or 30 per cent."
+    assert metrics(text)[1:] == [("27", "women_casualties"), ("30 per cent", None)]
+    text = "Mines hit 90 people in 2023. Children were 36 of the victims, or 40 per cent."
+    assert metrics(text)[1:] == [
+        ("36", "children_casualties"),
+        ("40 per cent", "children_casualties_pct"),
+    ]
+
+
+def test_a_sentence_opening_among_a_group_counts_that_group() -> None:
+    text = "Among soldiers on the front, medics have counted 64 mine victims, 20 of them fatal."
+    assert metrics(text) == [("64", "military_casualties"), ("20", "military_killed")]
+
+
+def test_a_bare_share_after_a_part_is_of_the_total() -> None:
+    text = "Mines killed or injured 500 people, of whom 120 died; about 70 per cent were civilians."
+    assert metrics(text)[-1] == ("about 70 per cent", "civilian_casualties_pct")

@@ -986,7 +986,14 @@ def _previous(discourse: _Discourse, figure: _Figure) -> _Figure | None:
 
 
 def _is_bracketed_share(figure: _Figure) -> bool:
-    return figure.mention.quantity.unit == "percent" and figure.before.strip() == "("
+    """Whether a share restates the count right before it: "171 (27.9%)", "104 of the
+    casualties, or 64 per cent"."""
+    return figure.mention.quantity.unit == "percent" and (
+        figure.before.strip() == "(" or RESTATED_SHARE.search(figure.before) is not None
+    )
+
+
+RESTATED_SHARE = re.compile(r",\s+or\s+$")
 
 
 def _read_people(
@@ -1039,9 +1046,12 @@ def _read_people(
         group = previous.group if previous is not None and previous.kind == "people" else None
     group = group or figure.title_group or _asked_group(discourse)
     if group is None and noun.kind == "event":
-        group = frames.group_among(counted or figure.trailing[:60])
+        # ("casualties among deminers"; "Among civilians in the district, ... 41 victims")
+        group = frames.group_among(counted or figure.trailing[:60]) or frames.group_of_opener(
+            figure.sentence_before
+        )
     if group is None and noun.kind == "partitive":
-        group = frames.group_of_part(figure.trailing)
+        group = frames.group_of_part(figure.trailing) or frames.group_of_subject(figure.before)
     sibling = None if part else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False
@@ -1118,10 +1128,14 @@ def _read_people(
             previous is not None
             and previous.part
             and not figure.bracketed
-            and frames.active_event(figure.before) is not None
+            and (
+                frames.active_event(figure.before) is not None
+                or (noun.kind == "none" and frames.group_of_part(previous.trailing) is not None)
+            )
         ):
-            # "killed 7 civilians, including 3 children, and wounded 15": the list goes on
-            # after the part, with the total's people
+            # "killed 7 civilians, including 3 children, and wounded 15", "17 casualties in
+            # 2021, 6 of them children, and 23 in 2022": the list goes on after the part,
+            # with the total's people
             previous = _parent(discourse, totals_only=True) or previous
         inherited = (previous.group, previous.event) if previous and previous.event else None
     if inherited:
@@ -1373,7 +1387,8 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     c = cues()
     previous = _previous(discourse, figure)
     if previous is not None and previous.kind == "people" and _is_bracketed_share(figure):
-        # "128 (20.9%) were children": the share of the count before in its total
+        # "128 (20.9%) were children", "104 of the casualties, or 64 per cent": the share of
+        # the count before in its total
         if previous.event == "casualties" and previous.group in c.share_metrics:
             return c.share_metrics[previous.group]
         return None
@@ -1413,7 +1428,8 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     # the 4 operators, and women made up 26 per cent of them"; "61 casualties ... About 60%
     # were children")
     whole = previous
-    bare = share_of is None and previous is None  # "About 60% were children."
+    # ("About 60% were children."; after a part, "of whom 486 died; 80 per cent were civilians")
+    bare = share_of is None and (previous is None or previous.part)
     if bare or (share_of and len(phrase) == 1 and phrase[0] in PRONOUNS):  # not "of those children"
         people = (
             f

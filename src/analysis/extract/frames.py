@@ -62,6 +62,8 @@ class FrameCues:
     partitive_after: re.Pattern[str]
     group_predicate: Cue
     group_share_before: Cue
+    group_subject_before: Cue  # "Children were (104 of the casualties)"
+    group_opener: Cue  # "Among civilians in the district, ..."
     group_among: Cue  # "casualties among deminers"
     group_among_before: Cue
     part_of_before: Cue
@@ -124,6 +126,8 @@ def cues() -> FrameCues:
             rf"(?<![\w-])(?P<group>{group_words})(?:\s+(?:alone|now|still|already|\w+ly))?\s+"
             rf"(?:{_words(raw['share_verbs'])})\s*$"
         ),
+        group_subject_before=Cue(rf"(?<![\w-])(?P<group>{named_groups})\s+(?:were|are|was|is)\s+$"),
+        group_opener=Cue(rf"^\W*among\s+(?:the\s+)?(?P<group>{named_groups})\b[^,.;:]{{0,40}},"),
         group_among=Cue(rf"\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<group>{named_groups})\b"),
         group_among_before=Cue(
             rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*"
@@ -374,6 +378,21 @@ def group_before(before: str) -> str | None:
     "of the soldiers, 5"."""
     c = cues()
     match = c.group_share_before.search(before) or c.group_among_before.search(before)
+    return c.groups.first(match.group("group")) if match else None
+
+
+def group_of_subject(before: str) -> str | None:
+    """The group a part of a count is said to be: "Children were (104 of the casualties)"."""
+    c = cues()
+    match = c.group_subject_before.search(before)
+    return c.groups.first(match.group("group")) if match else None
+
+
+def group_of_opener(sentence_before: str) -> str | None:
+    """The group a sentence opens with, of its counts: "Among civilians in the district, the
+    health post has registered 41 mine victims"."""
+    c = cues()
+    match = c.group_opener.search(sentence_before)
     return c.groups.first(match.group("group")) if match else None
 
 
