@@ -134,3 +134,9 @@ def test_a_part_follows_its_whole_named_at_the_start() -> None:
     assert frames.follows_its_whole("Among all the ", " casualties recorded, ")
     assert not frames.follows_its_whole("Mines hit ", " people, and ")
     assert not frames.follows_its_whole("Of the ", " victims who ")
+
+
+def test_a_relative_clause_in_a_plan_reports_a_fact() -> None:
+    plan = "It aims to clear 40 hectares in the north, where "
+    assert not frames.is_target(", where ", plan)
+    assert frames.is_target(", release ", "It aims to clear 40 hectares, release ")

@@ -671,7 +671,11 @@ def is_needed(trailing: str) -> bool:
 
 
 # A later verb of a list, bare, right before its number: ", release 8,000", "and reach 2.5"
-PLANNED_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:to\s+)?(?P<verb>[a-z]+)\s+$")
+# (not a relative clause's word: "..., where 3,100 hectares are suspected")
+PLANNED_ITEM = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:to\s+)?"
+    r"(?P<verb>(?!(?:where|which|who|whom|whose|that|when|while|whereas|as)\s)[a-z]+)\s+$"
+)
 
 
 def is_target(clause_before: str, sentence_before: str = "") -> bool:
