@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.extract.cues import Cue, leading_words, word_finder
+from analysis.extract.cues import Cue, leading_words, word_finder, word_tree
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,12 @@ def test_a_cue_iterates_what_its_pattern_iterates(
     endpos = min(len(text), pos + length)
     expected = [m.span() for m in re.compile(pattern, re.IGNORECASE).finditer(text, pos, endpos)]
     assert [m.span() for m in cue.finditer(text, pos, endpos)] == expected
+
+
+@pytest.mark.parametrize("text", ["XAF 4.6", "pay USD 5 or US 3", "XOFX", "EURO", "XA", ""])
+def test_a_word_tree_matches_what_the_plain_alternation_matches(text: str) -> None:
+    words = ["USD", "US", "EUR", "XAF", "XOF", "X"]
+    longest_first = "|".join(sorted(words, key=len, reverse=True))
+    tree = re.compile(rf"\b(?:{word_tree(words)})")
+    plain = re.compile(rf"\b(?:{longest_first})")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -197,6 +197,13 @@ def word_finder(words: Iterable[str], not_after: str = "") -> re.Pattern[str]:
     The words are laid out as a tree of their common beginnings ("since (?:the |10 )"), so
     that at each place only a few of them are tried. (The look-behind follows the first
     character: ``re`` then still skips quickly to the places where a word can begin.)"""
+    return re.compile(word_tree(words, not_after))
+
+
+def word_tree(words: Iterable[str], not_after: str = "") -> str:
+    """A regex alternation matching what ``"|".join(words)`` matches, longest first, laid out
+    as a tree of the words' common beginnings: ``re`` tries a long list of words (the
+    currency codes) one character at a time instead of word by word."""
     tree: dict[str, Any] = {}
     for word in words:
         node = tree
@@ -215,7 +222,7 @@ def word_finder(words: Iterable[str], not_after: str = "") -> re.Pattern[str]:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return re.compile(alternatives(tree, top=True))
+    return alternatives(tree, top=True)
 
 
 class Cue:
