@@ -2142,3 +2142,23 @@ def test_a_sentence_opening_among_a_group_counts_that_group() -> None:
 def test_a_bare_share_after_a_part_is_of_the_total() -> None:
     text = "Mines killed or injured 500 people, of whom 120 died; about 70 per cent were civilians."
     assert metrics(text)[-1] == ("about 70 per cent", "civilian_casualties_pct")
+
+
+def test_a_comparison_after_a_breakdown_compares_the_total() -> None:
+    text = "The agency counted 70 casualties in 2024, 25 killed and 45 injured, up from 52 in 2023."
+    assert metrics(text) == [
+        ("70", "casualties"),
+        ("25", "killed"),
+        ("45", "injured"),
+        ("52", "casualties"),
+    ]
+
+
+def test_a_part_of_all_the_municipalities_counts_them_and_the_whole_is_no_claim() -> None:
+    found = results("By 2024, 230 of the 512 municipalities had been declared free of mines.")
+    assert (found["230"].metric, found["512"]) == (
+        "municipalities_mine_free",
+        NotAClaim("other_count"),
+    )
+    found = results("Mines still lie in 9 of the country's 11 states.")
+    assert found["9"] is None  # the states of a country are no countries

@@ -842,6 +842,13 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
             )
             figure.trailing = glossed
             noun = frames.noun_after(glossed, vague)
+    if part_words is not None and noun.kind not in ("people", "event", "thing"):
+        # "421 of the country's 1,104 municipalities had been declared free": a part of them
+        counted_whole = frames.noun_after(frames.after_the_whole(part_words))
+        # (but "13 of the country's 14 states": the states of a country are no countries)
+        inside_a_country = counted_whole.name == "countries" and PLACE_POSSESSIVE.search(part_words)
+        if counted_whole.kind == "thing" and not inside_a_country:
+            noun, figure.part = counted_whole, True
     if part_words is not None and noun.kind == "none":
         return  # "13 of the country's 14 states": a part of a count of something unknown
     counted = None
@@ -891,7 +898,7 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if (
         noun.kind == "thing"
         and noun.name in cues().counts_metric
-        and ALL_OF_A_PLACE.search(figure.before)
+        and (ALL_OF_A_PLACE.search(figure.before) or frames.is_whole_of_part(figure.clause_before))
     ):
         # "of the country's 143 municipalities, 27 ...": how many there are, no landmine figure
         # (but what the part after it counts)
@@ -928,6 +935,7 @@ ONE_OF_AFTER_BE = re.compile(r"\b(?:is|was|am|are|were|became|remains)\s+$", re.
 EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
 
+PLACE_POSSESSIVE = re.compile(r"\b(?:country|nation|region|province|state)['’]s\b", re.IGNORECASE)
 # A place's own units before their number: "the country's 143 municipalities", "its 18 provinces".
 ALL_OF_A_PLACE = re.compile(
     r"\b(?:(?:the\s+)?(?:country|nation|region|province|state|island)['’]s|its)\s+(?:all\s+)?$",
@@ -1055,7 +1063,7 @@ def _read_people(
     sibling = None if part else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False
-    figure.part = part
+    figure.part = part or _breaks_down_the_casualties(figure, noun, previous)
     # "among them 312 people": people of the total's group ("46 others" may be anyone)
     if group is None and noun.kind == "people" and not part:
         group = "general"
@@ -1166,6 +1174,21 @@ def _read_people(
     if figure.metric and is_total and (previous is None or not previous.event):
         discourse.total = (group, event)
     discourse.event = event
+
+
+def _breaks_down_the_casualties(
+    figure: _Figure, noun: frames.Noun, previous: _Figure | None
+) -> bool:
+    """Whether a count named by a participle right after a count of casualties breaks it down:
+    "61 casualties in 2023, 19 killed and 42 injured" (so that "down from 88" compares the 61)."""
+    return (
+        noun.kind == "participle"
+        and noun.event in ("killed", "injured")
+        and previous is not None
+        and previous.kind == "people"
+        and (previous.event == "casualties" or previous.part)
+        and not figure.compared
+    )
 
 
 def _counts_the_injured(figure: _Figure | None) -> bool:

@@ -712,6 +712,14 @@ NUMBER_TOKEN = re.compile(r"[\w,.]+")
 WHOLE_BEFORE = re.compile(rf"\w\s+{_OF_THE}$", re.IGNORECASE)
 
 
+def after_the_whole(part_words: str) -> str:
+    """The words of a part past its "of the country's": " municipalities had been ..."."""
+    return " " + OF_THE_START.sub("", part_words, count=1).lstrip()
+
+
+OF_THE_START = re.compile(rf"\s*{_OF_THE}", re.IGNORECASE)
+
+
 def part_of_next_count(trailing: str, clause_after: str) -> str | None:
     """The words of a part read past the count it is a part of: for "14" in "14 of the 65
     casualties were children", " of the casualties were children" (the predicate is the
