@@ -935,12 +935,11 @@ ONE_OF_AFTER_BE = re.compile(r"\b(?:is|was|am|are|were|became|remains)\s+$", re.
 EVERY = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
 
-PLACE_POSSESSIVE = re.compile(r"\b(?:country|nation|region|province|state)['’]s\b", re.IGNORECASE)
+# A place's possessive: "the country's", "the region's".
+PLACE_OWNER = r"\b(?:country|nation|region|province|state|island)['’]s\b"
+PLACE_POSSESSIVE = re.compile(PLACE_OWNER, re.IGNORECASE)
 # A place's own units before their number: "the country's 143 municipalities", "its 18 provinces".
-ALL_OF_A_PLACE = re.compile(
-    r"\b(?:(?:the\s+)?(?:country|nation|region|province|state|island)['’]s|its)\s+(?:all\s+)?$",
-    re.IGNORECASE,
-)
+ALL_OF_A_PLACE = re.compile(rf"(?:(?:\bthe\s+)?{PLACE_OWNER}|\bits)\s+(?:all\s+)?$", re.IGNORECASE)
 
 
 def _read_as(figure: _Figure, other: _Figure) -> None:
