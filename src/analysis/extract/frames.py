@@ -368,40 +368,36 @@ def last_event(text: str) -> str | None:
 def group_after(after: str) -> str | None:
     """The group of a predicate after a number: "9 were farmers", "2 were staff of the
     clearance operator"."""
-    c = cues()
-    match = c.group_predicate.search(after)
-    return c.groups.first(match.group("group")) if match else None
+    return _group_named(cues().group_predicate.search(after))
 
 
 def group_before(before: str) -> str | None:
     """The group named right before a number: "Civilians accounted for 34", "children for six",
     "of the soldiers, 5"."""
     c = cues()
-    match = c.group_share_before.search(before) or c.group_among_before.search(before)
-    return c.groups.first(match.group("group")) if match else None
+    return _group_named(c.group_share_before.search(before) or c.group_among_before.search(before))
 
 
 def group_of_subject(before: str) -> str | None:
     """The group a part of a count is said to be: "Children were (104 of the casualties)"."""
-    c = cues()
-    match = c.group_subject_before.search(before)
-    return c.groups.first(match.group("group")) if match else None
+    return _group_named(cues().group_subject_before.search(before))
 
 
 def group_of_opener(sentence_before: str) -> str | None:
     """The group a sentence opens with, of its counts: "Among civilians in the district, the
     health post has registered 41 mine victims"."""
-    c = cues()
-    match = c.group_opener.search(sentence_before)
-    return c.groups.first(match.group("group")) if match else None
+    return _group_named(cues().group_opener.search(sentence_before))
 
 
 def group_among(words: str) -> str | None:
     """The group an event noun is counted among: "(63) casualties among deminers", "the
     number of deaths among local farmers"."""
-    c = cues()
-    match = c.group_among.search(words)
-    return c.groups.first(match.group("group")) if match else None
+    return _group_named(cues().group_among.search(words))
+
+
+def _group_named(match: re.Match[str] | None) -> str | None:
+    """The group of the words a cue's ``group`` matched, if it matched."""
+    return cues().groups.first(match.group("group")) if match else None
 
 
 def part_of_event(before: str) -> str | None:
