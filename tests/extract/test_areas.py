@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract.areas import area_of, label_place
+from analysis.extract.areas import area_of, countries_of, label_place, own_words
 
 
 def area(sentence: str, before: str = "", trailing: str = "", previous: str = "") -> str | None:
@@ -61,3 +61,44 @@ def test_a_label_names_a_place_only_with_an_administrative_noun_or_known() -> No
     assert label_place("Westmarch governorate") == "Westmarch"
     assert label_place("Lachin") == "Lachin"
     assert label_place("Update") is None
+
+
+def test_countries_are_read_from_their_common_english_names() -> None:
+    text = "Teams work in Niger and Nigeria, in Guinea-Bissau and Burma, with the UN and the EU."
+    assert countries_of(text).named == {"Niger", "Nigeria", "Guinea-Bissau", "Burma"}
+
+
+def test_a_country_that_acts_is_no_place() -> None:
+    text = "Mines planted by Armenia, pressure on Serbia, aid from Japan; 40 casualties in Chad."
+    assert countries_of(text).named == {"Chad"}
+
+
+def test_a_country_is_an_area_only_beside_the_subject_of_the_statement() -> None:
+    text = "Cambodia cleared 40 km² in 2023. Teams in Cambodia also cleared land in Laos."
+    countries = countries_of(text)
+    assert countries.subject == "Cambodia"
+    assert countries.area("Laos, 12 casualties were recorded") == "Laos"
+    assert countries.area("in Cambodia, 30 casualties were recorded") is None  # national
+    assert countries.area("12 in Laos and 30 in Cambodia") is None  # which one is unclear
+    assert countries.area("casualties last year", "In Laos and in 2024,") == "Laos"
+    assert countries_of("Laos recorded 41 casualties in Laos.").area("in Laos") is None
+
+
+def test_the_own_country_is_the_one_named_most_often_as_a_place() -> None:
+    text = "Pressure on Armenia, Armenia's maps, Armenia said. Victims in Azerbaijan: 300."
+    assert countries_of(text).subject == "Azerbaijan"
+
+
+def test_a_survey_of_countries_has_no_subject() -> None:
+    text = "Casualties were recorded in Yemen, Syria, Mali and Chad; Yemen had the most."
+    countries = countries_of(text)
+    assert countries.subject is None
+    assert countries.area("most of them in Yemen") == "Yemen"
+
+
+def test_the_words_about_a_figure_end_at_a_comma_or_bracket() -> None:
+    assert (
+        own_words(" casualties in Chad in 2024, which Armenia denied")
+        == " casualties in Chad in 2024"
+    )
+    assert own_words(" killed (12 in Laos)") == " killed "

@@ -113,6 +113,17 @@ def test_back_reference_takes_the_period_and_area_of_the_sentence_before() -> No
     assert (mines.metric, mines.area) == ("mines_laid", "Kalbajar")
 
 
+def test_a_country_named_with_a_figure_is_its_area_in_a_text_on_several() -> None:
+    text = (
+        "The survey team works in Angola. Angola recorded 55 casualties in 2023. "
+        "Across the border in Zambia, 7 people were injured by mines in 2023."
+    )
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    areas = {m.quantity.surface: c.area for m, c in zip(mentions, results, strict=True) if c}
+    assert areas == {"55": None, "7": "Zambia"}
+
+
 def test_devices_and_windows() -> None:
     text = "Since August 2022, more than 1,400 anti-personnel landmines were found in Lachin."
     [mention] = find_mentions(text)

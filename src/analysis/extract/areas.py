@@ -12,12 +12,16 @@ named before. The names of ``classify.areas`` are known places and need no cue b
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from analysis.extract.cues import Choices, Cue, choices
+from babel import Locale
+
+from analysis.extract.cues import Choices, Cue, choices, word_tree
 from analysis.extract.dates import names_a_time
 from analysis.extract.segments import LIST_MARKER_PATTERN
 from analysis.schema import vocabulary
@@ -204,6 +208,74 @@ def forget() -> None:
     """Drop what was read from the texts of one statement (the caches serve its figures)."""
     _named.cache_clear()
     _known_list.cache_clear()
+
+
+@cache
+def _country_names() -> re.Pattern[str]:
+    """Every country's English name, from CLDR through Babel ("Chad", "Myanmar", "Burma" of
+    "Myanmar (Burma)", "Bosnia and Herzegovina" of "Bosnia & Herzegovina")."""
+    excluded = set(vocabulary()["classify"]["territories_not_countries"])
+    names = set()
+    for code, name in Locale("en").territories.items():
+        if len(code) != 2 or code in excluded or " - " in name:  # "Congo - Kinshasa"
+            continue
+        names.update(part.replace("&", "and") for part in re.split(r"\s*[()]\s*", name) if part)
+    tree = word_tree(sorted(names), not_after=r"[\w-]")  # (a name is no part of a word)
+    return re.compile(rf"(?:{tree})(?![\w-])")
+
+
+# A country as an actor, not a place: "mines planted by Armenia", "pressure on Armenia";
+# and surely a place: "in Azerbaijan", "across Myanmar".
+AGENT = re.compile(r"\b(?:by|on|against|from|to|with)\s+(?:the\s+)?$")
+LOCATIVE = re.compile(r"\b(?:in|across|throughout|within|inside)\s+(?:the\s+)?$")
+
+
+def _places(text: str) -> Iterator[tuple[str, bool]]:
+    """The countries ``text`` names as places, in text order, each with whether it follows
+    "in" (or "across" ...)."""
+    for match in _country_names().finditer(text):
+        words_before = max(0, match.start() - 20), match.start()
+        if not AGENT.search(text, *words_before):
+            yield match.group(), LOCATIVE.search(text, *words_before) is not None
+
+
+def country_of(text: str) -> str | None:
+    """The one country ``text`` names as a place (None: none, or several)."""
+    named = {country for country, _ in _places(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+def own_words(trailing: str) -> str:
+    """The words after a figure that are about it: up to a comma, a semicolon or a bracket
+    ("... in Chad in 2024, which ...", "... not on the maps, which Armenia denied")."""
+    return re.split(r"[,;()]", trailing, maxsplit=1)[0]
+
+
+@dataclass(frozen=True)
+class Countries:
+    """The countries a statement names as places, and its own: the one it names most often
+    after "in" (ties: the first), unless it names more than ``MAX_LISTED`` (a survey of
+    countries has no own country)."""
+
+    named: frozenset[str]
+    subject: str | None
+
+    def area(self, *texts: str) -> str | None:
+        """The country the first of ``texts`` to name one names, as an area: none in a text on
+        one country, nor the statement's own (its national figures have no narrower place)."""
+        if len(self.named) < 2:
+            return None
+        country = next((c for c in map(country_of, texts) if c), None)
+        return None if country == self.subject else country
+
+
+def countries_of(text: str) -> Countries:
+    """The countries of a statement's ``text``."""
+    places = list(_places(text))
+    named = collections.Counter(country for country, _ in places)
+    after_in = collections.Counter(country for country, locative in places if locative)
+    subject = (after_in or named).most_common(1)[0][0] if 0 < len(named) <= MAX_LISTED else None
+    return Countries(frozenset(named), subject)
 
 
 def area_of(

@@ -218,6 +218,7 @@ def classify_mentions(
     paragraphs_with_figures = {sentences[at].paragraph for at in in_sentence}
     results: list[Classification | NotAClaim | None] = [None] * len(mentions)
     terms = frames.glossary(text)
+    countries = areas.countries_of(text)
     discourse, paragraph, last_period = _Discourse(glossary=terms), -1, None
     topics: dict[str, Period] = {}  # the last period of each topic, across paragraphs
     list_mine_metric = None  # a list's items take the mine count of its lead-in
@@ -287,7 +288,16 @@ def classify_mentions(
         ]
         for i, figure, phrase in zip(in_sentence.get(at, []), figures, own, strict=True):
             result = _result(
-                figure, phrase, phrases, carried, line, previous_text, context, topics, discourse
+                figure,
+                phrase,
+                phrases,
+                carried,
+                line,
+                previous_text,
+                context,
+                topics,
+                discourse,
+                countries,
             )
             results[i] = result
             if isinstance(result, Classification) and result.period not in (
@@ -1729,8 +1739,10 @@ def _result(
     context: periods.Context,
     topics: dict[str, Period],
     discourse: _Discourse,
+    countries: areas.Countries,
 ) -> Classification | NotAClaim | None:
-    """The classification of a read figure: its period, area, unit and device."""
+    """The classification of a read figure: its period, area, unit and device (``countries``:
+    those the statement names)."""
     if figure.not_a_claim:
         return figure.not_a_claim
     metric = figure.metric
@@ -1781,6 +1793,8 @@ def _result(
     row = next((f.row_area for f in discourse.figures if f.sentence is figure.sentence), None)
     if row or figure.row_area:  # "- Salah al-Din: 19 (5 killed, 14 injured)": the row's place
         area = areas.place(figure.row_area or row or "")
+    if area is None:  # a text on several countries: the figure's
+        area = countries.area(areas.own_words(figure.trailing), figure.clause_before)
     if area is None and figure.part:  # "One of them ... died": where the total was
         area = next(
             (f.area for f in reversed(discourse.figures) if f.area and f is not figure), None
