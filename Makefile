@@ -80,18 +80,13 @@ add: $(INSTALLED) ## Add a statement to CORPUS: make add FILE=page.html ARGS="--
 bench: $(COMPILED) ## Benchmarks: extraction throughput, corpus scale (to 1 GB), report build time
 	$(BIN)/python benchmarks/run.py
 
-eval: $(INSTALLED) ## Accuracy of the rules: the ten development corpora, then the held-out statements
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus tests/fixtures/devcorpus/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus2 tests/fixtures/devcorpus2/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus3 tests/fixtures/devcorpus3/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus4 tests/fixtures/devcorpus4/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus5 tests/fixtures/devcorpus5/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus6 tests/fixtures/devcorpus6/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus7 tests/fixtures/devcorpus7/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus8 tests/fixtures/devcorpus8/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus9 tests/fixtures/devcorpus9/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/devcorpus10 tests/fixtures/devcorpus10/gold_claims.csv
-	$(BIN)/analysis evaluate tests/fixtures/heldout tests/fixtures/heldout/gold_claims.csv
+# The development corpora, in the order they were written, then the held-out statements.
+EVAL_CORPORA := devcorpus $(addprefix devcorpus,2 3 4 5 6 7 8 9 10 11) heldout
+
+eval: $(INSTALLED) ## Accuracy of the rules: the eleven development corpora, then the held-out statements
+	@set -e; for corpus in $(EVAL_CORPORA); do \
+		$(BIN)/analysis evaluate tests/fixtures/$$corpus tests/fixtures/$$corpus/gold_claims.csv; \
+	done
 
 screenshot: report ## Refresh docs/index.png, the README's picture of the index page
 	$(BIN)/python scripts/screenshot.py $(REPORTS)/index.html docs/index.png

@@ -2173,3 +2173,79 @@ def test_a_part_of_all_the_municipalities_counts_them_and_the_whole_is_no_claim(
     )
     found = results("Mines still lie in 9 of the country's 11 states.")
     assert found["9"] is None  # the states of a country are no countries
+
+
+def test_list_items_of_mines_take_the_operation_their_lead_in_names() -> None:
+    text = "Clearance results, what the teams destroyed in 2024\n- AP mines: 51\n- AT mines: 9\n"
+    assert classified(text) == [
+        ("51", "mines_found", "year"),
+        ("9", "mines_found", "year"),
+    ]
+    laid = "Minefields recorded by the engineers, mines laid:\n- AP mines: 300\n"
+    assert classified(laid)[-1] == ("300", "mines_laid", "unspecified")
+
+
+def test_a_verb_of_size_counts_the_group_before_it() -> None:
+    assert classified("Our demining workforce numbers 840, up from 610.") == [
+        ("840", "deminers_deployed", "unspecified"),
+        ("610", "deminers_deployed", "unspecified"),
+    ]
+    assert classified("The agency's clearance personnel totalled 95.") == [
+        ("95", "deminers_deployed", "unspecified"),
+    ]
+    # "were" gives a part of a count, not a group's size
+    assert classified("Children were 14 of the 52 casualties.")[0] == (
+        "14",
+        "children_casualties",
+        "unspecified",
+    )
+
+
+def test_a_sum_of_the_killed_and_the_injured_counts_casualties() -> None:
+    assert classified("Last year mines killed 9 farmers and injured 31, a total of 40.") == [
+        ("9", "civilians_killed", "year"),
+        ("31", "civilians_injured", "year"),
+        ("40", "civilian_casualties", "year"),
+    ]
+    assert classified("In 2021, 5 people died and 16 were hurt, 21 in all.")[-1] == (
+        "21",
+        "casualties",
+        "year",
+    )
+    # no sum word: the list goes on with the last event
+    assert classified("In 2021 mines killed 5 people and injured 16, and 30 in 2022.")[-1] == (
+        "30",
+        "injured",
+        "year",
+    )
+
+
+def test_survivors_treated_and_a_workforce_that_grew() -> None:
+    assert classified("The rehabilitation centre treated 75 survivors.") == [
+        ("75", "survivors_assisted", "unspecified")
+    ]
+    assert classified("The national demining corps rose to 900 deminers at its peak.") == [
+        ("900", "deminers_deployed", "unspecified")
+    ]
+
+
+def test_a_goal_labelled_on_its_line_is_no_claim() -> None:
+    text = "Plans for next year\n- Target: 800 ha released\n- Goal for 2027: 120 deminers\n"
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    assert [(m.quantity.surface, r.reason) for m, r in zip(mentions, results, strict=True)] == [
+        ("800 ha", "target"),
+        ("120", "target"),
+    ]
+
+
+def test_shares_of_a_poll_and_of_villages_are_left_for_review() -> None:
+    for text in (
+        "Asked in March, 58% of respondents said they feared the fields, up from 49%.",
+        "Two in five of the people surveyed knew where to report a mine.",
+        "One in four villages in the valley still has a marked minefield.",
+    ):
+        assert all(metric is None for _, metric, _ in classified(text)), text
+    assert classified("One in four casualties was a child.") == [
+        ("One in four", "children_casualties_pct", "unspecified")
+    ]

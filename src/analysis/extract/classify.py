@@ -95,6 +95,9 @@ class Cues:
     one_team: re.Pattern[str]  # "a team of (8 deminers)"
     progress: Cue
     area_part: Cue
+    event_sums: dict[frozenset[str], str]  # the events summed -> the event of the sum
+    sum_before: re.Pattern[str]  # ", a total of (373)"
+    sum_after: re.Pattern[str]  # "(373) in all"
 
 
 @cache
@@ -136,6 +139,11 @@ def cues() -> Cues:
         ),
         progress=any_word_of(raw["progress_columns"]),
         area_part=any_word_of(raw["area_part"]),
+        event_sums={frozenset(parts): event for event, parts in raw["event_sums"].items()},
+        sum_before=re.compile(
+            rf"(?:^|[,;:]|\band)\s*(?:{'|'.join(raw['sum_before'])})\s*$", re.IGNORECASE
+        ),
+        sum_after=re.compile(rf"\s*(?:{'|'.join(raw['sum_after'])})\b", re.IGNORECASE),
         topics={
             metric: topic
             for topic, families in raw["topics"].items()
@@ -176,6 +184,7 @@ class _Figure:
     # A table's title and its other columns' headers: "AP mines" beside "Area cleared" counts
     # the mines of that clearance
     table_context: str = ""
+    lead_in: str = ""  # a list item's: the line above the list ("What we found in 2025:")
 
 
 @dataclass
@@ -530,6 +539,8 @@ def _figure(
         _read_label(figure, line[opening : q.start], heading)
     if figure.bracketed and not figure.labelled:
         _read_bracket_label(figure)
+    if figure.sentence.list_item:
+        figure.lead_in = heading
     if figure.sentence.list_item or figure.labelled:
         if CURRENCY_HEADING.search(heading):
             figure.not_a_claim = NotAClaim("money")  # "Requirements by pillar (US$):"
@@ -1002,6 +1013,23 @@ def _previous(discourse: _Discourse, figure: _Figure) -> _Figure | None:
     return None
 
 
+def _sum_of(figure: _Figure, discourse: _Discourse) -> tuple[str, str] | None:
+    """(group, event) of a bare number that sums the counts of its sentence before it ("killed
+    71 people and injured 302, a total of 373", "12 killed and 40 injured, 52 in all"): the
+    event of the sum of their events, when the vocabulary has one and they count one group."""
+    c = cues()
+    if not (c.sum_before.search(figure.before) or c.sum_after.match(figure.trailing)):
+        return None
+    parts = [
+        f
+        for f in discourse.figures
+        if f.sentence is figure.sentence and f.kind == "people" and f.event and not f.part
+    ]
+    groups = {f.group for f in parts}
+    event = c.event_sums.get(frozenset(f.event for f in parts))
+    return (groups.pop(), event) if event and len(groups) == 1 else None
+
+
 def _is_bracketed_share(figure: _Figure) -> bool:
     """Whether a share restates the count right before it: "171 (27.9%)", "104 of the
     casualties, or 64 per cent"."""
@@ -1134,7 +1162,10 @@ def _read_people(
         # down by group after its events, not the part before
         previous = _parent(discourse, totals_only=True) or previous
     inherited = None
-    if sibling is not None:
+    summed = _sum_of(figure, discourse) if noun.kind == "none" else None
+    if summed is not None:
+        inherited = summed  # "killed 71 people and injured 302, a total of 373"
+    elif sibling is not None:
         inherited = _sibling_source(sibling, discourse)
     elif part:
         inherited = _part_source(figure, discourse, previous)
@@ -1365,7 +1396,8 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
         figure.sentence.list_item or ADDS_ON.match(figure.sentence_before)
     ) and discourse.mine_metric:
         return discourse.mine_metric  # "Plus 37 bits of UXO": more of the count before
-    return None
+    # "- AT mines: 1,097" under "What we found in 2025:": the lead-in's operation
+    return c.mine_metrics.first(figure.lead_in) if figure.lead_in else None
 
 
 # A sentence that adds to the one before: "Plus 37 shells", "Also 12 anti-tank mines".
@@ -1433,8 +1465,11 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if of_casualties or shared:
             return c.share_metrics[group]
     share_of = SHARE_OF.match(figure.trailing)
-    if share_of and PLACES_COUNTED.match(share_of.group(1)):
-        return None  # "a quarter of all villages": a share of places, not of land or people
+    whole = share_of.group(1) if share_of else figure.trailing.lstrip()  # ("one in three ...")
+    if PLACES_COUNTED.match(whole) or POLLED.match(whole):
+        # "a quarter of all villages", "one in three villages": a share of places, not of land
+        # or people; "76% of respondents": of a poll's answers
+        return None
     # (not "25% of the information on these maps", nor "25% of them": what its noun names)
     phrase = frames.noun_phrase(" " + share_of.group(1)).split() if share_of else []
     head = frames.head_of(" ".join(phrase)) if phrase and phrase[0] not in PRONOUNS else None
@@ -1511,6 +1546,11 @@ PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
 # Places counted, whose share is none of land: "a quarter of all villages", "40% of households".
 PLACES_COUNTED = re.compile(
     r"(?:[\w-]+\s+)?(?:villages|households|communities|settlements|towns|schools|families)\b",
+    re.IGNORECASE,
+)
+POLLED = re.compile(
+    r"(?:respondents|(?:those|people|adults|residents|voters)\s+"
+    r"(?:surveyed|polled|asked|interviewed|questioned))\b",
     re.IGNORECASE,
 )
 SHARE_OF = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")

@@ -616,7 +616,10 @@ def is_comparison(before: str) -> bool:
 
 
 # A goal given as a label in brackets after a result: "21,300 people (target: 18,000)".
-TARGET_LABEL = re.compile(r"\((?:target|goal|objective|planned)\s*:\s*$", re.IGNORECASE)
+# A goal's label, in brackets or opening a line: "(target: 18,000)", "- Target: 2,400 ha".
+TARGET_LABEL = re.compile(
+    r"(?:\(|^[^\w(]*)(?:target|goal|objective|planned)s?(?:\s+for\s+\d{4})?\s*:\s*$", re.IGNORECASE
+)
 
 
 # A need named after its count: "1,050 deminers needed in the field", "200 more sappers
@@ -682,6 +685,7 @@ def is_target(clause_before: str, sentence_before: str = "") -> bool:
     if (
         c.target_before.search(clause_before[-60:])
         or TARGET_LABEL.search(sentence_before[-30:])
+        or TARGET_LABEL.match(sentence_before)
         or c.plan_verb_before.search(clause_before[-60:])  # "intends to deploy 2,000"
     ):
         return True
@@ -877,6 +881,12 @@ SUBJECT_MODIFIER = re.compile(
 SUBJECT_ASIDE = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 
 
+# Verbs that give the size of a group: "the demining workforce numbers 1,163".
+SIZE_VERB = re.compile(
+    r"\s*(?:has |have |had )?(?:numbers?|numbered|totall?ed|totals?|stood|stands)\b"
+)
+
+
 # A source puts a count at a value: "the ministry puts the death toll at 57", "the monitor
 # put civilian casualties in 2023 at 420".
 PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?P<object>[^.;:,]{2,60}?)\s+at\s*$", re.IGNORECASE)
@@ -914,8 +924,12 @@ def count_noun_before(before: str, verb_in_surface: bool = False) -> tuple[Noun,
     subject = SUBJECT_MODIFIER.sub("", SUBJECT_ASIDE.sub("", before[: verb.start()]))
     words = subject.split()[-4:]
     head = head_of(" ".join(words)) if words else None
-    if head is None or (head[0] != "event" and c.event_nouns.first(" ".join(words)) is None):
+    sized = head is not None and head[0] == "people" and SIZE_VERB.match(verb.group())
+    if head is None or (
+        head[0] != "event" and c.event_nouns.first(" ".join(words)) is None and not sized
+    ):
         # only an event noun is sure to be the subject ("casualties", "civilian deaths and
-        # injuries")
+        # injuries"), or a group whose size the verb gives ("the deminers now number 1,163"):
+        # "civilians were 60 of them" is a part
         return NONE, ""
     return Noun(*head), " ".join(words)
