@@ -2249,3 +2249,49 @@ def test_shares_of_a_poll_and_of_villages_are_left_for_review() -> None:
     assert classified("One in four casualties was a child.") == [
         ("One in four", "children_casualties_pct", "unspecified")
     ]
+
+
+def test_a_year_up_to_a_date_is_the_year_so_far() -> None:
+    text = "This year, up to 31 March, mines have injured 12 people."
+    mentions = find_mentions(text)
+    [result] = classify_mentions(text, mentions, STATEMENT_DATE)
+    assert (result.metric, result.period, result.period_start, result.period_end) == (
+        "injured",
+        "window",
+        "2024-01-01",
+        "2024-03-31",
+    )
+
+
+def test_items_labelled_with_places_break_down_the_item_above() -> None:
+    text = (
+        "Our results in 2023\n- Mines destroyed: 540 (+12% on 2022)\n  - Lori: 300\n"
+        "  - Tavush: 240\n- Land cleared: 95 ha\n  - Lori: 60 ha\n"
+    )
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    found = [
+        (m.quantity.surface, r.metric, r.area)
+        for m, r in zip(mentions, results, strict=True)
+        if r is not None and not isinstance(r, NotAClaim)
+    ]
+    assert found == [
+        ("540", "mines_found", None),
+        ("300", "mines_found", "Lori"),
+        ("240", "mines_found", "Tavush"),
+        ("95 ha", "area_cleared_ha", None),
+        ("60 ha", "area_cleared_ha", "Lori"),
+    ]
+
+
+def test_labels_that_name_a_group_count_it_or_its_share() -> None:
+    assert classified("Staff, end of June\n- Deminers: 212\n- Women: 18%\n") == [
+        ("212", "deminers_deployed", "unspecified"),
+        ("18%", "women_deminers_pct", "unspecified"),
+    ]
+    # a list under an event counts that event of each group; an audience needs its cue
+    assert classified("Casualties in 2023:\n- Children: 7\n- Deminers: 2\n") == [
+        ("7", "children_casualties", "year"),
+        ("2", "deminers_casualties", "year"),
+    ]
+    assert classified("Visitors\n- Children: 40\n") == [("40", None, None)]

@@ -514,3 +514,12 @@ def test_a_projects_year_and_an_output_per_worker_are_no_figures() -> None:
         ("330 m2", None),
         ("in year 2", "ordinal"),
     ]
+
+
+def test_a_list_item_below_a_year_is_no_range_with_it() -> None:
+    text = "Results for 2023\n- 4,100 mines destroyed\nWeek 12 - 40 items found"
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("2023", "year"),
+        ("4,100", None),
+        ("12 - 40", None),
+    ]

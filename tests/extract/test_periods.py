@@ -290,3 +290,9 @@ def test_a_weekly_report_s_week_and_the_week_before() -> None:
         ("1-7 May 2024", Period("window", "2024-05-01", "2024-05-07"))
     ]
     assert periods_of("It rose this week.", QUARTERLY) == []  # a quarter is no week
+
+
+def test_since_an_activity_began_counts_from_its_date() -> None:
+    assert periods_of(
+        "Since opening a field office in 2011, the team has cleared 40 ha.", ELSEWHERE
+    ) == [("Since opening a field office in 2011", Period("window", "2011-01-01", "2023-03-15"))]

@@ -95,6 +95,7 @@ class Cues:
     one_team: re.Pattern[str]  # "a team of (8 deminers)"
     progress: Cue
     area_part: Cue
+    group_sizes: dict[str, str]  # group -> the metric of its size
     event_sums: dict[frozenset[str], str]  # the events summed -> the event of the sum
     sum_before: re.Pattern[str]  # ", a total of (373)"
     sum_after: re.Pattern[str]  # "(373) in all"
@@ -139,6 +140,7 @@ def cues() -> Cues:
         ),
         progress=any_word_of(raw["progress_columns"]),
         area_part=any_word_of(raw["area_part"]),
+        group_sizes=raw["group_sizes"],
         event_sums={frozenset(parts): event for event, parts in raw["event_sums"].items()},
         sum_before=re.compile(
             rf"(?:^|[,;:]|\band)\s*(?:{'|'.join(raw['sum_before'])})\s*$", re.IGNORECASE
@@ -177,6 +179,7 @@ class _Figure:
     not_a_claim: NotAClaim | None = None
     area: str | None = None
     labelled: bool = False  # "Area cleared: 9,412.6 hectares": the label is its noun phrase
+    label: str = ""  # ... that noun phrase, when labelled
     row_area: str | None = None  # "Nineveh: 41" under "Casualties by governorate": the place
     title_group: str | None = None  # the group a table's title names ("Civilian casualties")
     in_column_unit: bool = False  # read in the unit its table column's header names
@@ -690,7 +693,7 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         phrase, figure.row_area = noun, None if total_row else label
     if phrase[:1].isupper() and phrase[1:2].islower():
         phrase = phrase[0].lower() + phrase[1:]
-    figure.labelled = True
+    figure.labelled, figure.label = True, phrase
     figure.before = figure.clause_before = ""
     figure.trailing = " " + phrase + figure.trailing
     figure.clause_after = " " + phrase + figure.clause_after
@@ -777,12 +780,43 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
     """Work out the figure's metric (and group, event, device) from its frame and the
     discourse before it."""
     _read_frame(figure, discourse)
+    if figure.metric is None and figure.not_a_claim is None:
+        _read_place_item(figure, discourse)
     if figure.not_a_claim is None and frames.is_corrected(figure.before, figure.trailing):
         # a speaker's slip, read as said (its correction after it takes its noun), is no claim
         figure.not_a_claim = NotAClaim("corrected")
     elif figure.not_a_claim is None and frames.is_needed(figure.trailing):
         # read all the same: "... 1,050 deminers needed; around 730 are working" counts them
         figure.not_a_claim = NotAClaim("target")
+
+
+def _read_place_item(figure: _Figure, discourse: _Discourse) -> None:
+    """A list item labelled with a place under an item of the same unit breaks it down by
+    place: "- Kharkiv: 1,210 ha" under "- Land released: 1,846 ha" (or another place's item)
+    is land released in Kharkiv."""
+    label = LABEL.fullmatch(figure.sentence_before)
+    if not figure.sentence.list_item or label is None:
+        return
+    place = areas.place(label.group("label").strip())
+    if place is None or not re.fullmatch(areas.NAME, place):
+        return
+    above = next(
+        (
+            f
+            for f in reversed(discourse.figures)
+            if f.sentence is not figure.sentence and f.not_a_claim is None  # ("+37% vs 2024")
+        ),
+        None,
+    )
+    if (
+        above is None
+        or not above.sentence.list_item
+        or above.metric is None
+        or above.mention.quantity.unit != figure.mention.quantity.unit
+    ):
+        return
+    figure.metric, figure.kind, figure.device = above.metric, above.kind, above.device
+    figure.group, figure.event, figure.row_area = above.group, above.event, place
 
 
 def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
@@ -1136,6 +1170,8 @@ def _read_people(
         event = frames.first_event(frames.without_apposition(after))
     if event is None:
         event = frames.part_of_event(figure.before) or frames.part_of_event(figure.clause_before)
+    if event is None and figure.label and figure.lead_in:
+        event = frames.first_event(figure.lead_in)  # "- Children: 12" under "Casualties in 2024:"
     if noun.event == "injured" and "amputated" in frames.events_in(figure.trailing):
         event = "amputated"  # "120 survivors are amputees": the injury their predicate names
     if part and event is None and not group and frames.has_other_predicate(figure.trailing):
@@ -1284,6 +1320,8 @@ def _people_without_event(
     for metric, (wanted, cue) in [*(first or {}).items(), *cues().people_without_event.items()]:
         if wanted in (None, group) and cue.search(clause):
             return metric
+    if figure.label and frames.head_of(figure.label) == ("people", group):
+        return cues().group_sizes.get(group)  # "- Deminers: 318": a label naming the group
     return None
 
 
@@ -1507,6 +1545,9 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     if whole is not None and whole.kind == "people" and whole.group == "deminers":
         # "297 deminers, 15% of them women"; "... and women made up 26 per cent of them"
         part = frames.group_of_part(figure.trailing) or frames.group_after(figure.trailing)
+        labelled = frames.head_of(figure.label) if figure.label else None
+        if part is None and labelled and labelled[0] == "people":
+            part = labelled[1]  # "- Deminers: 318 / - Women: 29%"
         if (part or group) in c.deminer_shares:
             return c.deminer_shares[part or group]
     pair = _killed_and_injured(discourse)  # "19 killed and 42 injured": the casualties
@@ -1806,6 +1847,8 @@ def _result(
         as_of = next((p.as_of for p in phrases if p.as_of), None)
         if as_of and period.name in AS_OF_ENDS:
             period = Period(period.name, period.start, as_of)
+        elif as_of and period.name == "year" and period.start and as_of[:4] == period.start[:4]:
+            period = Period("window", period.start, as_of)  # "This year, up to 30 November"
         elif as_of and period.name == "unspecified" and context.karabakh:
             period = Period("since_ceasefire", periods.CEASEFIRE_DATE, as_of)
         if figure.time_label:

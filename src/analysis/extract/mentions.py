@@ -197,8 +197,9 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?<![\d,./])(?<!between\s){_FIGURE_QUALIFIED}{_YEAR}s?(?![\d,./]\d)"
         # ("the 2024 casualties", "In 2024 casualties fell": after these words it is a year.)
         rf"(?:{_AFTER_TIME_WORD}|(?!\s+(?:{COUNT_NOUNS})(?![\w-])))"
-        # (A year before "to" and a number of four digits or more is the low end of a range.)
-        r"(?!\s*(?:[-–]|to\b)\s*(?:\d{4}|\d{1,3},\d))",
+        # (A year before "to" and a number of four digits or more is the low end of a range;
+        # not a year at the end of a line, before a list item: "2025\n- 46,300".)
+        r"(?![^\S\n]*(?:[-–]|to\b)\s*(?:\d{4}|\d{1,3},\d))",
     ),
     # a study's statistics: "95% CI 1,204-1,388" (see WORD_FIRST for the others)
     (

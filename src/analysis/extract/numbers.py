@@ -289,7 +289,8 @@ _RANGE = (
     # (not "in year 1 to 455 m2": the number of a project's year)
     r"(?<![Yy]ear\s)(?<![Pp]hase\s)"
     rf"(?P<range_low>{_NUMBER_START}{_DIGITS})(?P<low_scale>{_SCALE})?"
-    r"(?:\s?[-–]\s?|\s+(?(between)and|to)\s+)"
+    # (not over a line break before the dash: "2025\n- 46,300" is a list item's number)
+    r"(?:[^\S\n]?[-–]\s?|\s+(?(between)and|to)\s+)"
     # (Not "2020 to 31 May": the end of a span of dates.)
     rf"(?P<range_high>{_DIGITS}){_NUMBER_END}(?!\s+(?:{MONTH_PATTERN})\b)"
     rf"(?P<range_scale>{_SCALE})?"

@@ -686,10 +686,11 @@ def readers() -> tuple[Reader, ...]:
         (incident, _incident, leading_words(incident)),
         (
             # ("As on 10 August" opens a clause; "as well as on 3 October" is a date)
-            rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on)\s+"
+            # ("This year, up to 30 November, ...": the year so far)
+            rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on|\bup\s+to)\s+"
             rf"(?:the\s+end\s+of\s+)?(?P<date>{DATE})\b",
             _as_of,
-            ("as of", "as at", "as on"),
+            ("as of", "as at", "as on", "up to"),
         ),
     ]
     return tuple(
