@@ -2295,3 +2295,54 @@ def test_labels_that_name_a_group_count_it_or_its_share() -> None:
         ("2", "deminers_casualties", "year"),
     ]
     assert classified("Visitors\n- Children: 40\n") == [("40", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year 25 farmers were injured or died in blasts.",
+        "Last year 25 farmers were wounded or lost their lives.",
+    ],
+)
+def test_injured_or_died_is_a_casualty(text: str) -> None:
+    assert classified(text) == [("25", "civilian_casualties", "year")]
+
+
+def test_help_supplied_to_survivors_and_mines_shown_on_records() -> None:
+    assert classified("The clinic supplied limbs and physiotherapy to 64 survivors.") == [
+        ("64", "survivors_assisted", "unspecified")
+    ]
+    assert classified(
+        "Maps received\n- Minefield records: 12\n- Mines marked on the records: 800\n"
+    ) == [
+        ("12", "minefield_maps", "unspecified"),
+        ("800", "mines_on_maps", "unspecified"),
+    ]
+
+
+def test_a_group_that_makes_up_some_of_the_total() -> None:
+    text = "The registry counts 860 casualties since 2015. Women make up 95 of the total."
+    assert classified(text)[-1] == ("95", "women_casualties", "window")
+
+
+def test_a_count_of_a_group_takes_the_metric_of_its_group_first() -> None:
+    text = (
+        "In 2022 the centre fitted 40 survivors with limbs, and its talks reached 3,100 children."
+    )
+    assert classified(text) == [
+        ("40", "survivors_assisted", "year"),
+        ("3,100", "risk_education_children", "year"),
+    ]
+
+
+def test_how_land_was_released_is_named_after_its_surface() -> None:
+    text = "In 2021, 640 ha were released: 500 ha through survey and 140 ha through clearance."
+    assert [(s, m) for s, m, _ in classified(text)] == [
+        ("640 ha", "area_cleared_ha"),
+        ("500 ha", "area_surveyed_ha"),
+        ("140 ha", "area_cleared_ha"),
+    ]
+    both = "Since 2015, 2,300 ha have been released through survey and clearance."
+    assert classified(both)[-1][:2] == ("2,300 ha", "area_cleared_ha")
+    found = "About 40 ha of suspected hazardous area were identified by non-technical survey."
+    assert classified(found)[0][:2] == ("About 40 ha", "area_contaminated_ha")

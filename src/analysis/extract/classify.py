@@ -88,6 +88,7 @@ class Cues:
     all_devices: Cue
     percent_metrics: Choices[str]
     area_metrics: Choices[str]
+    area_means: Choices[str]  # "(29 km2) through survey"
     periodic: frozenset[str]
     things: frozenset[str]
     topics: dict[str, str]  # metric -> topic
@@ -130,6 +131,7 @@ def cues() -> Cues:
         all_devices=any_word_of(raw["all_devices"]),
         percent_metrics=choices(raw["percent_metrics"]),
         area_metrics=choices(raw["area_metrics"], any_word_of),
+        area_means=choices(raw["area_means"], any_word_of),
         periodic=frozenset(raw["periodic"]),
         things=frozenset(raw["things"]),
         own_period_only=frozenset(raw["own_period_only"]),
@@ -1072,6 +1074,7 @@ def _is_bracketed_share(figure: _Figure) -> bool:
     )
 
 
+OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|that|this)\s+total\b", re.IGNORECASE)
 RESTATED_SHARE = re.compile(r",\s+or\s+$")
 
 
@@ -1092,6 +1095,7 @@ def _read_people(
         and frames.first_event(figure.trailing)
         and CLAUSE_OPENING.fullmatch(figure.before)
     )
+    more = more or bool(discourse.total and OF_THE_TOTAL.match(figure.trailing))
     if (
         noun.kind == "none"
         and not introduced  # ("187 deminers, of whom 31 were women": a part)
@@ -1222,6 +1226,8 @@ def _read_people(
             # with the total's people
             previous = _parent(discourse, totals_only=True) or previous
         inherited = (previous.group, previous.event) if previous and previous.event else None
+    if inherited is None and OF_THE_TOTAL.match(figure.trailing) and discourse.total:
+        inherited = discourse.total  # "Children make up 1,280 of the total."
     if inherited:
         group = group or inherited[0]
         event = event or inherited[1]
@@ -1317,7 +1323,11 @@ def _people_without_event(
     words of its sentence, "it employs 1,150 staff, of whom 1,020 are deminers", or of the
     question it answers, "How many deminers are working?" - "About 3,500")."""
     clause = f"{question} {_sentence_of(figure)} {figure.table_context}"
-    for metric, (wanted, cue) in [*(first or {}).items(), *cues().people_without_event.items()]:
+    candidates = [*(first or {}).items(), *cues().people_without_event.items()]
+    # a metric of the figure's own group before one of anyone ("supplied limbs to 186
+    # survivors, and school programmes reached 21,450 children": the children are an audience)
+    candidates.sort(key=lambda item: item[1][0] != group)
+    for metric, (wanted, cue) in candidates:
         if wanted in (None, group) and cue.search(clause):
             return metric
     if figure.label and frames.head_of(figure.label) == ("people", group):
@@ -1401,8 +1411,8 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     """Which count of mines: covered by maps, found, laid or stockpiled; the verb nearest the
     number wins, a list shares its verb, a list item its lead-in's."""
     c = cues()
-    if c.mines_on_maps.search(figure.before):
-        return "mines_on_maps"
+    if c.mines_on_maps.search(figure.before) or c.mines_on_maps.search(figure.label):
+        return "mines_on_maps"  # (or its label: "Mines shown on the records: 2,940")
     found_before = _last_choice(c.mine_metrics, figure.before[-40:])
     # After the number, a finite verb is the predicate ("were found"); a bare participle may
     # describe another noun ("mines produced in 2021 and booby traps installed ... were found").
@@ -1600,6 +1610,12 @@ SHARE_OF = re.compile(r"\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w'’-]+
 def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     """A surface: cleared, surveyed or contaminated, by the cue nearest the number."""
     c = cues()
+    # "29 km2 through survey and 4.1 through clearance" (its own words: not "clearance (31.9
+    # ha) and land reduced by technical survey")
+    own = areas.own_words(figure.trailing)
+    means = c.area_means.first(own)
+    if means and c.area_metrics.first(own) != "area_contaminated_ha":
+        return means  # (not "82 km2 of suspected area identified by survey")
     previous = _previous(discourse, figure)
     predicate = PREDICATE_AFTER.match(figure.clause_after)  # "were surveyed", "remain to be"
     if predicate:

@@ -808,7 +808,7 @@ def victims_of(before: str, after: str) -> Noun | None:
 
 
 OBJECT_OF_VERB = re.compile(
-    r"\s*(?:(?:[\w'’-]+\s+){0,3}|[\d,.]+\s+[^.;:]*?(?:,|\band|\bas well as)\s*)", re.IGNORECASE
+    r"\s*(?:(?:[\w'’-]+\s+){0,4}|[\d,.]+\s+[^.;:]*?(?:,|\band|\bas well as)\s*)", re.IGNORECASE
 )
 
 
