@@ -2346,3 +2346,42 @@ def test_how_land_was_released_is_named_after_its_surface() -> None:
     assert classified(both)[-1][:2] == ("2,300 ha", "area_cleared_ha")
     found = "About 40 ha of suspected hazardous area were identified by non-technical survey."
     assert classified(found)[0][:2] == ("About 40 ha", "area_contaminated_ha")
+
+
+def test_the_count_stood_at_reports_the_paragraphs_count() -> None:
+    text = (
+        "There were 88 mine casualties in 2022. In the first half of 2023 the count stood at "
+        "31, 9 of them children."
+    )
+    assert classified(text)[1:] == [
+        ("31", "casualties", "window"),
+        ("9", "children_casualties", "window"),
+    ]
+
+
+def test_a_place_alone_accounts_for_part_of_the_total_before() -> None:
+    text = "In 2023 mines killed 20 people and injured 55, 75 in all. Kunar alone accounts for 31."
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    last = results[-1]
+    assert (mentions[-1].quantity.surface, last.metric, last.area) == ("31", "casualties", "Kunar")
+
+
+def test_a_share_of_them_with_its_group_after() -> None:
+    lead = "The registry lists 5,400 casualties, 1,100 of them killed, and "
+    assert classified(lead + "70 per cent of them men.")[-1][:2] == ("70 per cent", None)
+    assert classified(lead + "30 per cent of them soldiers.")[-1][:2] == (
+        "30 per cent",
+        "military_casualties_pct",
+    )
+
+
+def test_a_part_after_a_share_of_the_killed_and_injured() -> None:
+    text = (
+        "Mines killed 12 people and injured 40. Civilians account for half of them; 9 were "
+        "children."
+    )
+    assert classified(text)[2:] == [
+        ("half", "civilian_casualties_pct", "unspecified"),
+        ("9", "children_casualties", "unspecified"),
+    ]

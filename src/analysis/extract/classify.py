@@ -1075,6 +1075,18 @@ def _is_bracketed_share(figure: _Figure) -> bool:
 
 
 OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|that|this)\s+total\b", re.IGNORECASE)
+# A place's part of the total before: "Aghdam district alone accounts for 62".
+PLACE_PART = re.compile(
+    rf"(?<![\w-]){areas.NAME}(?:\s+\w+)?\s+alone\s+(?:account(?:s|ed)?\s+for|makes?\s+up|made\s+up)\s*$"
+)
+
+
+def _part_of_the_total(figure: _Figure) -> bool:
+    """Whether a bare number is a part of the paragraph's total: "Children make up 1,280 of
+    the total", "Aghdam district alone accounts for 62"."""
+    return bool(OF_THE_TOTAL.match(figure.trailing) or PLACE_PART.search(figure.before))
+
+
 RESTATED_SHARE = re.compile(r",\s+or\s+$")
 
 
@@ -1095,7 +1107,8 @@ def _read_people(
         and frames.first_event(figure.trailing)
         and CLAUSE_OPENING.fullmatch(figure.before)
     )
-    more = more or bool(discourse.total and OF_THE_TOTAL.match(figure.trailing))
+    of_total = bool(discourse.total) and _part_of_the_total(figure)
+    more = more or of_total
     if (
         noun.kind == "none"
         and not introduced  # ("187 deminers, of whom 31 were women": a part)
@@ -1119,7 +1132,7 @@ def _read_people(
         # "Another 379 were hurt" adds to the total before, and "the blast killed 3" counts
         # the people it killed)
         return
-    part = noun.kind == "partitive" or introduced
+    part = noun.kind == "partitive" or introduced or of_total  # ("... 1,280 of the total")
     ellipsis = noun.kind in ("none", "participle") and not part
     group = noun.name if noun.kind == "people" and noun.name != "general" else None
     if group is None and not frames.is_whole_of_part(figure.clause_before):
@@ -1225,9 +1238,13 @@ def _read_people(
             # 2021, 6 of them children, and 23 in 2022": the list goes on after the part,
             # with the total's people
             previous = _parent(discourse, totals_only=True) or previous
-        inherited = (previous.group, previous.event) if previous and previous.event else None
-    if inherited is None and OF_THE_TOTAL.match(figure.trailing) and discourse.total:
-        inherited = discourse.total  # "Children make up 1,280 of the total."
+        elif previous is not None and previous.kind == "percent" and discourse.total:
+            # "Civilians account for two thirds of them, and 14 were deminers": after a
+            # share of the total, a part of the same total
+            inherited = _part_source(figure, discourse, None)
+            part = figure.part = True
+        if inherited is None:
+            inherited = (previous.group, previous.event) if previous and previous.event else None
     if inherited:
         group = group or inherited[0]
         event = event or inherited[1]
@@ -1253,8 +1270,8 @@ def _read_people(
         previous.event = "casualties"
         previous.metric = c.people_metrics.get(previous.group or "general", {}).get("casualties")
     is_total = not (part or figure.compared or figure.bracketed)
-    if figure.metric and is_total and (previous is None or not previous.event):
-        discourse.total = (group, event)
+    if figure.metric and is_total and (previous is None or not previous.event or summed):
+        discourse.total = (group, event)  # (a sum of the figures before is their total)
     discourse.event = event
 
 
@@ -1366,8 +1383,11 @@ def _part_source(
 
 def _killed_and_injured(discourse: _Discourse) -> tuple[_Figure, _Figure] | None:
     """The paragraph's last two figures, when they are the killed and the injured of one
-    sentence ("killed 74 and injured 292 people"), both totals."""
-    figures = [f for f in discourse.figures if not f.compared]  # (not "down from 88 in 2022")
+    sentence ("killed 74 and injured 292 people"), both totals (shares of them aside: "...
+    two thirds of them civilians, and 14 were deminers")."""
+    figures = [  # (not "down from 88 in 2022")
+        f for f in discourse.figures if not f.compared and f.kind != "percent"
+    ]
     if len(figures) < 2:
         return None
     first, second = figures[-2:]
@@ -1545,7 +1565,9 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
     whole = previous
     # ("About 60% were children."; after a part, "of whom 486 died; 80 per cent were civilians")
     bare = share_of is None and (previous is None or previous.part)
-    if bare or (share_of and len(phrase) == 1 and phrase[0] in PRONOUNS):  # not "of those children"
+    # (not "of those children"; but "60 per cent of them soldiers": "them" takes no noun)
+    pronoun = bool(phrase) and phrase[0] in PRONOUNS and (len(phrase) == 1 or phrase[0] == "them")
+    if bare or (share_of and pronoun):
         people = (
             f
             for f in reversed(discourse.figures)
