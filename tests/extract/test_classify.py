@@ -2385,3 +2385,12 @@ def test_a_part_after_a_share_of_the_killed_and_injured() -> None:
         ("half", "civilian_casualties_pct", "unspecified"),
         ("9", "children_casualties", "unspecified"),
     ]
+
+
+def test_items_of_a_list_with_the_label_before_the_number() -> None:
+    text = "Weekly totals, March 2024: villagers injured 2; police officers injured 1; killed 0."
+    assert classified(text) == [
+        ("2", "civilians_injured", "window"),
+        ("1", "military_injured", "window"),
+        ("0", "killed", "window"),
+    ]

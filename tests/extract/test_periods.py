@@ -296,3 +296,14 @@ def test_since_an_activity_began_counts_from_its_date() -> None:
     assert periods_of(
         "Since opening a field office in 2011, the team has cleared 40 ha.", ELSEWHERE
     ) == [("Since opening a field office in 2011", Period("window", "2011-01-01", "2023-03-15"))]
+
+
+def test_since_any_event_dated_a_few_words_on() -> None:
+    assert periods_of(
+        "Since the bridge was reopened in May 2021, 12 mines were found.", ELSEWHERE
+    ) == [
+        ("Since the bridge was reopened in May 2021", Period("window", "2021-05-01", "2023-03-15"))
+    ]
+    assert periods_of("Since then, in 2022, 12 mines were found.", ELSEWHERE)[-1][1] == Period(
+        "year", "2022-01-01", "2022-12-31"
+    )

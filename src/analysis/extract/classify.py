@@ -542,6 +542,17 @@ def _figure(
         opening = earlier_colon + 1  # "Output 1.3: Items destroyed: 183": the last label's
     if ":" in line[opening : q.start] and not any(opening <= o.start < q.start for o in others):
         _read_label(figure, line[opening : q.start], heading)
+    # "TOTALS, MAY 2024: civilians injured 1; killed 0; mines destroyed 3": in a list of
+    # items, each item's words before its number are its label
+    item = line.rfind(";", opening, q.start) + 1 or line.rfind(":", opening, q.start) + 1
+    if (
+        not figure.labelled
+        and item
+        and ITEM_END.match(line, q.end)
+        and ";" in line[opening:]
+        and not any(item <= o.start < q.start for o in others)
+    ):
+        _read_label(figure, line[item : q.start].rstrip() + ":", heading)
     if figure.bracketed and not figure.labelled:
         _read_bracket_label(figure)
     if figure.sentence.list_item:
@@ -615,6 +626,7 @@ def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) ->
         figure.clause_after = figure.clause_after[: found.start() - end]
 
 
+ITEM_END = re.compile(r"\s*(?:[;.]|$)")  # the end of an item of a list of "label N" items
 # "• Area cleared: ", "Casualties: ", "- Nineveh: ": a label, then the figure.
 LABEL = re.compile(rf"\s*(?:{LIST_MARKER_PATTERN}\s+)?(?P<label>[A-Za-z][^:;.!?]{{1,80}}?)\s*:\s*$")
 # Nothing but a time, a place or a connective before a figure that opens its clause.
@@ -1250,7 +1262,7 @@ def _read_people(
         event = event or inherited[1]
     if event is None and noun.kind == "none" and group in (None, "general"):
         return  # (but "of whom 1,020 are deminers" may count a workforce)
-    if group is None and noun.kind in ("none", "participle") and not inherited:
+    if group is None and noun.kind in ("none", "participle") and not inherited and not figure.label:
         group = _topic_group(discourse)  # "40 civilians died in May. In June, 12 were killed"
     group = group or "general"
     figure.kind, figure.group, figure.event = "people", group, event

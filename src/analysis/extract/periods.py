@@ -633,7 +633,21 @@ def readers() -> tuple[Reader, ...]:
         (since_1990s, _nineties, leading_words(since_1990s)),
         (rf"\b(?:{_words(raw['since_event'])})(?=[\s,.;]|$)", _since_event, ("since",)),
         (
+            # any event dated a few words on: "since the city was retaken in October 2017",
+            # "since de-occupation in September 2022"
+            rf"\bsince\s+(?!then\b|when\b|that\b)[a-z][\w-]*(?:\s+[\w-]+){{0,4}}?"
+            rf"\s+(?:in|on)\s+(?P<date>{DATE})\b",
+            _since_date,
+            ("since",),
+        ),
+        (
             rf"\b(?:in|during|throughout|over|for)\s+(?P<month>{month})\.?,?\s+(?P<year>{YEAR})\b",
+            _month,
+            YEAR_TRIGGER,
+        ),
+        (
+            # a label's month, after a comma: "Monthly totals, May 2024: killed 0; ..."
+            rf"(?<=,\s)(?P<month>{month})\.?\s+(?P<year>{YEAR})(?=\s*:)",
             _month,
             YEAR_TRIGGER,
         ),
