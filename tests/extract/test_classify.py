@@ -2394,3 +2394,31 @@ def test_items_of_a_list_with_the_label_before_the_number() -> None:
         ("1", "military_injured", "window"),
         ("0", "killed", "window"),
     ]
+
+
+def test_the_figure_is_refers_to_the_surface_before() -> None:
+    text = "Some 12 km2 remain suspected in the north. Nationally the figure is about 40 km2."
+    assert [(s, m) for s, m, _ in classified(text)] == [
+        ("Some 12 km2", "area_contaminated_ha"),
+        ("about 40 km2", "area_contaminated_ha"),
+    ]
+
+
+def test_what_a_party_has_is_no_part_of_the_events_before() -> None:
+    text = "Mines killed 3 people and injured 12 in 2024; the operator now employs 210 deminers."
+    assert classified(text)[-1] == ("210", "deminers_deployed", "unspecified")
+    had = "Since 2001 the unit has had 3 sappers killed and 11 injured."
+    assert [(s, m) for s, m, _ in classified(had)][-2:] == [
+        ("3", "deminers_killed"),
+        ("11", "deminers_injured"),
+    ]
+
+
+def test_a_lead_in_naming_a_group_and_its_event() -> None:
+    text = (
+        "Talks reached 900 children in 2024, and fewer children were injured: 4 in 2024, 9 in 2023."
+    )
+    assert classified(text)[-2:] == [
+        ("4", "children_injured", "year"),
+        ("9", "children_injured", "year"),
+    ]

@@ -1086,6 +1086,9 @@ def _is_bracketed_share(figure: _Figure) -> bool:
     )
 
 
+POSSESSED = re.compile(
+    r"\b(?:has|have|had|employs?|employed)\s+(?:only\s+|just\s+|now\s+|still\s+)?$", re.IGNORECASE
+)
 OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|that|this)\s+total\b", re.IGNORECASE)
 # A place's part of the total before: "Aghdam district alone accounts for 62".
 PLACE_PART = re.compile(
@@ -1236,6 +1239,16 @@ def _read_people(
         inherited = _part_source(figure, discourse, previous)
     elif ellipsis and frames.is_ellipsis(figure.before) and discourse.total:
         inherited = discourse.total  # "the remaining 108": the rest of the total
+    elif (
+        POSSESSED.search(figure.before)
+        and noun.kind == "people"
+        and frames.first_event(figure.trailing) is None  # ("has had 3 sappers killed")
+    ):
+        # "... killed or injured since the ceasefire, and the country has fewer than 150
+        # deminers": what a party has is no part of the list of events before
+        figure.kind, figure.group = "people", group or "general"
+        figure.metric = cues().group_sizes.get(figure.group)
+        return
     elif ellipsis or group is not None:
         if (
             previous is not None
@@ -1670,6 +1683,8 @@ def _area_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if lead_in:
             return lead_in[0]
     whole = _parent(discourse, "hectares")
+    if whole is not None and frames.cues().reported_before.search(figure.before):
+        return whole.metric  # "9.4 km2 remain suspected. Nationally the figure is 23 km2."
     if whole is not None and (figure.bracketed or c.area_part.search(_sentence_of(figure))):
         # "18.4 km2 remained to be cleared. The largest share, 9.6 km2, lies in A, followed
         # by B with 5.1 km2": parts of the surface before; "March was the quietest month (38
