@@ -878,10 +878,14 @@ def test_a_quarter_named_q3_after_a_preposition_is_a_period() -> None:
 
 
 def test_a_killing_verb_takes_people_as_its_object_but_not_animals() -> None:
-    text = "A landmine kills three goatherds' sons near the border. Another killed 4 goats."
+    text = (
+        "A landmine kills three goatherds' sons near the border. Another killed 4 goats. "
+        "A boy lost 2 fingers."
+    )
     found = results(text)
     assert found["three"].metric == "killed"
     assert found["4"] is None
+    assert found["2"] is None  # (body parts)
 
 
 def test_a_share_said_of_the_casualties_names_its_group() -> None:
@@ -2422,3 +2426,17 @@ def test_a_lead_in_naming_a_group_and_its_event() -> None:
         ("4", "children_injured", "year"),
         ("9", "children_injured", "year"),
     ]
+
+
+def test_a_patrols_members_in_brackets_are_its_size() -> None:
+    text = (
+        "Patrol B-4 (five soldiers, one jeep) found 2 mines. The clearance team (2 killed) was hit."
+    )
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    read = [
+        (m.quantity.surface, r.reason if isinstance(r, NotAClaim) else r and r.metric)
+        for m, r in zip(mentions, results, strict=True)
+    ]
+    assert ("five", "other_count") in read
+    assert read[-1] == ("2", "killed")  # a team's casualties are no size

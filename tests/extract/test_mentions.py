@@ -523,3 +523,13 @@ def test_a_list_item_below_a_year_is_no_range_with_it() -> None:
         ("4,100", None),
         ("12 - 40", None),
     ]
+
+
+def test_a_day_and_month_with_a_leading_zero_and_a_grid_reference() -> None:
+    text = "After the 03.06 blast, a mine was found at grid 38T LK 412 905 and at grid ref. 77 41."
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("03.06", "date"),
+        ("38T", "model_code"),
+        ("412 905", "reference"),
+        ("grid ref. 77 41", "reference"),
+    ]

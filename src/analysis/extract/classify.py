@@ -137,7 +137,9 @@ def cues() -> Cues:
         own_period_only=frozenset(raw["own_period_only"]),
         one_team=re.compile(
             r"\b(?:a|one|each|every|per|the|his|her|our|their)\s+(?:[\w-]+\s+)?"
-            rf"(?:{'|'.join(raw['team_nouns'])})\s+of\s+$",
+            rf"(?:{'|'.join(raw['team_nouns'])})\s+of\s+$"
+            # ... or its members in brackets: "Patrol P-12 (four border guards, one vehicle)"
+            rf"|\b(?:{'|'.join(raw['team_nouns'])})\b[^()\n]{{0,12}}\(\s*$",
             re.IGNORECASE,
         ),
         progress=any_word_of(raw["progress_columns"]),
@@ -843,7 +845,7 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_change(figure.before):
         figure.not_a_claim = NotAClaim("change")  # "up 18% on Q2": no figure of its own
         return
-    if cues().one_team.search(figure.before[-40:]):
+    if cues().one_team.search(figure.before[-40:]) and frames.first_event(figure.trailing) is None:
         figure.not_a_claim = NotAClaim("other_count")  # "a team of 8 deminers": one team's size
         return
     if quantity.surface.lower() == "one" and ONE_OF_AFTER_BE.search(figure.before[-20:]):

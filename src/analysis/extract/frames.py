@@ -77,7 +77,7 @@ class FrameCues:
     war_subject: re.Pattern[str]
     correction_before: Cue
     service: Cue
-    animals: Cue
+    not_people: Cue  # animals, body parts
     change_before: Cue
     reported_before: Cue
     reported_after: re.Pattern[str]
@@ -156,7 +156,7 @@ def cues() -> FrameCues:
             rf"(?:[^.;?!]{{0,50}}?[-–—,:])?\s*$"
         ),
         service=any_word_of(raw["service_verbs"]),
-        animals=any_word_of(raw["animals"]),
+        not_people=any_word_of(raw["not_people"]),
         reported_before=Cue(rf"\b(?:{_words(raw['reported_before'])})\s+[\"“]?$"),
         reported_after=re.compile(rf"\s+(?:{_words(raw['reported_after'])})\b", flags),
         change_before=Cue(rf"(?:{_words(raw['change_before'])})\s+$"),
@@ -815,9 +815,9 @@ def served(before: str, after: str, named_by_noun: bool) -> bool:
 def victims_of(before: str, after: str) -> Noun | None:
     """The people a killing or maiming verb right before a number takes as its object when
     its noun is none the vocabulary knows ("kills four truffle hunters"); None for animals
-    ("killed 3 cows") or another verb."""
+    and body parts ("killed 3 cows", "lost two fingers") or another verb."""
     event = active_event(before)
-    if event is None or cues().animals.search(noun_phrase(after)):
+    if event is None or cues().not_people.search(noun_phrase(after)):
         return None
     return Noun("people", "general")
 

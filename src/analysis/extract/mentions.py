@@ -232,6 +232,12 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     # a note's marker in a table's header or label: "Mines (1)   ", "Other districts (2)  "
     ("page_furniture", r"(?<=[A-Za-z] \()\d{1,2}(?=\)(?:[ ]{2,}|\t))"),
     ("document_number", r"(?<![\d,.])0\d+\b(?![.,]\d)"),  # a code: no count starts with a zero
+    (
+        "date",
+        r"(?<![\d,.])0[1-9]\.(?:0[1-9]|1[0-2])\b(?![.,]\d)",
+    ),  # ... nor a decimal: "the 02.05 blast"
+    # a grid reference after its zone and square: "42S VE 598 187" (see also WORD_FIRST)
+    ("reference", r"(?<=\d[A-Z]\s[A-Z]{2}\s)\d{2,5}[^\S\n]\d{2,5}\b"),
     ("money", rf"\b\d[\d.,]*(?:\s*{_SCALE_WORDS})?\s?(?:{_CURRENCY_CODES})\b"),  # 300 USD
     # 001M, 2A; not an area with its unit glued on ("10,950km2", "5ha").
     ("model_code", r"\b\d+(?!km2|km²|m2\b|m²|ha\b)[A-Za-z]+\d*\b"),
@@ -270,6 +276,12 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     # UN and agency symbols: "A/76/520", "S/2021/123", "A/RES/60/97", "NDA/AR/2022".
     ("document_number", r"(?=[A-Z])\b[A-Z][A-Z.]{0,9}(?:/[A-Za-z0-9.]*[A-Za-z0-9])+"),
     ("page_furniture", r"(?=[pP])(?i:\bpage\s+\d+\s+of\s+\d+)"),  # "Page 14 of 40"
+    # a map grid reference: "grid 42S VE 598 187", "grid ref. 613 204"
+    (
+        "reference",
+        r"(?=[gG])(?i:\bgrid(?:\s+ref(?:erence)?\.?)?\s+(?:\d{1,2}[a-z]\s+)?(?:[a-z]{2}\s+)?"
+        r"\d{2,5}[^\S\n]*\d{2,5})\b",
+    ),
     # a study's statistics: "CI 1,204-1,388", "p < 0.001", "rate ratio 0.21"
     ("statistic", rf"(?=[C])\bCI\s*:?\s*{_INTERVAL}"),
     ("statistic", r"(?=[p])\bp\s*[<=>≤≥]\s*0?\.\d+"),
