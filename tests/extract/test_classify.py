@@ -471,7 +471,7 @@ def test_a_part_of_a_count_of_things_counts_the_same_things() -> None:
 
 
 def test_inflections_of_the_cue_verbs() -> None:
-    assert metrics("The brigade is destroying 640 anti-tank mines a week.") == [
+    assert metrics("The brigade is destroying 640 anti-tank mines near the river.") == [
         ("640", "mines_found")
     ]
     assert metrics("Northland reports holding 70,400 anti-personnel mines.") == [
@@ -1264,7 +1264,7 @@ def test_killed_or_injured_with_an_adverb_or_a_list_is_a_count_of_casualties() -
 def test_killed_and_or_injured_in_other_spellings_is_a_count_of_casualties() -> None:
     text = (
         "Blasts killed/injured 14 shepherds. Mines killed and/or injured 23 villagers, and "
-        "shells killed as well as injured 31 farmers. The mines kill or maim 9 people a month."
+        "shells killed as well as injured 31 farmers. The mines kill or maim 9 people there."
     )
     found = results(text, "2024-03-01")
     assert [found[s].metric for s in ("14", "23", "31", "9")] == [
@@ -2316,6 +2316,9 @@ def test_help_supplied_to_survivors_and_mines_shown_on_records() -> None:
     assert classified("The clinic supplied limbs and physiotherapy to 64 survivors.") == [
         ("64", "survivors_assisted", "unspecified")
     ]
+    assert classified("The clinic fitted or repaired braces for 30 mine survivors.") == [
+        ("30", "survivors_assisted", "unspecified")
+    ]
     assert classified(
         "Maps received\n- Minefield records: 12\n- Mines marked on the records: 800\n"
     ) == [
@@ -2440,3 +2443,65 @@ def test_a_patrols_members_in_brackets_are_its_size() -> None:
     ]
     assert ("five", "other_count") in read
     assert read[-1] == ("2", "killed")  # a team's casualties are no size
+
+
+def test_land_still_to_be_surveyed_or_cleared_is_contaminated() -> None:
+    assert classified("About 310 ha are still to be surveyed or cleared.") == [
+        ("About 310 ha", "area_contaminated_ha", "unspecified")
+    ]
+
+
+def test_a_count_per_unit_of_time_is_a_rate() -> None:
+    text = (
+        "At the height of the war both sides laid 500 mines a week; teams found 90 mines in a year."
+    )
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    assert results[0] == NotAClaim("rate")
+    assert results[1].metric == "mines_found"
+    compared = "Teams employed 120 deminers, up from 95 a year earlier."
+    assert [m for _, m, _ in classified(compared)] == ["deminers_deployed", "deminers_deployed"]
+
+
+def test_a_figure_revised_from_is_set_aside_for_the_one_after_to() -> None:
+    text = "The registry counted 96 casualties in 2023. The 2023 count was revised from 96 to 91."
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    assert [
+        (m.quantity.surface, getattr(r, "metric", None) or r.reason)
+        for m, r in zip(mentions, results, strict=True)
+    ] == [
+        ("96", "casualties"),
+        ("96", "corrected"),
+        ("91", "casualties"),
+    ]
+
+
+def test_goals_listed_in_brackets_after_their_noun() -> None:
+    text = "Its objectives (150 ha released, 4,000 people reached) are met: 120 ha were released."
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, STATEMENT_DATE)
+    assert [getattr(r, "reason", None) for r in results] == ["target", "target", None]
+    assert results[-1].metric == "area_cleared_ha"
+
+
+def test_people_taught_about_the_danger_had_risk_education() -> None:
+    text = (
+        "In 2023 volunteers taught 5,200 villagers about the dangers of mines, among them "
+        "2,100 children."
+    )
+    assert [m for _, m, _ in classified(text)] == [
+        "risk_education_beneficiaries",
+        "risk_education_children",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 60 per cent of the mines found lay inside the recorded limits.",
+        "Only about half of the mines cleared were where the maps put them.",
+    ],
+)
+def test_mines_found_where_the_records_said_measure_the_maps(text: str) -> None:
+    assert classified(text)[0][1] == "map_accuracy_pct"

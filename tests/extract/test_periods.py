@@ -307,3 +307,12 @@ def test_since_any_event_dated_a_few_words_on() -> None:
     assert periods_of("Since then, in 2022, 12 mines were found.", ELSEWHERE)[-1][1] == Period(
         "year", "2022-01-01", "2022-12-31"
     )
+
+
+@pytest.mark.parametrize(
+    "phrase", ["between February and April 2022", "from February to April 2022"]
+)
+def test_a_span_of_months_in_words(phrase: str) -> None:
+    assert periods_of(f"{phrase.capitalize()}, 12 mines were found.", ELSEWHERE) == [
+        (phrase.capitalize(), Period("window", "2022-02-01", "2022-04-30"))
+    ]

@@ -845,6 +845,9 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_change(figure.before):
         figure.not_a_claim = NotAClaim("change")  # "up 18% on Q2": no figure of its own
         return
+    if RATE_AFTER.match(figure.trailing):
+        figure.not_a_claim = NotAClaim("rate")  # "over 1,000 mines a month": no total
+        return
     if cues().one_team.search(figure.before[-40:]) and frames.first_event(figure.trailing) is None:
         figure.not_a_claim = NotAClaim("other_count")  # "a team of 8 deminers": one team's size
         return
@@ -1088,6 +1091,13 @@ def _is_bracketed_share(figure: _Figure) -> bool:
     )
 
 
+# A count per unit of time after its noun: "1,000 mines a month", "5 casualties per week".
+RATE_AFTER = re.compile(
+    r"(?:\s+(?!(?:in|within|over|for|during|after|than)\b)[\w-]+){0,3}?"
+    r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|previously)\b)",  # (not "241 a year earlier")
+    re.IGNORECASE,
+)
 POSSESSED = re.compile(
     r"\b(?:has|have|had|employs?|employed)\s+(?:only\s+|just\s+|now\s+|still\s+)?$", re.IGNORECASE
 )

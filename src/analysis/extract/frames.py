@@ -83,6 +83,7 @@ class FrameCues:
     reported_after: re.Pattern[str]
     service_after_noun: re.Pattern[str]
     corrected_before: Cue
+    revised_from: re.Pattern[str]  # "revised from (188) to 181"
     given_in_error: Cue
     replacing_figure_before: Cue
     ellipsis_before: Cue
@@ -166,6 +167,9 @@ def cues() -> FrameCues:
             flags,
         ),
         corrected_before=Cue(rf"(?:,|\()\s*(?:{_words(raw['corrected_before'])})\s+(?:the\s+)?$"),
+        revised_from=re.compile(
+            rf"\b(?:{_words(raw['revised_from'])})\s+(?:(?:up|down)(?:wards?)?\s+)?from\s+$", flags
+        ),
         given_in_error=Cue(rf"\b(?:{_words(raw['given_in_error'])})\b"),
         replacing_figure_before=Cue(rf"\b(?:{_words(raw['replacing_figure_before'])})\s*$"),
         ellipsis_before=Cue(rf"\b(?:{_words(raw['ellipsis_before'])})[\s,]*$"),
@@ -631,6 +635,16 @@ def is_comparison(before: str) -> bool:
 
 
 # A goal given as a label in brackets after a result: "21,300 people (target: 18,000)".
+# Goals listed in brackets after their noun: "The targets (release of 180 ha; 15,000 people)".
+TARGETS_BEFORE = re.compile(r"\b(?:targets|goals|objectives|plans)\s*$", re.IGNORECASE)
+
+
+def _in_brackets_after(before: str, opener: re.Pattern[str]) -> bool:
+    """Whether the text ``before`` a number leaves a bracket open that follows ``opener``."""
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and bool(opener.search(before, max(0, opened - 30), opened))
+
+
 # A goal's label, in brackets or opening a line: "(target: 18,000)", "- Target: 2,400 ha".
 TARGET_LABEL = re.compile(
     r"(?:\(|^[^\w(]*)(?:target|goal|objective|planned)s?(?:\s+for\s+\d{4})?\s*:\s*$", re.IGNORECASE
@@ -701,6 +715,7 @@ def is_target(clause_before: str, sentence_before: str = "") -> bool:
         c.target_before.search(clause_before[-60:])
         or TARGET_LABEL.search(sentence_before[-30:])
         or TARGET_LABEL.match(sentence_before)
+        or _in_brackets_after(sentence_before, TARGETS_BEFORE)
         or c.plan_verb_before.search(clause_before[-60:])  # "intends to deploy 2,000"
     ):
         return True
@@ -864,7 +879,8 @@ def is_corrected(before: str, trailing: str) -> bool:
     """Whether the speaker corrects a number right after saying it: "16 casualties last year
     - I am sorry, I should have said 61" (``trailing`` runs to the next number), or sets it
     aside for the one before it: "19 civilians, not 9, were killed"."""
-    return bool(cues().correction_before.search(trailing) or sets_aside(before))
+    revised = cues().revised_from.search(before[-40:]) and re.match(r"\s+to\s", trailing)
+    return bool(cues().correction_before.search(trailing) or sets_aside(before) or revised)
 
 
 def sets_aside(before: str) -> bool:
