@@ -41,7 +41,7 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         ("devcorpus9", 0.78, 0.88),
         ("devcorpus10", 0.78, 0.90),
         ("devcorpus11", 0.88, 0.92),
-        ("devcorpus12", 0.78, 0.78),
+        ("devcorpus12", 0.84, 0.86),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(
