@@ -2505,3 +2505,13 @@ def test_people_taught_about_the_danger_had_risk_education() -> None:
 )
 def test_mines_found_where_the_records_said_measure_the_maps(text: str) -> None:
     assert classified(text)[0][1] == "map_accuracy_pct"
+
+
+def test_a_list_item_labelled_with_its_year() -> None:
+    text = "Casualties by year\n- 2022: 61 casualties\n- 2023: 48 casualties\n"
+    mentions = find_mentions(text)
+    results = classify_mentions(text, mentions, "2024-06-01")
+    assert [(r.metric, r.period_start) for r in results] == [
+        ("casualties", "2022-01-01"),
+        ("casualties", "2023-01-01"),
+    ]

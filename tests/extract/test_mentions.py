@@ -533,3 +533,12 @@ def test_a_day_and_month_with_a_leading_zero_and_a_grid_reference() -> None:
         ("412 905", "reference"),
         ("grid ref. 77 41", "reference"),
     ]
+
+
+def test_a_place_known_by_its_number_is_a_reference() -> None:
+    text = "A boy found a shell near post 7 and another on Route 40; 12 posts were built."
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("post 7", "reference"),
+        ("Route 40", "reference"),
+        ("12", None),
+    ]

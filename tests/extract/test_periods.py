@@ -316,3 +316,9 @@ def test_a_span_of_months_in_words(phrase: str) -> None:
     assert periods_of(f"{phrase.capitalize()}, 12 mines were found.", ELSEWHERE) == [
         (phrase.capitalize(), Period("window", "2022-02-01", "2022-04-30"))
     ]
+
+
+def test_a_year_that_names_a_count() -> None:
+    assert periods_of("Of the 2021 casualties, 12 were children.", ELSEWHERE) == [
+        ("the 2021", Period("year", "2021-01-01", "2021-12-31"))
+    ]

@@ -555,6 +555,9 @@ def _figure(
         and not any(item <= o.start < q.start for o in others)
     ):
         _read_label(figure, line[item : q.start].rstrip() + ":", heading)
+    time_label = TIME_LABEL.fullmatch(line, opening, q.start)
+    if time_label and figure.sentence.list_item:
+        figure.time_label = time_label["time"]  # "- 2025: 1,204 civilian casualties"
     if figure.bracketed and not figure.labelled:
         _read_bracket_label(figure)
     if figure.sentence.list_item:
@@ -628,6 +631,8 @@ def _cut_at_next_label(figure: _Figure, text: str, end: int, next_start: int) ->
         figure.clause_after = figure.clause_after[: found.start() - end]
 
 
+# A list item labelled with its year: "- 2025: ".
+TIME_LABEL = re.compile(rf"\s*(?:{LIST_MARKER_PATTERN}\s+)?(?P<time>(?:19|20)\d{{2}})\s*:\s*")
 ITEM_END = re.compile(r"\s*(?:[;.]|$)")  # the end of an item of a list of "label N" items
 # "• Area cleared: ", "Casualties: ", "- Nineveh: ": a label, then the figure.
 LABEL = re.compile(rf"\s*(?:{LIST_MARKER_PATTERN}\s+)?(?P<label>[A-Za-z][^:;.!?]{{1,80}}?)\s*:\s*$")

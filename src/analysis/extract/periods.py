@@ -653,6 +653,12 @@ def readers() -> tuple[Reader, ...]:
             YEAR_TRIGGER,
         ),
         (
+            # a year that names a count: "396 of the 2025 casualties", "the 2023 figure"
+            rf"\bthe\s+(?P<year>{YEAR})(?=\s+(?:casualties|victims|deaths|figures?|counts?|toll|totals?)\b)",
+            _year,
+            YEAR_TRIGGER,
+        ),
+        (
             # a label's month, after a comma: "Monthly totals, May 2024: killed 0; ..."
             rf"(?<=,\s)(?P<month>{month})\.?\s+(?P<year>{YEAR})(?=\s*:)",
             _month,
