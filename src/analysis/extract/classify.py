@@ -1958,7 +1958,7 @@ def _result(
     row = next((f.row_area for f in discourse.figures if f.sentence is figure.sentence), None)
     if row or figure.row_area:  # "- Salah al-Din: 19 (5 killed, 14 injured)": the row's place
         area = areas.place(figure.row_area or row or "")
-    if area is None:  # a text on several countries: the figure's
+    if area is None:  # in a text on several countries, the country named with the figure
         area = countries.area(areas.own_words(figure.trailing), figure.clause_before)
     if area is None and figure.part:  # "One of them ... died": where the total was
         area = next(

@@ -77,7 +77,7 @@ class FrameCues:
     war_subject: re.Pattern[str]
     correction_before: Cue
     service: Cue
-    not_people: Cue  # animals, body parts
+    not_people: Cue  # animals, body parts, weights
     change_before: Cue
     reported_before: Cue
     reported_after: re.Pattern[str]
@@ -634,7 +634,6 @@ def is_comparison(before: str) -> bool:
     return bool(cues().comparison_before.search(before[-40:]))
 
 
-# A goal given as a label in brackets after a result: "21,300 people (target: 18,000)".
 # Goals listed in brackets after their noun: "The targets (release of 180 ha; 15,000 people)".
 TARGETS_BEFORE = re.compile(r"\b(?:targets|goals|objectives|plans)\s*$", re.IGNORECASE)
 
@@ -645,7 +644,8 @@ def _in_brackets_after(before: str, opener: re.Pattern[str]) -> bool:
     return opened > before.rfind(")") and bool(opener.search(before, max(0, opened - 30), opened))
 
 
-# A goal's label, in brackets or opening a line: "(target: 18,000)", "- Target: 2,400 ha".
+# A goal's label, in brackets after a result or opening a line: "21,300 people (target:
+# 18,000)", "- Target: 2,400 ha".
 TARGET_LABEL = re.compile(
     r"(?:\(|^[^\w(]*)(?:target|goal|objective|planned)s?(?:\s+for\s+\d{4})?\s*:\s*$", re.IGNORECASE
 )
