@@ -214,8 +214,7 @@ def _from_to(match: re.Match[str], context: Context) -> PeriodPhrase:
 
 def _months(match: re.Match[str], context: Context) -> PeriodPhrase:
     year = int(match["year"])
-    start = match["a"] or match.groupdict().get("from")
-    first, last = month_number(start), month_number(match["b"] or start)
+    first, last = month_number(match["a"]), month_number(match["b"] or match["a"])
     return _phrase(_window(_first_day(year, first), _last_day(year, last)), match)
 
 
@@ -589,7 +588,7 @@ def readers() -> tuple[Reader, ...]:
             YEAR_TRIGGER,
         ),
         (  # "between January and May 2024", "from March to June 2023"
-            rf"\b(?:between\s+(?P<a>{month})\.?\s+and|from\s+(?P<from>{month})\.?\s+(?:to|until|till|through))"
+            rf"\b(?:between|from)\s+(?P<a>{month})\.?\s+(?:and|to|until|till|through)"
             rf"\s+(?P<b>{month})\.?,?\s+(?P<year>{YEAR})\b",
             _months,
             YEAR_TRIGGER,
