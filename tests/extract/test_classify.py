@@ -1980,6 +1980,11 @@ def test_a_since_date_in_capitals_is_that_date() -> None:
         ("In 2019 landmines hurt or killed 45 people.", "45", "casualties"),
         ("A local charity supports 230 survivors.", "230", "survivors_assisted"),
         ("Volunteers fitted new limbs for 87 mine survivors.", "87", "survivors_assisted"),
+        (
+            "Volunteers taught mine safety to 9,400 villagers.",
+            "9,400",
+            "risk_education_beneficiaries",
+        ),
         ("The operator had 310 deminers on strength in May.", "310", "deminers_deployed"),
         ("Some 450 hectares are still dangerous.", "Some 450 hectares", "area_contaminated_ha"),
         ("Minefields laid in 1994 cover 820 hectares.", "820 hectares", "area_contaminated_ha"),
@@ -2319,6 +2324,12 @@ def test_help_supplied_to_survivors_and_mines_shown_on_records() -> None:
     assert classified("The clinic fitted or repaired braces for 30 mine survivors.") == [
         ("30", "survivors_assisted", "unspecified")
     ]
+    # what the service gave comes between its verb and the people it was for
+    text = "The workshop made new limbs or repaired worn sockets for 118 landmine survivors."
+    assert classified(text) == [("118", "survivors_assisted", "unspecified")]
+    # "for" with no service before it: survivors, not people served
+    text = "Mines are a danger for the 300 survivors in the valley."
+    assert classified(text) == [("300", "injured", "unspecified")]
     assert classified(
         "Maps received\n- Minefield records: 12\n- Mines marked on the records: 800\n"
     ) == [

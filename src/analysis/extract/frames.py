@@ -821,6 +821,10 @@ def served(before: str, after: str, named_by_noun: bool) -> bool:
         # objects ("interviewed 74 survivors, relatives and witnesses, as well as 11 ...")
         if OBJECT_OF_VERB.fullmatch(between) and not _names_an_event_verb(between):
             return True
+        # the people a service was for, after what it gave them ("fitted new limbs or
+        # repaired old ones for 214 survivors")
+        if FOR_THEM.search(between) and not _names_an_event_verb(between):
+            return True
     if named_by_noun:
         return c.service.search(after) is not None
     # "420 national deminers trained": a service verb right after the people's noun
@@ -840,6 +844,10 @@ def victims_of(before: str, after: str) -> Noun | None:
 OBJECT_OF_VERB = re.compile(
     r"\s*(?:(?:[\w'’-]+\s+){0,4}|[\d,.]+\s+[^.;:]*?(?:,|\band|\bas well as)\s*)", re.IGNORECASE
 )
+
+
+# "... for 214 survivors": the people a service was for
+FOR_THEM = re.compile(r"(?<![\w-])for\s+(?:some\s+|about\s+|over\s+|more\s+than\s+)?$", re.I)
 
 
 def _names_an_event_verb(text: str) -> bool:
