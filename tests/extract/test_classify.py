@@ -325,6 +325,23 @@ def test_a_label_before_a_colon_names_what_its_number_counts() -> None:
     assert all(area is None for *_, area in details(text))  # "Victims" is no place
 
 
+def test_an_item_under_a_label_of_casualties_names_its_own_event() -> None:
+    text = (
+        "Incidents this week:\n"
+        "- Casualties: 2 killed on the river bank\n"
+        "- Civilian casualties: one man, aged 61, injured while fishing\n"
+        "- Casualties: 5 (1 killed, 4 injured)\n"
+    )
+    assert [(s, m) for s, m, _, _ in details(text)] == [
+        ("2", "killed"),
+        ("one", "civilians_injured"),
+        ("5", "casualties"),  # (its breakdown names no event of its own)
+        ("1", "killed"),
+        ("4", "injured"),
+    ]
+    assert all(area is None for *_, area in details(text))  # "Casualties" is no place
+
+
 def test_a_sentence_before_a_colon_is_no_label() -> None:
     text = "The work came at a cost: seven sappers have been killed so far."
     assert [(s, m) for s, m, _, _ in details(text)] == [("seven", "deminers_killed")]
@@ -529,6 +546,23 @@ def test_a_part_names_its_group_after_of_them() -> None:
     assert metrics(text) == [("five", "killed"), ("three", None), ("two", "injured")]
     text = "The blast killed five people, three of them boys."
     assert metrics(text)[1] == ("three", "children_killed")
+
+
+def test_them_after_a_colon_is_the_group_the_sentence_opens_with() -> None:
+    text = "Sappers have paid dearly: 6 of them were killed and 17 injured in 2023."
+    assert metrics(text) == [("6", "deminers_killed"), ("17", "deminers_injured")]
+    text = "Children are the most exposed - 40 of them were hurt in 2023."
+    assert metrics(text) == [("40", "children_injured")]
+    # the group must open the sentence: here "them" may be the mines
+    text = "The army warned the villagers about the mines: 12 of them were killed in 2023."
+    assert metrics(text) == [("12", "killed")]
+
+
+def test_finds_of_mines_and_mines_pulled_out_are_mines_found() -> None:
+    text = "Patrols logged 9 new finds of mines and shells on Monday, 3 of them near the school."
+    assert metrics(text) == [("9", "mines_found"), ("3", "mines_found")]
+    text = "Farmers pulled 40 anti-personnel mines and 6 mortar shells out of the ditches."
+    assert metrics(text) == [("40", "mines_found"), ("6", "mines_found")]
 
 
 def test_bare_counts_go_on_counting_the_group_of_the_total_before() -> None:
@@ -1978,6 +2012,7 @@ def test_a_since_date_in_capitals_is_that_date() -> None:
     ("text", "surface", "metric"),
     [
         ("In 2019 landmines hurt or killed 45 people.", "45", "casualties"),
+        ("One man, aged 61, was injured while fishing.", "One", "injured"),
         ("A local charity supports 230 survivors.", "230", "survivors_assisted"),
         ("Volunteers fitted new limbs for 87 mine survivors.", "87", "survivors_assisted"),
         (

@@ -542,3 +542,10 @@ def test_a_place_known_by_its_number_is_a_reference() -> None:
         ("Route 40", "reference"),
         ("12", None),
     ]
+    # the numbers listed after a plural are places too
+    text = "Berths 5, 6 and 7 are closed, berths 1 to 4 open; 3 ships wait."
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("Berths 5, 6 and 7", "reference"),
+        ("berths 1 to 4", "reference"),
+        ("3", None),
+    ]

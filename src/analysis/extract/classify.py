@@ -716,8 +716,24 @@ def _read_label(figure: _Figure, opening: str, heading: str) -> None:
         phrase = phrase[0].lower() + phrase[1:]
     figure.labelled, figure.label = True, phrase
     figure.before = figure.clause_before = ""
+    if _says_what_befell_it(figure, phrase):
+        # "Casualties: one man injured on 6 October": the item's own verb names the narrower
+        # event; the label adds only its group ("Civilian casualties: 2 killed")
+        head = frames.head_of(phrase)
+        if head and head[0] == "people" and head[1] != "general":
+            figure.title_group = head[1]
+        return
     figure.trailing = " " + phrase + figure.trailing
     figure.clause_after = " " + phrase + figure.clause_after
+
+
+def _says_what_befell_it(figure: _Figure, label: str) -> bool:
+    """Whether a figure under a label of casualties names its own narrower event on its
+    line: killed or injured ("- Casualties: 2 killed near the bridge")."""
+    if frames.first_event(label) != "casualties":
+        return False
+    own = re.split(r"[\n(]", figure.trailing, maxsplit=1)[0]  # (not its breakdown)
+    return frames.first_event(own) in ("killed", "injured")
 
 
 def _ends_its_line(trailing: str) -> bool:
@@ -1179,7 +1195,11 @@ def _read_people(
             figure.sentence_before
         )
     if group is None and noun.kind == "partitive":
-        group = frames.group_of_part(figure.trailing) or frames.group_of_subject(figure.before)
+        group = (
+            frames.group_of_part(figure.trailing)
+            or frames.group_of_subject(figure.before)
+            or frames.group_of_them(figure.sentence_before)
+        )
     sibling = None if part else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False

@@ -64,6 +64,7 @@ class FrameCues:
     group_share_before: Cue
     group_subject_before: Cue  # "Children were (104 of the casualties)"
     group_opener: Cue  # "Among civilians in the district, ..."
+    group_of_them: Cue  # "Deminers have paid a price too: (14 of them ...)"
     group_among: Cue  # "casualties among deminers"
     group_among_before: Cue
     part_of_before: Cue
@@ -129,6 +130,10 @@ def cues() -> FrameCues:
         ),
         group_subject_before=Cue(rf"(?<![\w-])(?P<group>{named_groups})\s+(?:were|are|was|is)\s+$"),
         group_opener=Cue(rf"^\W*among\s+(?:the\s+)?(?P<group>{named_groups})\b[^,.;:]{{0,40}},"),
+        group_of_them=Cue(
+            rf"^\W*(?:(?:the|our|their|local|many)\s+)?(?P<group>{named_groups})\b[^,.;:()\d]{{0,80}}"
+            r"(?::|\s[-–—])\s*$"
+        ),
         group_among=Cue(rf"\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<group>{named_groups})\b"),
         group_among_before=Cue(
             rf"\bamong\s+(?:the\s+)?(?P<group>{named_groups})\b[\s,]*"
@@ -385,6 +390,12 @@ def group_before(before: str) -> str | None:
 def group_of_subject(before: str) -> str | None:
     """The group a part of a count is said to be: "Children were (104 of the casualties)"."""
     return _group_named(cues().group_subject_before.search(before))
+
+
+def group_of_them(sentence_before: str) -> str | None:
+    """The group "them" refers to in a part that opens what a sentence says of its subject
+    after a colon or a dash: "Deminers have paid a price too: 14 of them were killed"."""
+    return _group_named(cues().group_of_them.search(sentence_before))
 
 
 def group_of_opener(sentence_before: str) -> str | None:

@@ -93,7 +93,12 @@ _REFERENCES = (
 )
 _PLURAL_REFERENCES = "paragraphs|articles|sections|clauses|chapters|points|items|resolutions|rules"
 # A place or a thing known by its number: "at post 4", "checkpoint 12", "Route 40", "plot 7".
-_NUMBERED_PLACES = "posts?|checkpoints?|routes?|highways?|blocks?|plots?|parcels?|gates?|bunkers?"
+_NUMBERED_PLACES = (
+    "post|checkpoint|route|highway|block|plot|parcel|lot|gate|bunker|berth|pier|dock|quay|"
+    "platform|hangar|warehouse"
+)
+# Numbers in a list after a plural: "Berths 5, 6 and 7", "lots 17 to 19".
+_NUMBER_LIST = r"\d{1,4}(?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[-–]\s*)\d{1,4}\b(?![.,]\d))*"
 # The items of a project's results framework (with a dotted number only: "as a result 12
 # people" is no reference).
 _FRAMEWORK_ITEMS = (
@@ -305,7 +310,11 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ),
     # ... a singular names one: "paragraph 4", "Article 120.2.7", "resolution 60/97".
     ("reference", rf"(?i:\b{_words(_REFERENCES)}\s*\d+(?:[.\-/]\d+)*)"),
-    ("reference", rf"(?i:\b(?:{_NUMBERED_PLACES})\s+\d{{1,4}}\b(?![.,]\d))"),
+    (
+        "reference",
+        rf"(?i:\b(?:(?:{_NUMBERED_PLACES})s\s+{_NUMBER_LIST}|(?:{_NUMBERED_PLACES})\s+\d{{1,4}})"
+        r"\b(?![.,]\d))",
+    ),
     # ... and an item of a results framework, numbered with a dot: "Output 1.3", "Indicator 2.1.4"
     ("reference", rf"(?i:\b{_words(_FRAMEWORK_ITEMS)}\s+\d+(?:\.\d+)+\b)"),
     (
