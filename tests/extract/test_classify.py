@@ -1659,6 +1659,9 @@ def test_the_later_verbs_of_a_plan_list_are_targets_too() -> None:
     assert [found[s] for s in ("2,000", "9,000 hectares", "40,000")] == [NotAClaim("target")] * 3
     assert found["500 hectares"] == NotAClaim("target")
     assert (found["300"].metric, found["120"].metric) == ("mines_found", "mines_found")
+    text = "We plan to clear 300 hectares and raise the share of women among our staff to 40%."
+    found = results(text, "2025-03-01")
+    assert (found["300 hectares"], found["40%"]) == (NotAClaim("target"), NotAClaim("target"))
 
 
 def test_a_count_needed_is_a_target_and_still_names_what_the_next_counts() -> None:
@@ -2015,6 +2018,20 @@ def test_a_since_date_in_capitals_is_that_date() -> None:
         ("One man, aged 61, was injured while fishing.", "One", "injured"),
         ("A local charity supports 230 survivors.", "230", "survivors_assisted"),
         ("Volunteers fitted new limbs for 87 mine survivors.", "87", "survivors_assisted"),
+        ("The team taught risk education to 650 returnees.", "650", "risk_education_beneficiaries"),
+        (
+            "All 410 mill employees have completed an explosive ordnance safety briefing.",
+            "410",
+            "risk_education_beneficiaries",
+        ),
+        # land "cancelled" is released by non-technical survey
+        ("Surveyors cancelled the remaining 14 hectares.", "14 hectares", "area_surveyed_ha"),
+        ("Teams cleared or cancelled 90 hectares.", "90 hectares", "area_cleared_ha"),
+        (
+            "Fewer than 1 in 10 of the mines lay where the sketches placed them.",
+            "Fewer than 1 in 10",
+            "map_accuracy_pct",
+        ),
         (
             "Volunteers taught mine safety to 9,400 villagers.",
             "9,400",
@@ -2507,6 +2524,21 @@ def test_a_count_per_unit_of_time_is_a_rate() -> None:
     assert results[1].metric == "mines_found"
     compared = "Teams employed 120 deminers, up from 95 a year earlier."
     assert [m for _, m, _ in classified(compared)] == ["deminers_deployed", "deminers_deployed"]
+
+
+def test_a_count_per_stretch_of_ground_is_a_density() -> None:
+    text = "Analysts assume one mine every 4 to 6 metres, and 300 mines per square kilometre."
+    found = results(text)
+    assert (found["one"], found["300"]) == (NotAClaim("rate"), NotAClaim("rate"))
+    assert results("Teams lifted 40 mines along 2 km of road.")["40"].metric == "mines_found"
+
+
+def test_one_of_a_whole_the_rules_do_not_count_is_no_figure() -> None:
+    text = "In May one of the armed groups laid new mines near the river."
+    assert classified(text) == [("one", None, None)]
+    # a known whole, or a verb of harm before it, still counts
+    assert metrics("Two of the deminers were injured in May.") == [("Two", "deminers_injured")]
+    assert metrics("Mines killed two of our neighbours in May.") == [("two", "killed")]
 
 
 def test_a_figure_revised_from_is_set_aside_for_the_one_after_to() -> None:

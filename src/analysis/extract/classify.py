@@ -651,6 +651,11 @@ HEADING_SPLIT = re.compile(r"^(?:by|per)\s[^:]{1,30}:\s*", re.IGNORECASE)
 HEADING_END = re.compile(r"\s(?:by|per|in|for|across|during)\s|[,:;(–—-]", re.IGNORECASE)
 
 
+# A number that picks out some of a whole the words after it name: "one of the parties"
+# (not of a total: "1,280 of the total").
+OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those|our|his|her)\s+(?!(?:total|whole|sum|tally|toll)\b)"
+)
 RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s", re.IGNORECASE)
 
 
@@ -946,6 +951,13 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
             noun, figure.part = counted_whole, True
     if part_words is not None and noun.kind == "none":
         return  # "13 of the country's 14 states": a part of a count of something unknown
+    whole = OF_A_WHOLE.match(figure.trailing)
+    if (
+        whole
+        and frames.head_of(" ".join(figure.trailing[whole.end() :].split()[:2])) is None
+        and frames.active_event(figure.before) is None  # ("mines killed two of our neighbours")
+    ):
+        return  # "one of the parties laid new mine belts": a part of something not counted
     counted = None
     if noun.kind == "none":
         noun, counted = frames.count_noun_before(
@@ -1115,7 +1127,10 @@ def _is_bracketed_share(figure: _Figure) -> bool:
 # A count per unit of time after its noun: "1,000 mines a month", "5 casualties per week".
 RATE_AFTER = re.compile(
     r"(?:\s+(?!(?:in|within|over|for|during|after|than)\b)[\w-]+){0,3}?"
-    r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b"
+    r"\s+(?:(?:a|an|per|each|every)\s+(?:day|week|month|year)"
+    # a density: "one mine every 3 to 5 metres", "12 mines per square kilometre"
+    r"|(?:per|every|each)\s+(?:[\d.,]+\s+(?:(?:to|or|-)\s+[\d.,]+\s+)?)?(?:square\s+)?"
+    r"(?:metres?|meters?|kilometres?|kilometers?|km|hectares?|ha))\b"
     r"(?!\s+(?:ago|earlier|later|before|after|previously)\b)",  # (not "241 a year earlier")
     re.IGNORECASE,
 )
