@@ -211,7 +211,7 @@ def forget() -> None:
 
 
 @cache
-def _country_names() -> re.Pattern[str]:
+def country_names() -> re.Pattern[str]:
     """Every country's English name, from CLDR through Babel ("Chad", "Myanmar", "Burma" of
     "Myanmar (Burma)", "Bosnia and Herzegovina" of "Bosnia & Herzegovina")."""
     excluded = set(vocabulary()["classify"]["territories_not_countries"])
@@ -233,7 +233,7 @@ LOCATIVE = re.compile(r"\b(?:in|across|throughout|within|inside)\s+(?:the\s+)?$"
 def _places(text: str) -> Iterator[tuple[str, bool]]:
     """The countries ``text`` names as places, in text order, each with whether it follows
     "in" (or "across" ...)."""
-    for match in _country_names().finditer(text):
+    for match in country_names().finditer(text):
         words_before = max(0, match.start() - 20), match.start()
         if not AGENT.search(text, *words_before):
             yield match.group(), LOCATIVE.search(text, *words_before) is not None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from analysis.extract.areas import country_names
 from analysis.extract.cues import Cue, leading_words
 from analysis.extract.dates import MONTH_PATTERN, month_number
 from analysis.extract.numbers import UNITS_WORDS
@@ -75,17 +76,23 @@ class Context:
 
 def context_of(text: str, statement_date: str | None) -> Context:
     """The statement's date (ISO) and whether it is about the Karabakh conflict: it names it,
-    or it names no other mine-affected country (the Karabakh conflict is this package's
-    subject)."""
+    or it names no other country (the Karabakh conflict is this package's subject)."""
     date = dt.date.fromisoformat(statement_date) if statement_date else None
     cues = _cues()
     # (names in capitals, as in a title or a dateline, are names too: "SOUTH LEBANON")
     named = (text, CAPITALS.sub(lambda word: word.group().capitalize(), text))
     karabakh = any(cues["ceasefire_context"].search(t) for t in named) or not any(
-        cues["other_conflict"].search(t) for t in named
+        cues["other_conflict"].search(t) or _names_another_country(t) for t in named
     )
     context = Context(date, karabakh)
     return replace(context, reporting=reporting_period(text, context))
+
+
+def _names_another_country(text: str) -> bool:
+    """Whether ``text`` names a country other than the two of the Karabakh conflict (CLDR's
+    names: "Peru", "Cyprus", "Western Sahara")."""
+    karabakh = _cues()["ceasefire_context"]
+    return any(not karabakh.match(name.group()) for name in country_names().finditer(text))
 
 
 TITLE_BLOCK_LINES = 3  # a title block: a name, a subtitle, a date line
