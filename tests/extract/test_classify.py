@@ -200,6 +200,74 @@ def test_the_period_carries_on_in_its_paragraph_and_topic_but_not_past_them() ->
     assert found["60"].period == "unspecified"  # another topic
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a severity is a part by how badly, no count of its own ("fatally" is)
+        (
+            "Two deminers were injured, one of them seriously, in May.",
+            [("Two", "deminers_injured"), ("one", None)],
+        ),
+        ("Ten people were hurt, 3 of them fatally.", [("Ten", "casualties"), ("3", "killed")]),
+        # an adjective of a group before "men" or "people" names their group
+        (
+            "Three civilian men were hit: one was killed and two were injured.",
+            [
+                ("Three", "civilian_casualties"),
+                ("one", "civilians_killed"),
+                ("two", "civilians_injured"),
+            ],
+        ),
+        # homes are not people; a ratio is no total
+        ("Grants went to 23 survivor households.", [("23", None)]),
+        (
+            "Survey cancelled 3 hectares for every hectare cleared.",
+            [("3 hectares", None)],
+        ),
+        (
+            "The talks reached 900 people, 500 of them kids.",
+            [
+                ("900", "risk_education_beneficiaries"),
+                ("500", "risk_education_children"),
+            ],
+        ),
+        ("Its units deploy 120 deminers.", [("120", "deminers_deployed")]),
+    ],
+)
+def test_parts_by_severity_groups_homes_ratios_kids_and_deploy(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert metrics(text) == expected
+
+
+def test_an_answer_that_names_its_people_is_not_of_the_group_asked() -> None:
+    text = (
+        "Q: How many kids have you taught?\n\n"
+        "A: Last year our sessions reached 18,000 people, of whom 7,400 were schoolchildren."
+    )
+    assert metrics(text) == [
+        ("18,000", "risk_education_beneficiaries"),
+        ("7,400", "risk_education_children"),
+    ]
+
+
+def test_a_workforce_is_dated_by_its_own_sentence_only() -> None:
+    text = "In 2023 mines killed 40 people. There were 700 deminers in 2012. Today there are 480."
+    found = results(text)
+    assert (found["700"].metric, found["700"].period) == ("deminers_deployed", "year")
+    assert found["700"].period_start == "2012-01-01"
+    assert (found["480"].metric, found["480"].period) == ("deminers_deployed", "unspecified")
+
+
+def test_a_period_in_a_relative_clause_is_not_carried_on() -> None:
+    text = (
+        "2022 was a hard year, after floods that closed the roads in March. "
+        "Crews destroyed 60 mines."
+    )
+    found = results(text)
+    assert (found["60"].period, found["60"].period_start) == ("year", "2022-01-01")
+
+
 def test_a_period_right_after_a_compared_figure_is_its_own() -> None:
     found = results("In 2022 the agency counted 40 casualties, compared with 55 in 2021.")
     assert (found["55"].metric, found["55"].period_start) == ("casualties", "2021-01-01")

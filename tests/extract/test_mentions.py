@@ -535,6 +535,28 @@ def test_a_day_and_month_with_a_leading_zero_and_a_grid_reference() -> None:
     ]
 
 
+def test_an_age_in_brackets_after_a_person_and_working_days() -> None:
+    text = (
+        "The driver (47) died and his passenger (19) was hurt; 12 children (9) and 2 working days."
+    )
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("The driver (47)", "age"),
+        ("his passenger (19)", "age"),
+        ("12", None),
+        ("9", None),  # (a count of children in brackets, not an age)
+        ("2 working days", "duration"),
+    ]
+
+
+def test_a_date_in_capitals_is_a_date() -> None:
+    text = "ACCOUNTS FOR THE YEAR ENDED 31 DECEMBER 2021; 40 MINES FOUND BY 3 JAN 2022."
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("31 DECEMBER 2021", "date"),
+        ("40", None),
+        ("3 JAN 2022", "date"),
+    ]
+
+
 def test_a_place_known_by_its_number_is_a_reference() -> None:
     text = "A boy found a shell near post 7 and another on Route 40; 12 posts were built."
     assert [(m.surface, m.reason) for m in scan_numbers(text)] == [

@@ -243,6 +243,11 @@ def test_a_span_from_the_first_to_the_last_day_of_a_year_is_that_year(sentence: 
             Period("window", "2024-04-01", "2024-06-30"),
         ),
         ("In Q2 2024 we cleared land. More followed.\n\nText.", None),  # prose, no title
+        (  # the title a few heading paragraphs down, an abbreviation in the first
+            "MINE AID TRUST\n(Company No. 0881)\n\nREPORT FOR THE YEAR ENDED 31 MARCH 2024"
+            "\n\nPage 3\n\nOur teams cleared land.",
+            Period("window", "2023-04-01", "2024-03-31"),
+        ),
         ("Press release\n\nNothing is dated here.", None),
     ],
 )
@@ -324,4 +329,16 @@ def test_a_span_of_months_in_words(phrase: str) -> None:
 def test_a_year_that_names_a_count() -> None:
     assert periods_of("Of the 2021 casualties, 12 were children.", ELSEWHERE) == [
         ("the 2021", Period("year", "2021-01-01", "2021-12-31"))
+    ]
+
+
+def test_an_accounting_year_and_a_year_that_is_a_subject() -> None:
+    assert periods_of("In the year ended 31 December 2021 we cleared land.", ELSEWHERE) == [
+        ("year ended 31 December 2021", Period("year", "2021-01-01", "2021-12-31"))
+    ]
+    assert periods_of("For the financial year to 30 June 2024, 12 died.", ELSEWHERE) == [
+        ("financial year to 30 June 2024", Period("window", "2023-07-01", "2024-06-30"))
+    ]
+    assert periods_of("2019 was the worst year, with 40 killed.", ELSEWHERE) == [
+        ("2019 was", Period("year", "2019-01-01", "2019-12-31"))
     ]

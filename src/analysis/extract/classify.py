@@ -325,7 +325,7 @@ def classify_mentions(
                 )
         # (a compared figure's own period is not what the paragraph goes on about)
         claims_own = [None if f.compared else o for f, o in zip(figures, own, strict=True)]
-        discourse.period = _next_period(phrases, carried, claims_own)
+        discourse.period = _next_period(phrases, carried, claims_own, line, sentence.start)
         as_of = next((p.as_of for p in phrases if p.as_of), None)
         if as_of and discourse.period and discourse.period.name in AS_OF_ENDS:
             # "As at 31 May 2023, 298 ... since the ceasefire. Of these, 55 were killed": the
@@ -1128,6 +1128,8 @@ def _is_bracketed_share(figure: _Figure) -> bool:
 RATE_AFTER = re.compile(
     r"(?:\s+(?!(?:in|within|over|for|during|after|than)\b)[\w-]+){0,3}?"
     r"\s+(?:(?:a|an|per|each|every)\s+(?:day|week|month|year)"
+    # a ratio: "cancelled 3 hectares for every hectare cleared"
+    r"|for\s+(?:every|each)\s+(?!one\b)\w+"
     # a density: "one mine every 3 to 5 metres", "12 mines per square kilometre"
     r"|(?:per|every|each)\s+(?:[\d.,]+\s+(?:(?:to|or|-)\s+[\d.,]+\s+)?)?(?:square\s+)?"
     r"(?:metres?|meters?|kilometres?|kilometers?|km|hectares?|ha))\b"
@@ -1203,7 +1205,11 @@ def _read_people(
     group = group or frames.group_before(figure.before)
     if group == SAME_GROUP:  # "two of his colleagues": of the group of the person before
         group = previous.group if previous is not None and previous.kind == "people" else None
-    group = group or figure.title_group or _asked_group(discourse)
+    # (the group a question asks about, for an answer that names no people: "How many kids
+    # have you taught?" - "186,000 people" counts people)
+    group = (
+        group or figure.title_group or (_asked_group(discourse) if noun.kind != "people" else None)
+    )
     if group is None and noun.kind == "event":
         # ("casualties among deminers"; "Among civilians in the district, ... 41 victims")
         group = frames.group_among(counted or figure.trailing[:60]) or frames.group_of_opener(
@@ -1226,6 +1232,8 @@ def _read_people(
     # after (for a bare number, only up to the next figure), the total it is a part of, or
     # the figure before (a list shares its verb).
     own_words = frames.after_partitive(figure.trailing)  # "(two of the wounded) later died"
+    if noun.kind == "partitive" and BY_SEVERITY.match(own_words):
+        return  # "two deminers were injured, one of them seriously": a part by how badly
     event = frames.active_event(figure.before)
     if event == "casualties" and noun.kind in ("event", "participle"):
         event = noun.event  # the noun says more than the verb: "suffered 12 killed"
@@ -1909,14 +1917,27 @@ def _next_period(
     phrases: list[PeriodPhrase],
     carried: Period | None,
     own: list[PeriodPhrase | None],
+    line: str,
+    sentence_start: int,
 ) -> Period | None:
     """The period the next sentence of the paragraph starts with: the one this sentence gave
-    its first figure, or the last it named."""
+    its first figure, or the last it named outside a relative clause ("2021 was our best
+    year, despite a wave of COVID-19 that closed our base in July": 2021)."""
     if own:
         first = next((p for p in own if p is not None), None)
         return first.period if first else carried
     named = [p for p in phrases if p.period]
-    return named[-1].period if named else carried
+    main = [p for p in named if not RELATIVE_CLAUSE_BEFORE.search(line, sentence_start, p.begin)]
+    return (main or named)[-1].period if named else carried
+
+
+# How badly, after a part: "one of them seriously" (not "9 of them fatally": the dead).
+BY_SEVERITY = re.compile(
+    r"\s*(?:very\s+|most\s+)?(?:seriously|critically|severely|badly|gravely|slightly|lightly)\b",
+    re.IGNORECASE,
+)
+# A phrase in a relative clause: "that", "which" or "who" before it, and no comma between.
+RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:that|which|who)\b[^,;:()]*$", re.IGNORECASE)
 
 
 def _is_after_the_statement(own: PeriodPhrase | None, context: periods.Context) -> bool:
@@ -1951,7 +1972,9 @@ def _result(
     c = cues()
     period = periods.UNSPECIFIED
     if metric in c.own_period_only and own is not None and own.period is not None:
-        period = own.period
+        # (its own clause's: "... injured 12 in 2024; the operator now employs 210 deminers")
+        if own.begin >= figure.clause[0]:
+            period = own.period
     elif metric in c.periodic:
         # Its own phrase, the paragraph's period, or the last of its topic before (a new
         # paragraph on casualties goes on with the period of the casualties before).

@@ -32,8 +32,11 @@ MONTH_ABBREVIATIONS: tuple[str, ...] = (
     "Nov",
     "Dec",
 )
-# A regex alternation of every month name and abbreviation (full names first).
-MONTH_PATTERN = "|".join((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+# A regex alternation of every month name and abbreviation (full names first), as printed in
+# running text and in capitals ("FOR THE YEAR ENDED 31 DECEMBER 2021").
+MONTH_PATTERN = "|".join(
+    (*MONTH_NAMES, *MONTH_ABBREVIATIONS, *(n.upper() for n in (*MONTH_NAMES, *MONTH_ABBREVIATIONS)))
+)
 
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | {

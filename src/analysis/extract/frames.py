@@ -243,6 +243,8 @@ def _noun_after(after: str, vague: bool = False) -> Noun:
     words = phrase.split()
     if not words:
         return NONE
+    if c.not_people.pattern.fullmatch(words[-1]):
+        return Noun("unknown")  # "23 survivor households", "two goats": not people counted
     # An event that starts within the phrase is read whole, past its last word ("the number
     # of Azerbaijanis killed or injured").
     direct = c.events.search(noun_phrase(" ".join(whole.split()[: HEAD_WORDS + 3])))
@@ -322,10 +324,17 @@ def head_of(phrase: str) -> tuple[str, str] | None:
         matches = [m for m in matches if m[1] <= cut]
     if not matches:
         return None
-    *rest, (_, _, last) = matches
+    *rest, (last_start, _, last) = matches
     people = [name for _, _, (kind, name) in rest if kind == "people"]
     if last[0] == "event" and people:  # "civilian (mine) casualties", "people injured"
         return ("people", people[-1])
+    if (
+        last == ("people", "general")
+        and rest
+        and rest[-1][2][0] == "people"
+        and not phrase[rest[-1][1] : last_start].strip()
+    ):
+        return rest[-1][2]  # "two civilian men": men of that group
     return ("thing" if last[0] == "thing" else last[0], last[1])
 
 

@@ -85,7 +85,10 @@ _FIGURE_QUALIFIED = "".join(
 )
 # The ends of a confidence interval: "1,204-1,388", "0.16 to 0.28".
 _INTERVAL = r"\d(?:[\d.,]*\d)?\s*(?:[-–]|to)\s*\d(?:[\d.,]*\d)?"
-_DURATION = r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
+_DURATION = (
+    r"\s+(?:(?:working|business|calendar)\s+days?|years?|months?|weeks?|days?|hours?|minutes?"
+    r"|decades?)\b"
+)
 _REFERENCES = (
     "paragraphs?|articles?|sections?|clauses?|chapters?|points?|parts?|items?|annex|tables?|appendix|"
     "notes?|footnotes?|"
@@ -134,7 +137,8 @@ _PEOPLE = (
 _PERSON = (
     "brother|sister|son|daughter|wife|husband|father|mother|cousin|nephew|niece|uncle|aunt|"
     "grandson|granddaughter|friend|neighbou?r|resident|shepherd|farmer|driver|deminer|soldier|"
-    "serviceman|boy|girl|man|woman|victim|survivor|child|pupil|student|teacher|doctor"
+    "serviceman|boy|girl|man|woman|victim|survivor|child|pupil|student|teacher|doctor|passenger|"
+    "patient|worker|herder|villager"
 )
 # Things a number word may stand for without counting them ("one of these incidents").
 _THINGS_NAMED = (
@@ -341,10 +345,10 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
         rf"(?=[A-Z])\b{_NOT_A_NAME}{_NAME}\s+{_NAME},\s+\d{{1,2}}(?![.,]\d)"
         r"(?=\s*[,.;)]|\s+(?:and|or)\b)",
     ),
-    (  # "The cousin, 9, was unhurt", "her husband, 41, and ..."
+    (  # "The cousin, 9, was unhurt", "her husband, 41, and ..."; "the driver (47) died"
         "age",
-        rf"(?i:\b(?:the|his|her|their|my|our|a|its)\s+(?:[\w-]+\s+)?(?:{_PERSON}),\s+\d{{1,2}})"
-        r"(?![.,]\d)(?=\s*[,.;)]|\s+(?:and|or)\b)",
+        rf"(?i:\b(?:the|his|her|their|my|our|a|its)\s+(?:[\w-]+\s+)?(?:{_PERSON})"
+        r"(?:,\s+\d{1,2}(?![.,]\d)(?=\s*[,.;)]|\s+(?:and|or)\b)|\s+\(\d{1,2}\)))",
     ),
     (
         "age",

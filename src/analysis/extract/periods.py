@@ -104,14 +104,30 @@ def reporting_period(text: str, context: Context) -> Period | None:
     labelled = _cues()["reporting_line"].search(text)
     if labelled is not None:
         return title_period(labelled["value"], context)
-    title = text.lstrip().split("\n\n", 1)[0]
-    if title.count("\n") >= TITLE_BLOCK_LINES or SENTENCE_END.search(title):
-        return None  # no title block: the text opens with its prose
+    title = "\n".join(_title_block(text))
     named = [p.period for p in find_periods(title, 0, len(title), context) if p.period]
     return named[-1] if named else None
 
 
-SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+def _title_block(text: str) -> list[str]:
+    """The paragraphs of headings that open a text, before its prose (a name, a subtitle, a
+    date line: "TRUSTEES' REPORT FOR THE YEAR ENDED 31 DECEMBER 2021", "Page 3")."""
+    block = []
+    for paragraph in text.lstrip().split("\n\n", TITLE_BLOCK_PARAGRAPHS)[:TITLE_BLOCK_PARAGRAPHS]:
+        if (
+            paragraph.count("\n") >= TITLE_BLOCK_LINES
+            or SENTENCE_END.search(paragraph)
+            or LABELLED_VALUE.search(paragraph)
+        ):
+            break  # prose, or rows of figures ("Westmarch: 640"): the title block ends
+        block.append(paragraph)
+    return block
+
+
+TITLE_BLOCK_PARAGRAPHS = 3
+LABELLED_VALUE = re.compile(r":[^\S\n]*\d|:[^\S\n]*$", re.MULTILINE)
+# (not an abbreviation before a number: "Company No. 08817264")
+SENTENCE_END = re.compile(r"[.!?](?:\s+(?![\d(])|$)")
 
 
 CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
@@ -288,6 +304,17 @@ def _year(match: re.Match[str], context: Context) -> PeriodPhrase | None:
         return None  # "manufactured in 2021": the date of a thing, not a period of a count
     year = int(match["year"])
     return _phrase(Period("year", _first_day(year), _last_day(year)), match)
+
+
+def _year_ended(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """ "the year ended 31 March 2022": the twelve months to that day, a calendar year when
+    it is the last of December."""
+    year, month, day = _date_parts(match["date"])
+    if year is None or month is None or day is None:
+        return None
+    end = dt.date(year, month, day)
+    year_before = dt.date(year - 1, month, min(day, 28) if month == 2 else day)
+    return _phrase(_window((year_before + dt.timedelta(days=1)).isoformat(), str(end)), match)
 
 
 def _relative_year(match: re.Match[str], context: Context) -> PeriodPhrase | None:
@@ -562,7 +589,7 @@ def readers() -> tuple[Reader, ...]:
     since_1990s = rf"\b(?:{_words(raw['since_1990s'])})"
     incident = rf"\b(?:{_words(raw['incident'])})\b"
     reporting = _words(raw["reporting_period_reference"])
-    months = tuple(m.lower() for m in MONTH_PATTERN.split("|"))  # a month is named
+    months = tuple(dict.fromkeys(m.lower() for m in MONTH_PATTERN.split("|")))  # a month named
     table: list[tuple[str, Callable[[re.Match[str], Context], PeriodPhrase | None], Any]] = [
         (
             rf"\b(?:from|between)\s+(?P<a>{DATE})\s+(?:to|and|until|till|through)\s+"
@@ -682,6 +709,11 @@ def readers() -> tuple[Reader, ...]:
             _years,
             YEAR_TRIGGER,
         ),
+        (  # a year as the subject of its sentence: "2021 was our busiest year"
+            rf"^\W*(?P<year>{YEAR})\s+(?:was|saw|brought|has\s+been|had\s+been)\b",
+            _year,
+            YEAR_TRIGGER,
+        ),
         (  # a heading or lead-in dated at its end: "Casualties by province, 2023"
             rf",\s+(?P<year>{YEAR})\s*:?\s*$",
             _year,
@@ -694,6 +726,12 @@ def readers() -> tuple[Reader, ...]:
             rf"\b(?:(?:in|during|over|for|throughout|within)\s+)?(?:{reporting})(?!\w)",
             _reporting,
             ("quarter", "week", "month", "reporting", "review", "covered", "report", "period"),
+        ),
+        (  # an accounting year: "for the year ended 31 December 2021", "year to 30 June 2024"
+            rf"\b(?:financial\s+|fiscal\s+)?year\s+(?:ended|ending|to)\s+"
+            rf"(?P<date>{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},\s*{YEAR})\b",
+            _year_ended,
+            ("year",),
         ),
         (r"\b(?P<which>last|this)\s+year\b", _relative_year, ("year",)),
         (
