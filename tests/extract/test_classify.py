@@ -240,6 +240,20 @@ def test_parts_by_severity_groups_homes_ratios_kids_and_deploy(
     assert metrics(text) == expected
 
 
+def test_words_that_refer_to_the_count_before() -> None:
+    # "them": the workforce of the sentence before
+    text = "The unit has 300 sappers in the region. Two of them were injured in May."
+    assert metrics(text) == [("300", "deminers_deployed"), ("Two", "deminers_injured")]
+    # "such": the group of the total before
+    text = (
+        "In 2023 the monitor counted 40 civilian casualties. In 2022 it counted 61 such casualties."
+    )
+    assert metrics(text) == [("40", "civilian_casualties"), ("61", "civilian_casualties")]
+    # "they show": the maps just counted
+    text = "The army handed over 12 minefield maps. They show 3,400 mines."
+    assert metrics(text) == [("12", "minefield_maps"), ("3,400", "mines_on_maps")]
+
+
 def test_an_answer_that_names_its_people_is_not_of_the_group_asked() -> None:
     text = (
         "Q: How many kids have you taught?\n\n"
@@ -927,6 +941,13 @@ def test_people_a_service_reached_are_no_casualties() -> None:
     assert found["75"].metric == "deminers_trained"
     assert found["18"].metric == "injured"  # the event is named: a count of casualties
     assert metrics("The agency employs 260 trained deminers.") == [("260", "deminers_deployed")]
+
+
+def test_a_figure_due_by_a_later_year_is_a_target() -> None:
+    found = results("The plan speaks of releasing 8,000 hectares by 2027.", "2024-05-01")
+    assert found["8,000 hectares"] == NotAClaim("target")
+    found = results("Teams had cleared 500 hectares by 2023.", "2024-05-01")
+    assert found["500 hectares"].metric == "area_cleared_ha"
 
 
 def test_a_target_is_a_future_not_a_past_by_a_date() -> None:

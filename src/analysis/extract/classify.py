@@ -1220,7 +1220,10 @@ def _read_people(
             frames.group_of_part(figure.trailing)
             or frames.group_of_subject(figure.before)
             or frames.group_of_them(figure.sentence_before)
+            or _workforce_before(figure, discourse)
         )
+    if group is None and SUCH_AFTER.match(figure.trailing):
+        group = _topic_group(discourse)  # "In 2017 it corroborated 98 such casualties"
     sibling = None if part else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False
@@ -1390,6 +1393,25 @@ def _asked_group(discourse: _Discourse) -> str | None:
     return asked.name if asked.kind == "people" and asked.name != "general" else None
 
 
+def _workforce_before(figure: _Figure, discourse: _Discourse) -> str | None:
+    """The group of a workforce counted in the sentence before, that "them" in a part opening
+    a sentence refers to: "The Service has some 450 pyrotechnicians. One of them was killed"."""
+    last = discourse.figures[-1] if discourse.figures else None
+    if (
+        last is None
+        or last.sentence is figure.sentence
+        or figure.sentence_before.strip()
+        or last.kind != "people"
+        or last.event is not None
+        or last.group in (None, "general")
+    ):
+        return None
+    return last.group
+
+
+SUCH_AFTER = re.compile(r"\s+such\b", re.IGNORECASE)
+
+
 def _topic_group(discourse: _Discourse) -> str | None:
     """The group the casualties of a paragraph (or of the one before) are about, when its
     total named one: a bare "12 killed" goes on counting it."""
@@ -1518,6 +1540,9 @@ def _mine_metric(figure: _Figure, previous: _Figure | None, discourse: _Discours
     c = cues()
     if c.mines_on_maps.search(figure.before) or c.mines_on_maps.search(figure.label):
         return "mines_on_maps"  # (or its label: "Mines shown on the records: 2,940")
+    last = discourse.figures[-1] if discourse.figures else None
+    if THEY_SHOW.match(figure.before) and last is not None and last.kind == "maps":
+        return "mines_on_maps"  # "... received 117 minefield records. They show 20,480 mines."
     found_before = _last_choice(c.mine_metrics, figure.before[-40:])
     # After the number, a finite verb is the predicate ("were found"); a bare participle may
     # describe another noun ("mines produced in 2021 and booby traps installed ... were found").
@@ -1931,6 +1956,11 @@ def _next_period(
     return (main or named)[-1].period if named else carried
 
 
+# The maps just counted, as the subject of what they show: "They show 20,480 mines".
+THEY_SHOW = re.compile(
+    r"\W*(?:they|these|those)\s+(?:show|indicate|mark|record|list|contain)(?:s|ed)?\s+(?:some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 # How badly, after a part: "one of them seriously" (not "9 of them fatally": the dead).
 BY_SEVERITY = re.compile(
     r"\s*(?:very\s+|most\s+)?(?:seriously|critically|severely|badly|gravely|slightly|lightly)\b",
@@ -1938,6 +1968,19 @@ BY_SEVERITY = re.compile(
 )
 # A phrase in a relative clause: "that", "which" or "who" before it, and no comma between.
 RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:that|which|who)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _due_after_the_statement(figure: _Figure, context: periods.Context) -> bool:
+    """Whether a figure is due by a year after its statement: "releasing about 800,000
+    hectares by 2025", said in 2019, is a goal."""
+    due = DUE_BY.match(figure.trailing)
+    today = context.statement_date
+    return bool(due and today and int(due["year"]) > today.year)
+
+
+DUE_BY = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE
+)
 
 
 def _is_after_the_statement(own: PeriodPhrase | None, context: periods.Context) -> bool:
@@ -1967,7 +2010,7 @@ def _result(
     metric = figure.metric
     if metric is None:
         return None
-    if _is_after_the_statement(own, context):
+    if _is_after_the_statement(own, context) or _due_after_the_statement(figure, context):
         return NotAClaim("target")  # "will train 120 deminers in Q1 2026": a plan
     c = cues()
     period = periods.UNSPECIFIED

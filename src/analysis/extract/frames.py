@@ -243,7 +243,8 @@ def _noun_after(after: str, vague: bool = False) -> Noun:
     words = phrase.split()
     if not words:
         return NONE
-    if c.not_people.pattern.fullmatch(words[-1]):
+    first_conjunct = FIRST_CONJUNCT.split(phrase, maxsplit=1)[0].split()
+    if first_conjunct and c.not_people.pattern.fullmatch(first_conjunct[-1]):
         return Noun("unknown")  # "23 survivor households", "two goats": not people counted
     # An event that starts within the phrase is read whole, past its last word ("the number
     # of Azerbaijanis killed or injured").
@@ -278,6 +279,7 @@ def _noun_after(after: str, vague: bool = False) -> Noun:
     return Noun("unknown")
 
 
+FIRST_CONJUNCT = re.compile(r"\s+(?:and|or)\s+|\s*,|$")
 LEADING_ADVERB = re.compile(r"[a-z]+ly\s+(?=[a-z])")
 
 
