@@ -342,3 +342,18 @@ def test_an_accounting_year_and_a_year_that_is_a_subject() -> None:
     assert periods_of("2019 was the worst year, with 40 killed.", ELSEWHERE) == [
         ("2019 was", Period("year", "2019-01-01", "2019-12-31"))
     ]
+
+
+def test_an_end_in_brackets_a_span_of_years_in_brackets_and_the_day_of_an_accident() -> None:
+    context = context_of("Mines in Laos.", "2024-11-15")
+    sentence = "So far in 2024 (to 31 October) the teams reached 900 people."
+    assert [p.as_of for p in find_periods(sentence, 0, len(sentence), context)] == [
+        None,
+        "2024-10-31",
+    ]
+    assert periods_of("During the war years (1961-1975), mines were laid.", context) == [
+        ("1961-1975", Period("window", "1961-01-01", "1975-12-31"))
+    ]
+    assert periods_of("The accident of 11 August 2017 injured two deminers.", context) == [
+        ("accident of 11 August 2017", Period("incident", "2017-08-11", "2017-08-11"))
+    ]

@@ -407,11 +407,13 @@ def _on_date(match: re.Match[str], context: Context) -> PeriodPhrase | None:
         return None
     if _cues()["reported_after"].match(match.string, match.end()):
         return None  # "On 26 June, the minister said ...": the day of the report
+    return _day_of_blast(match, context)
+
+
+def _day_of_blast(match: re.Match[str], context: Context) -> PeriodPhrase:
     parts = _date_parts(match["date"])
     year = _year_of(parts, context)
-    if year is None:
-        return _phrase(Period("incident"), match)
-    day = _first_day(year, parts[1], parts[2])
+    day = _first_day(year, parts[1], parts[2]) if year else None
     return _phrase(Period("incident", day, day), match)
 
 
@@ -709,6 +711,11 @@ def readers() -> tuple[Reader, ...]:
             _years,
             YEAR_TRIGGER,
         ),
+        (  # a span of years in brackets: "During the war years (1961-1975), ..."
+            rf"(?<=\()(?P<a>{YEAR})(?:{DASH})(?P<b>{YEAR}|\d{{2}})(?=\))",
+            _years,
+            YEAR_TRIGGER,
+        ),
         (  # a year as the subject of its sentence: "2021 was our busiest year"
             rf"^\W*(?P<year>{YEAR})\s+(?:was|saw|brought|has\s+been|had\s+been)\b",
             _year,
@@ -748,6 +755,12 @@ def readers() -> tuple[Reader, ...]:
             months,
         ),
         (rf"\bon\s+(?P<day>{weekday})\b", _weekday, tuple(d.lower() for d in _weekdays())),
+        (  # "the accident of 11 August 2017": the day of one blast
+            rf"\b(?:accident|incident|blast|explosion|detonation)\s+of\s+"
+            rf"(?P<date>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,\s*{YEAR})?)\b",
+            _day_of_blast,
+            ("accident", "incident", "blast", "explosion", "detonation"),
+        ),
         (  # "On 4 May 2023, three servicemen were killed": the day of one blast
             rf"\bon\s+(?:(?:{weekday}),?\s+)?(?P<date>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
             rf"|{MONTH}\s+{DAY}(?:,\s*{YEAR})?)\b",
@@ -758,10 +771,10 @@ def readers() -> tuple[Reader, ...]:
         (
             # ("As on 10 August" opens a clause; "as well as on 3 October" is a date)
             # ("This year, up to 30 November, ...": the year so far)
-            rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on|\bup\s+to)\s+"
+            rf"(?:\bas\s+(?:of|at)|(?:^|(?<=[.,;:(]\s)|(?<=\n))as\s+on|\bup\s+to|(?<=\()to)\s+"
             rf"(?:the\s+end\s+of\s+)?(?P<date>{DATE})\b",
             _as_of,
-            ("as of", "as at", "as on", "up to"),
+            ("as of", "as at", "as on", "up to", "to"),
         ),
     ]
     return tuple(
