@@ -240,6 +240,36 @@ def test_parts_by_severity_groups_homes_ratios_kids_and_deploy(
     assert metrics(text) == expected
 
 
+def test_a_table_of_targets_and_results() -> None:
+    text = (
+        "Results in 2021\n\n"
+        "Indicator | Target 2021 | Result 2021\n"
+        "Land released (ha) | 900 | 1,020\n"
+        "Survivors given a livelihood grant | 80 | 94\n"
+        "People farming or living on released land | 5,000 | 6,212\n"
+        "Women among clearance staff (%) | 25 | 31\n"
+    )
+    found = results(text, "2022-03-01")
+    assert {s: found[s] for s in ("900", "80", "5,000", "25")} == dict.fromkeys(
+        ("900", "80", "5,000", "25"), NotAClaim("target")
+    )
+    assert [found[s].metric for s in ("1,020", "94", "6,212", "31")] == [
+        "area_cleared_ha",
+        "survivors_assisted",
+        "land_release_beneficiaries",
+        "women_deminers_pct",
+    ]
+    assert found["1,020"].period_start == "2021-01-01"
+
+
+def test_a_share_of_the_land_is_no_share_of_the_casualties() -> None:
+    text = (
+        "In October 6 people were injured. She said 15 per cent of the land had been cleared "
+        "and that 3,800 deminers were at work."
+    )
+    assert metrics(text)[-1] == ("3,800", "deminers_deployed")
+
+
 def test_words_that_refer_to_the_count_before() -> None:
     # "them": the workforce of the sentence before
     text = "The unit has 300 sappers in the region. Two of them were injured in May."

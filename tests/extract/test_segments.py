@@ -76,6 +76,21 @@ def test_lines_of_a_figure_and_its_label_are_sentences_of_their_own() -> None:
     assert _sentences(text) == ["At a glance 1,204 killed", "3,310 injured", "37% women"]
 
 
+def test_longer_lines_of_key_figures_and_their_qualifiers() -> None:
+    text = (
+        "KEY FIGURES\n"
+        "352 people killed or injured by mines since the ceasefire of 10 November 2020\n"
+        "67 of them killed\n"
+        "Around 5,800 ha suspected along the border\n"
+        "164 accredited deminers\n"
+    )
+    assert _sentences(text)[1:] == [
+        "67 of them killed",
+        "Around 5,800 ha suspected along the border",
+        "164 accredited deminers",
+    ]
+
+
 def test_a_sentence_broken_before_a_figure_stays_whole() -> None:
     # The line before the break ends half way ("and", "the"), or opens with no figure.
     for text in (

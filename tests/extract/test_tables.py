@@ -78,3 +78,15 @@ def test_notes_markers_and_titles_with_gaps_do_not_hide_a_table() -> None:
 def test_a_header_of_years_heads_a_table() -> None:
     cells = table_cells(NOTED)
     assert [(c.column, c.row) for c in cells[-2:]] == [("2022", "Manual"), ("2023", "Manual")]
+
+
+def test_a_header_of_targets_and_results_and_a_long_row_label_between_pipes() -> None:
+    text = (
+        "Indicator | Target 2021 | Result 2021\n"
+        "Survivors given rehabilitation, a wheelchair or a small grant | 80 | 94\n"
+    )
+    cells = table_cells(text)
+    assert [(text[c.start : c.end], c.column) for c in cells] == [
+        ("80", "Target 2021"),
+        ("94", "Result 2021"),
+    ]

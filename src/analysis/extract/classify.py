@@ -758,8 +758,13 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     title = HEADING_END.split(cell.title, maxsplit=1)[0].strip()
     title = title.lower() if title.isupper() else title
     title = TITLE_CAUSE.split(title, maxsplit=1)[0]  # "casualties from mines": casualties
-    column, row, unit_header = cell.column, cell.row, cell.column
-    if names_a_time(column) and _names_a_count(" " + _unit_first(row)):
+    row, unit_header = cell.row, cell.column
+    if tables.is_target_column(cell.column):
+        figure.not_a_claim = NotAClaim("target")  # "Indicator | Target 2015 | Result 2015"
+    column = tables.column_time(cell.column)  # "Result 2015": a column of 2015
+    if not column and _names_a_count(" " + _unit_first(row)):
+        phrase, row, unit_header = _unit_first(row), "", row  # "Indicator | Target | Result"
+    elif names_a_time(column) and _names_a_count(" " + _unit_first(row)):
         # "Indicator | 2022 | 2023" over "Area cleared (ha) | 612 | 744": its row names the
         # count (and its unit), its column the year
         phrase, row, unit_header = _unit_first(row), column, row
@@ -1326,9 +1331,14 @@ def _read_people(
             # 2021, 6 of them children, and 23 in 2022": the list goes on after the part,
             # with the total's people
             previous = _parent(discourse, totals_only=True) or previous
-        elif previous is not None and previous.kind == "percent" and discourse.total:
+        elif (
+            previous is not None
+            and previous.metric in cues().share_metrics.values()
+            and discourse.total
+        ):
             # "Civilians account for two thirds of them, and 14 were deminers": after a
-            # share of the total, a part of the same total
+            # share of the total, a part of the same total (not after a share of the land:
+            # "15 per cent of the land is cleared and 3,800 deminers are at work")
             inherited = _part_source(figure, discourse, None)
             part = figure.part = True
         if inherited is None:
@@ -1400,7 +1410,7 @@ def _workforce_before(figure: _Figure, discourse: _Discourse) -> str | None:
     if (
         last is None
         or last.sentence is figure.sentence
-        or figure.sentence_before.strip()
+        or not CLAUSE_OPENING.fullmatch(figure.sentence_before)  # ("Since 2014, 3 of them")
         or last.kind != "people"
         or last.event is not None
         or last.group in (None, "general")
@@ -1634,6 +1644,16 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if previous.event == "casualties" and previous.group in c.share_metrics:
             return c.share_metrics[previous.group]
         return None
+    among = AMONG.match(figure.trailing)
+    if among:
+        # "Women among clearance staff (%) | 31", "children among the casualties: 40%"
+        part = frames.head_of(among["part"])
+        whole = frames.head_of(frames.noun_phrase(" " + among["whole"]))
+        if part and part[0] == "people":
+            if whole == ("people", "deminers") and part[1] in c.deminer_shares:
+                return c.deminer_shares[part[1]]
+            if whole == ("event", "casualties") and part[1] in c.share_metrics:
+                return c.share_metrics[part[1]]
     group = frames.group_before(figure.before)
     if group in c.share_metrics:
         of_casualties = frames.first_event(figure.trailing) in ("casualties", None) and (
@@ -1956,6 +1976,10 @@ def _next_period(
     return (main or named)[-1].period if named else carried
 
 
+# A share of a group among a whole: "(31 per cent) women among clearance staff".
+AMONG = re.compile(
+    r"\s*(?:of\s+)?(?P<part>[\w-]+)\s+among\s+(?:the\s+|our\s+|its\s+)?(?P<whole>[^.;:()]+)", re.I
+)
 # The maps just counted, as the subject of what they show: "They show 20,480 mines".
 THEY_SHOW = re.compile(
     r"\W*(?:they|these|those)\s+(?:show|indicate|mark|record|list|contain)(?:s|ed)?\s+(?:some\s+|about\s+)?$",

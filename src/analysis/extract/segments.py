@@ -24,12 +24,19 @@ CLOSING = '"”’)] \t\r'
 FIGURE_ROW = re.compile(
     r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*[^\s|]{1,4})?[^\S\n]*\|[^|\n]*[A-Za-z][^|\n]*$"
 )
-# A line of key figures without the pipe: a figure and a few words that end no phrase half
-# way ("1,204 killed", "37% women"), when the next line opens with a figure as well.
-FIGURE_LINE = re.compile(
-    r"[^\S\n]*[~<>≈]?\d[\d,.]*(?:[^\S\n]*%)?(?:[^\S\n]+[A-Za-z][\w'’-]*){1,4}[^\S\n]*$"
+# A line of key figures without the pipe: a figure and some words that end no phrase half
+# way ("1,204 killed", "37% women", "483 minefield records received since 2021"), when the
+# next line opens with a figure as well.
+# (a figure may open with its qualifier: "Around 5,800 ha suspected along the border")
+_FIGURE_START = (
+    r"(?i:(?:about|around|approximately|nearly|almost|over|some|roughly|more\s+than|up\s+to"
+    r"|at\s+least|under|fewer\s+than|less\s+than)[^\S\n]+)?[~<>≈]?\d"
 )
-FIGURE_LINE_NEXT = re.compile(r"[~<>≈]?\d")
+FIGURE_LINE = re.compile(
+    rf"[^\S\n]*{_FIGURE_START}[\d,.]*(?:[^\S\n]*%)?(?:[^\S\n]+[A-Za-z][\w'’-]*)"
+    r"(?:[^\S\n]+[^\s.;:!?]+){0,15}[^\S\n]*$"
+)
+FIGURE_LINE_NEXT = re.compile(_FIGURE_START)
 # A row of a table or list: a "Label: value" line whose value is a number ("Fuzuli: 877").
 LABEL_ROW = re.compile(r"\s*[A-Za-z][^:;.!?\n]{0,80}:[^\S\n]*[~<>≈+]?\d")
 # A list item's marker: its number, or a bullet (a dash, a star, or a symbol or emoji such as

@@ -31,6 +31,7 @@ _UNIT_NAME = re.compile(r"\b(?:k?m|sq\.?\s?k?m)[2²]", re.IGNORECASE)  # a heade
 _INDEX_BASE = re.compile(r"\b(?:index\b|\w+\s*=\s*100\b)", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"\s*(?:\((?:\d{1,2}|[a-z])\)|\[\d{1,2}\]|\*+)$")
 MAX_CELL = 48  # a cell longer than this is prose, not a table
+MAX_PIPED_LABEL = 80  # ... but for the label of a row whose cells a pipe splits
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,13 @@ def _row(text: str, start: int, end: int) -> _Row | None:
         stripped = cell.strip()
         offset = s + cell.index(stripped)
         cells.append((start + offset, start + offset + len(stripped), stripped))
-    if len(cells) < 2 or any(len(c[2]) > MAX_CELL for c in cells):
+    # (a row's label may be longer between pipes: "Survivors given rehabilitation or a grant |")
+    longest_label = MAX_PIPED_LABEL if "|" in line else MAX_CELL
+    if (
+        len(cells) < 2
+        or len(cells[0][2]) > longest_label
+        or any(len(c[2]) > MAX_CELL for c in cells[1:])
+    ):
         return None
     return _Row(start, tuple(cells))
 
@@ -102,11 +109,34 @@ def _title_above(
 
 def _is_header(row: _Row) -> bool:
     """Whether a row heads the columns: no digits in its cells after the first (units such as
-    "(m2)" and notes' markers aside), or only times ("2023  2024  2025")."""
+    "(m2)" and notes' markers aside), or only times ("2023  2024  2025"), each perhaps with
+    what its figures are ("Target 2015 | Result 2015")."""
     columns = [_NOTE_MARK.sub("", c[2]) for c in row.cells[1:]]
     return not any(_DIGIT.search(_UNIT_NAME.sub("", c)) for c in columns) or all(
-        names_a_time(c) for c in columns
+        names_a_time(column_time(c)) for c in columns
     )
+
+
+# What a column's figures are, beside its time: "Target 2015", "2024 (actual)", "Result".
+COLUMN_STATUS = re.compile(
+    r"\(?\b(?P<status>targets?|planned|plan|goals?|baseline|forecast|expected|results?|actual"
+    r"|achieved|achievements?|reported|delivered)\b\)?",
+    re.IGNORECASE,
+)
+TARGET_STATUS = frozenset(
+    ["target", "targets", "planned", "plan", "goal", "goals", "forecast", "expected", "baseline"]
+)
+
+
+def column_time(header: str) -> str:
+    """A column's header without the word that says what its figures are: "Target 2015" is a
+    column of 2015."""
+    return " ".join(COLUMN_STATUS.sub("", header).split())
+
+
+def is_target_column(header: str) -> bool:
+    """Whether a column holds goals, not results: "Target 2015", "Planned", "Baseline"."""
+    return any(m["status"].lower() in TARGET_STATUS for m in COLUMN_STATUS.finditer(header))
 
 
 def table_cells(text: str) -> list[Cell]:
