@@ -232,6 +232,11 @@ def test_the_period_carries_on_in_its_paragraph_and_topic_but_not_past_them() ->
             ],
         ),
         ("Its units deploy 120 deminers.", [("120", "deminers_deployed")]),
+        ("Some 900 deminers are involved in clearance.", [("Some 900", "deminers_deployed")]),
+        (
+            "The fund pays a monthly allowance of $40 to 37 mine survivors.",
+            [("37", "survivors_assisted")],
+        ),
     ],
 )
 def test_parts_by_severity_groups_homes_ratios_kids_and_deploy(

@@ -199,7 +199,7 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         # a span of time from a year to a date; a person's age after "he is"
         ("between 1991 and 30 June 2008", [("1991", "year"), ("30 June 2008", "date")]),
         ("from 1995 to May 2001", [("1995", "year"), ("2001", "year")]),
-        ("he is 41, a father of three", [("he is 41", "age"), ("three", None)]),
+        ("he is 41, a father of three", [("he is 41", "age"), ("three", "other_count")]),
     ],
 )
 def test_non_claims_are_tagged_with_their_reason(text: str, expected) -> None:
@@ -545,6 +545,18 @@ def test_an_age_in_brackets_after_a_person_and_working_days() -> None:
         ("12", None),
         ("9", None),  # (a count of children in brackets, not an age)
         ("2 working days", "duration"),
+    ]
+
+
+def test_votes_annexes_a_convertible_mark_and_a_parents_children_are_no_figures() -> None:
+    text = "Adopted by 11 votes to 2. Report: 41 pages, 3 annexes. KM 150 for a father of three."
+    assert [(m.surface, m.reason) for m in scan_numbers(text)] == [
+        ("11", "other_count"),
+        ("2", None),
+        ("41 pages", "page_furniture"),
+        ("3 annexes", "page_furniture"),
+        ("KM 150", "money"),
+        ("three", "other_count"),
     ]
 
 

@@ -868,8 +868,8 @@ OBJECT_OF_VERB = re.compile(
 )
 
 
-# "... for 214 survivors": the people a service was for
-FOR_THEM = re.compile(r"(?<![\w-])for\s+(?:some\s+|about\s+|over\s+|more\s+than\s+)?$", re.I)
+# "... for 214 survivors", "pays a supplement to 37 survivors": the people a service was for
+FOR_THEM = re.compile(r"(?<![\w-])(?:for|to)\s+(?:some\s+|about\s+|over\s+|more\s+than\s+)?$", re.I)
 
 
 def _names_an_event_verb(text: str) -> bool:

@@ -116,7 +116,8 @@ _REFERENCE_ITEM = r"\d+(?:[.\-]\d+)*(?:\s*\([^()]{0,150}\))?"
 _CURRENCY_CODES = word_tree(
     sorted(set(list_currencies()) - set(vocabulary()["classify"]["currency_codes_that_are_words"]))
 )
-_CURRENCY_SIGNS = r"(?:\b(?:US|A|C|NZ|HK)\$|\$|€|£|¥|₼|₴|₽)"
+# (and the convertible mark's "KM", before its number: "KM 150")
+_CURRENCY_SIGNS = r"(?:\b(?:US|A|C|NZ|HK)\$|\$|€|£|¥|₼|₴|₽|\bKM(?=\s?\d))"
 _SCALE_WORDS = r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
 # A currency's sign or code: "US$", "€", "USD".
 CURRENCY = rf"(?:{_CURRENCY_SIGNS}|\b(?:{_CURRENCY_CODES})\b)"
@@ -234,7 +235,7 @@ NUMBER_FIRST: tuple[tuple[str, str], ...] = (
     ("list_marker", r"(?m:^\d{1,2}\.\d{1,2}\.?(?=[^\S\n]+[A-Z][^\n.;:!?]*$))"),
     ("duration", r"(?i:\b\d+-(?:day|week|month|year|hour|minute)s?\b)"),  # the 44-day war
     ("duration", rf"(?i:\b\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?{_DURATION})"),  # "30 years"
-    ("page_furniture", r"(?i:\b\d+\s+pages\b)"),  # "(64 pages)"
+    ("page_furniture", r"(?i:\b\d+\s+(?:pages|annexes|appendices)\b)"),  # "(64 pages)"
     ("page_furniture", _RUNNING_HEADER),
     ("page_furniture", rf"(?m:^\d{{1,3}}\s+(?=(?:{_FOOTNOTE_OPENERS})\b))"),  # a footnote
     ("page_furniture", r"(?<=[a-z][.;”\"’)])\d{1,3}\b(?![.,]\d)"),  # a marker: "earlier.13"
@@ -405,6 +406,8 @@ BEFORE_RULES: tuple[tuple[str, str], ...] = (
         r"[^.;:!?\n]{0,60}?\bto\s+",
     ),
     ("target", r"\b(?:target|goal|aim|objective)\s+(?:of|is|was|will\s+be)\s+"),
+    # the children of a parent named: "a father of three" counts no victims
+    ("other_count", r"\b(?:father|mother|parent)\s+of\s+"),
 )
 AFTER_RULES: tuple[tuple[str, str], ...] = (
     # "1 metre wide", "60 km from Mykolaiv" (an area's units are read with its number)
@@ -426,6 +429,8 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         r"languages|districts|provinces|regions|oblasts|governorates|dogs|machines|vehicles|"
         r"excavators|bulldozers|trucks|drones)\b",
     ),
+    # A vote: "adopted by 11 votes to 2, with 1 abstention"
+    ("other_count", r"\s+(?:votes?|abstentions?|ballots?)\b"),
     # "one of the worst affected provinces", "two of the largest": a rank, no count.
     ("other_count", r"\s+of\s+the\s+(?:most|least|\w+est)\b"),
     # "one of the countries (in the world) most affected": a rank too
@@ -569,6 +574,9 @@ _BEFORE_KEYS = (
     "goal",
     "aim",
     "objective",
+    "father",
+    "mother",
+    "parent",
 )
 _TOKEN_END = re.compile(r"\w*")
 
