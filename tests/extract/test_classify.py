@@ -983,6 +983,11 @@ def test_a_figure_due_by_a_later_year_is_a_target() -> None:
     assert found["8,000 hectares"] == NotAClaim("target")
     found = results("Teams had cleared 500 hectares by 2023.", "2024-05-01")
     assert found["500 hectares"].metric == "area_cleared_ha"
+    # work paid for is not yet done; an operation's result is
+    found = results("The council funded a project to clear 46 hectares.", "2024-05-01")
+    assert found["46 hectares"] == NotAClaim("target")
+    found = results("In 2023 the operation to clear the village removed 300 mines.", "2024-05-01")
+    assert found["300"].metric == "mines_found"
 
 
 def test_a_target_is_a_future_not_a_past_by_a_date() -> None:
