@@ -656,7 +656,8 @@ HEADING_END = re.compile(r"\s(?:by|per|in|for|across|during)\s|[,:;(–—-]", r
 OF_A_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|these|those|our|his|her)\s+(?!(?:total|whole|sum|tally|toll)\b)"
 )
-RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s", re.IGNORECASE)
+RELATIVE_PRONOUN = r"(?:who|which|that)"
+RELATIVE_CLAUSE = re.compile(rf"\s{RELATIVE_PRONOUN}\s", re.IGNORECASE)
 
 
 def _read_label(figure: _Figure, opening: str, heading: str) -> None:
@@ -1991,7 +1992,7 @@ BY_SEVERITY = re.compile(
     re.IGNORECASE,
 )
 # A phrase in a relative clause: "that", "which" or "who" before it, and no comma between.
-RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:that|which|who)\b[^,;:()]*$", re.IGNORECASE)
+RELATIVE_CLAUSE_BEFORE = re.compile(rf"\b{RELATIVE_PRONOUN}\b[^,;:()]*$", re.IGNORECASE)
 
 
 def _due_after_the_statement(figure: _Figure, context: periods.Context) -> bool:

@@ -869,7 +869,7 @@ OBJECT_OF_VERB = re.compile(
 
 
 # "... for 214 survivors", "pays a supplement to 37 survivors": the people a service was for
-FOR_THEM = re.compile(r"(?<![\w-])(?:for|to)\s+(?:some\s+|about\s+|over\s+|more\s+than\s+)?$", re.I)
+FOR_THEM = re.compile(r"(?<![\w-])(?:for|to)\s+$", re.I)  # (a qualifier is the figure's own)
 
 
 def _names_an_event_verb(text: str) -> bool:

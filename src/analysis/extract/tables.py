@@ -117,14 +117,13 @@ def _is_header(row: _Row) -> bool:
     )
 
 
-# What a column's figures are, beside its time: "Target 2015", "2024 (actual)", "Result".
+# What a column's figures are, beside its time: "Target 2015", "2024 (actual)", "Result";
+# goals, or what was reached.
+_GOALS = "targets?|planned|plan|goals?|baseline|forecast|expected"
+_REACHED = "results?|actual|achieved|achievements?|reported|delivered"
 COLUMN_STATUS = re.compile(
-    r"\(?\b(?P<status>targets?|planned|plan|goals?|baseline|forecast|expected|results?|actual"
-    r"|achieved|achievements?|reported|delivered)\b\)?",
+    rf"\(?\b(?:(?P<goal>{_GOALS})|{_REACHED})\b\)?",
     re.IGNORECASE,
-)
-TARGET_STATUS = frozenset(
-    ["target", "targets", "planned", "plan", "goal", "goals", "forecast", "expected", "baseline"]
 )
 
 
@@ -136,7 +135,7 @@ def column_time(header: str) -> str:
 
 def is_target_column(header: str) -> bool:
     """Whether a column holds goals, not results: "Target 2015", "Planned", "Baseline"."""
-    return any(m["status"].lower() in TARGET_STATUS for m in COLUMN_STATUS.finditer(header))
+    return any(m["goal"] for m in COLUMN_STATUS.finditer(header))
 
 
 def table_cells(text: str) -> list[Cell]:
