@@ -18,6 +18,7 @@ from analysis import cli
 from analysis.config import DATAPACKAGE_NAME, REPORT_TABLES
 from analysis.errors import NotebookError, ParameterError
 from analysis.report import build as report
+from analysis.report import forking
 from analysis.storage import stale_reason
 from conftest import NOTEBOOKS, SHIPPED_CORPUS
 
@@ -331,7 +332,15 @@ def test_a_report_kernel_collects_garbage_less_often(tmp_path: Path) -> None:
 
 
 def _kernels() -> list[psutil.Process]:
-    return [p for p in psutil.Process().children() if "ipykernel" in " ".join(p.cmdline())]
+    """This process's kernels: its ipykernel children, and the forks of its kernel server."""
+    kernels = []
+    for child in psutil.Process().children():
+        command = " ".join(child.cmdline())
+        if "ipykernel" in command:
+            kernels.append(child)
+        elif forking.__name__ in command:
+            kernels += child.children()
+    return kernels
 
 
 def test_kernels_of_the_runs_start_at_once_and_end_with_the_report(tmp_path: Path) -> None:

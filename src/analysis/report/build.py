@@ -6,9 +6,10 @@ failing notebook leaves the reports of the previous run as they were.
 
 Start-up time is most of a report build. Each notebook runs in a kernel of its own, driven
 by a thread of this process (the kernels do the work; the threads wait on them and render
-HTML): no second Python process imports the notebook tools. The kernels start first, and
-import their notebooks' modules while this process imports its own, checks the parameters
-and extracts the tables (see :class:`NotebookKernels`). This module imports the notebook
+HTML): no second Python process imports the notebook tools. The kernels start first, as
+forks of one server that imports the package once (:mod:`analysis.report.forking`), while
+this process imports its own modules, checks the parameters and extracts the tables (see
+:class:`NotebookKernels`). This module imports the notebook
 tools (nbformat, papermill, nbconvert) and the table modules (pandas) only where they are
 used.
 """
@@ -23,6 +24,7 @@ import os
 import shutil
 import tempfile
 import threading
+import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import CancelledError, Future, as_completed
 from dataclasses import dataclass, field
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from jupyter_client import AsyncKernelManager
     from nbconvert import HTMLExporter
 
+    from analysis.report.forking import KernelServer
     from analysis.storage import Tables
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -166,15 +169,24 @@ def notebook_modules(notebook: nbformat.NotebookNode | Mapping[str, Any]) -> lis
     return list(modules)
 
 
-def start_kernel(source: Path) -> AsyncKernelManager:
-    """Start a kernel for the notebook ``source`` in its folder; it imports the notebook's
-    modules as it starts (:func:`analysis.startup.preload`). Returns at once: the kernel is
-    ready when papermill's client has connected to it. Start, execute and shut it down in one
-    thread (one event loop)."""
+def start_kernel(source: Path, server: KernelServer | None = None) -> AsyncKernelManager:
+    """Start a kernel for the notebook ``source`` in its folder, a fork of ``server`` when
+    given (:mod:`analysis.report.forking`); it imports the notebook's modules as it starts
+    (:func:`analysis.startup.preload`). Returns at once: the kernel is ready when papermill's
+    client has connected to it. Start, execute and shut it down in one thread (one event
+    loop)."""
     from jupyter_core.utils import run_sync
+
+    from analysis.report.forking import ForkProvisioner
 
     modules = notebook_modules(_notebook_json(source))
     kernel = _kernel_manager()(kernel_name=KERNEL)
+    kernel.kernel_id = str(uuid.uuid4())
+    provisioner = ForkProvisioner(
+        kernel_id=kernel.kernel_id, kernel_spec=kernel.kernel_spec, parent=kernel
+    )
+    provisioner.server = server
+    kernel.provisioner = provisioner
     run_sync(kernel.start_kernel)(
         cwd=str(source.resolve().parent),
         extra_arguments=[*KERNEL_ARGUMENTS, f"--IPKernelApp.exec_lines={preload_line(modules)}"],
@@ -332,6 +344,21 @@ def render_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
 _RENDERING = threading.Lock()
 
 
+def warm_exporter() -> None:
+    """Render a small notebook (a heading, a code cell and its output), so that the first
+    page of a report need not wait for the exporter's imports, templates and highlighter:
+    call it while the kernels run."""
+    import nbformat
+
+    cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_code_cell(
+            "x = 1", outputs=[nbformat.v4.new_output("stream", name="stdout", text="1")]
+        ),
+    ]
+    render_html(nbformat.v4.new_notebook(cells=cells), with_code=True)
+
+
 @functools.cache
 def _exporter() -> HTMLExporter:
     """The exporter of every page: made once, since making one compiles its templates."""
@@ -479,8 +506,15 @@ class NotebookKernels:
     """
 
     def __init__(self, notebooks: Sequence[Path], limit: int) -> None:
+        from analysis.report.forking import kernel_server
+
         self._limit = threading.BoundedSemaphore(max(1, limit))
         self._slots: list[_Slot] = []
+        # The kernels are forks of one server that imports the notebooks' modules once.
+        self._server = None
+        if notebooks:
+            modules = (m for nb in notebooks for m in notebook_modules(_notebook_json(nb)))
+            self._server = kernel_server(notebooks[0].resolve().parent, dict.fromkeys(modules))
         for source in notebooks:
             self._start(source)
 
@@ -502,7 +536,7 @@ class NotebookKernels:
             kernel = None
             started = False
             try:
-                kernel = start_kernel(slot.source)
+                kernel = start_kernel(slot.source, self._server)
                 prepare_client(kernel, slot.job.cancelled)
                 run, staging = slot.job.result()
                 started = slot.built.set_running_or_notify_cancel()
@@ -547,6 +581,8 @@ class NotebookKernels:
             for slot in self._slots:
                 if slot.thread is not None:
                     slot.thread.join()
+        if self._server is not None:
+            self._server.close()
 
 
 @contextlib.contextmanager
@@ -622,6 +658,7 @@ def build_reports(
         entries = [index_entry(run, nbformat.read(run.source, as_version=4)) for run in runs]
         index = render_index(entries, tables, data_files)
         (staging / "index.html").write_text(index, encoding="utf-8")
+        warm_exporter()
         wait_all(runs, builds, progress)
         progress(f"wrote {len(list(pages))} statement pages")
         written = []
