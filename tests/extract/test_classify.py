@@ -1386,6 +1386,16 @@ def test_a_short_sentence_repeating_a_figure_counts_what_it_counted() -> None:
     ]
 
 
+def test_a_short_sentence_with_a_noun_of_its_own_repeats_no_figure() -> None:
+    text = (
+        "CHAIR: Last year four deminers were injured at work.\n\n"
+        "MEMBER: Four questions, then. Thank you to our four guests."
+    )
+    mentions = find_mentions(text)
+    found = classify_mentions(text, mentions, STATEMENT_DATE)
+    assert [c and c.metric for c in found] == ["deminers_injured", None, None]
+
+
 def test_one_of_a_named_group_is_of_that_group() -> None:
     found = results("One of the deminers was killed and two of the children were injured.")
     assert [found[s].metric for s in ("One", "two")] == ["deminers_killed", "children_injured"]
@@ -1916,6 +1926,16 @@ def test_a_correction_withdraws_a_figure_and_its_replacement_counts_the_same() -
     assert (found["421"].metric, found["421"].device) == ("mines_found", "anti_personnel")
     assert found["421"].period_start == "2024-04-01"
     assert found["13"].metric == "civilians_injured"
+
+
+def test_a_figure_an_earlier_version_gave_is_withdrawn() -> None:
+    text = (
+        "Clarification: a previous version of this report gave 57 injured for the district. "
+        "The district counted 44 casualties in 2024."
+    )
+    found = results(text, "2025-03-01")
+    assert found["57"] == NotAClaim("corrected")
+    assert found["44"].metric == "casualties"
 
 
 def test_a_correct_figure_without_an_error_before_it_replaces_nothing() -> None:
@@ -2722,3 +2742,59 @@ def test_a_list_item_labelled_with_its_year() -> None:
         ("casualties", "2022-01-01"),
         ("casualties", "2023-01-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A blast injured three herders; one of them lost his left leg.", "one"),
+        ("In May 40 people were injured. Six of those injured underwent amputation.", "Six"),
+        ("Of the 30 wounded, 4 of the wounded needed an amputation.", "4"),
+    ],
+)
+def test_a_part_whose_own_predicate_is_an_amputation_counts_amputees(
+    text: str, surface: str
+) -> None:
+    assert results(text)[surface].metric == "amputees"
+
+
+def test_a_second_group_after_a_part_shares_the_part_s_whole() -> None:
+    found = results("Eleven of the victims were boys under the age of 15 and two were women.")
+    assert [found[s].metric for s in ("Eleven", "two")] == [
+        "children_casualties",
+        "women_casualties",
+    ]
+
+
+def test_a_place_s_share_is_of_the_total_not_of_the_part_before() -> None:
+    text = (
+        "This year 60 people were killed or injured, 22 of them fatally; Lakeside alone "
+        "accounted for 15."
+    )
+    found = results(text)
+    assert (found["22"].metric, found["15"].metric) == ("killed", "casualties")
+    assert found["15"].area == "Lakeside"
+
+
+def test_a_whole_before_its_part_does_not_take_the_part_s_predicate() -> None:
+    found = results("Among the 84 people who came back, 12 lost a hand.")
+    assert (found["84"], found["12"].metric) == (None, "amputees")
+
+
+def test_a_compared_figure_with_its_own_noun_is_read_by_it() -> None:
+    found = results(
+        "The agency employed 210 deminers, 15 of them women, compared with 140 deminers in 2020."
+    )
+    assert (found["210"].metric, found["140"].metric) == ("deminers_deployed", "deminers_deployed")
+    assert found["140"].period_start == "2020-01-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 5,300 people now farm or live on the released land.",
+        "About 5,300 people are living or working on cleared land.",
+    ],
+)
+def test_people_who_farm_or_live_on_released_land_benefit_from_it(text: str) -> None:
+    assert metrics(text) == [("About 5,300", "land_release_beneficiaries")]

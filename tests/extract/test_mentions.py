@@ -113,6 +113,12 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ),
         ("two boys aged 9 and 11", [("two", None), ("aged 9 and 11", "age")]),
         ("the victims, aged 19, 23 and 40, were", [("aged 19, 23 and 40", "age")]),
+        ("between the ages of 6 and 12", [("ages of 6 and 12", "age")]),
+        # one age after "the age of": the next number is a count of its own
+        (
+            "ten were under the age of 16 and three were women",
+            [("ten", None), ("age of 16", "age"), ("three", None)],
+        ),
         ("a woman of 70 was injured", [("woman of 70", "age")]),
         ("children under 18 were hurt", [("children under 18", "age")]),
         # list markers

@@ -357,3 +357,13 @@ def test_an_end_in_brackets_a_span_of_years_in_brackets_and_the_day_of_an_accide
     assert periods_of("The accident of 11 August 2017 injured two deminers.", context) == [
         ("accident of 11 August 2017", Period("incident", "2017-08-11", "2017-08-11"))
     ]
+
+
+@pytest.mark.parametrize("context", [KARABAKH, ELSEWHERE])
+def test_a_year_or_month_to_date_runs_from_it_to_the_statement(context: Context) -> None:
+    assert periods_of("2021 to date: 310 hectares released", context) == [
+        ("2021 to date", Period("window", "2021-01-01", "2023-03-15"))
+    ]
+    assert periods_of("From June 2022 to date, 14 people were hurt", context) == [
+        ("From June 2022 to date", Period("window", "2022-06-01", "2023-03-15"))
+    ]

@@ -278,6 +278,16 @@ def countries_of(text: str) -> Countries:
     return Countries(frozenset(named), subject)
 
 
+def accounts_for(before: str) -> bool:
+    """Whether a place's share of a count comes next: "Konduga alone accounted for (29)"."""
+    named = cues().named_before.search(before[-60:])
+    return (
+        named is not None
+        and named.group().rstrip().endswith(" for")
+        and _place(named.group("place")) is not None
+    )
+
+
 def area_of(
     before: str,
     trailing: str,

@@ -356,7 +356,7 @@ def _echoes_repeat_the_figure(
     """A short sentence that repeats a figure said before ("Nearly two thousand." - "A couple
     of dozen anti-tank mines. In one field?") counts what that figure counted: an unplaced
     figure alone in a sentence of a few words takes the reading of the last figure of the
-    same value, unit and bound."""
+    same value, unit and bound, unless it names a noun of something else."""
     seen: dict[tuple[float | None, str | None, str], Classification] = {}
     for at, indexes in sorted(read.in_sentence.items()):
         sentence = read.sentences[at]
@@ -371,6 +371,8 @@ def _echoes_repeat_the_figure(
                 and len(indexes) == 1
                 and key in seen
                 and len(read.line[sentence.start : sentence.end].split()) <= ECHO_WORDS
+                # (not "Thank you to our three panellists": a count of something else)
+                and frames.noun_after(read.line[q.end : sentence.end]).kind != "unknown"
             ):
                 results[i] = seen[key]
 
@@ -830,7 +832,10 @@ def _read(figure: _Figure, discourse: _Discourse) -> None:
     _read_frame(figure, discourse)
     if figure.metric is None and figure.not_a_claim is None:
         _read_place_item(figure, discourse)
-    if figure.not_a_claim is None and frames.is_corrected(figure.before, figure.trailing):
+    if figure.not_a_claim is None and (
+        frames.is_corrected(figure.before, figure.trailing)
+        or frames.is_withdrawn(figure.sentence_before)
+    ):
         # a speaker's slip, read as said (its correction after it takes its noun), is no claim
         figure.not_a_claim = NotAClaim("corrected")
     elif figure.not_a_claim is None and frames.is_needed(figure.trailing):
@@ -895,15 +900,11 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     # them children, up from 24 in 2023")
     parent = _parent(discourse, quantity.unit, totals_only=figure.compared)
     previous = _previous(discourse, figure)
-    if figure.compared and previous is not None and previous.metric is None:
+    # (its own noun names what it counts: "19 killed ..., up from 38 casualties")
+    own_noun = frames.noun_after(figure.trailing).kind in ("people", "thing", "event")
+    if figure.compared and previous is not None and previous.metric is None and not own_noun:
         return  # "31 per cent ..., up from 8 per cent": the same unplaced count
-    if (
-        figure.compared
-        and parent is not None
-        and parent.metric
-        # (its own noun names what it counts: "19 killed ..., up from 38 casualties")
-        and frames.noun_after(figure.trailing).kind not in ("people", "thing", "event")
-    ):
+    if figure.compared and parent is not None and parent.metric and not own_noun:
         _read_as(figure, parent)
         return
     if (
@@ -1264,9 +1265,12 @@ def _read_people(
         event = frames.first_event(counted)
     if event is None:
         after = figure.clause_after
-        if (noun.kind == "none" or part) and not frames.opens_part(figure.trailing):
+        if (
+            (noun.kind == "none" or part) and not frames.opens_part(figure.trailing)
+        ) or frames.opens_as_whole(figure.clause_before, figure.trailing):
             # a bare number or a part: its own words only ("Of those 350, 69 died";
-            # "65 died, including 50 civilians, 278 were injured")
+            # "65 died, including 50 civilians, 278 were injured"); a whole before its part
+            # ("Among the 1,142 people who survived, 318 lost a limb")
             after = figure.trailing
         event = frames.first_event(frames.without_apposition(after))
     if event is None:
@@ -1443,8 +1447,12 @@ def _first_part_sibling(
 
 def _sibling_source(sibling: _Figure, discourse: _Discourse) -> tuple[str, str] | None:
     """(group, event) of the total whose parts a sentence lists, from the first part's words
-    ("Of the victims, ...") or the paragraph's last total."""
+    ("Of the victims, ...", "Nine of the casualties were children ...") or the paragraph's
+    last total."""
     event = frames.part_of_event(sibling.before) or frames.part_of_event(sibling.clause_before)
+    whole = frames.noun_after(sibling.trailing)
+    if event is None and whole.kind == "partitive":
+        event = whole.event
     return ("general", event) if event else discourse.total or discourse.earlier_total
 
 
@@ -1479,6 +1487,10 @@ def _part_source(
         # "14 (3 killed, 11 injured), including 2 children": a part of the total, not of
         # the breakdown in brackets
         previous = _parent(discourse)
+    elif previous is not None and previous.part and areas.accounts_for(figure.before):
+        # "94 were killed or injured, 31 of them fatally; Konduga alone accounted for 29":
+        # a place's share of the total, not of the part before
+        previous = _parent(discourse, totals_only=True)
     pair = _killed_and_injured(discourse)
     if pair is not None and (previous is None or previous is pair[1]):
         # "mines killed 74 and injured 292 people. Among them were 68 civilians": a part of

@@ -84,6 +84,7 @@ class FrameCues:
     reported_after: re.Pattern[str]
     service_after_noun: re.Pattern[str]
     corrected_before: Cue
+    earlier_version_before: Cue
     revised_from: re.Pattern[str]  # "revised from (188) to 181"
     given_in_error: Cue
     replacing_figure_before: Cue
@@ -172,6 +173,9 @@ def cues() -> FrameCues:
             flags,
         ),
         corrected_before=Cue(rf"(?:,|\()\s*(?:{_words(raw['corrected_before'])})\s+(?:the\s+)?$"),
+        earlier_version_before=Cue(
+            rf"\b(?:{_words(raw['earlier_version_before'])})\b[^.;:?!]{{0,80}}$"
+        ),
         revised_from=re.compile(
             rf"\b(?:{_words(raw['revised_from'])})\s+(?:(?:up|down)(?:wards?)?\s+)?from\s+$", flags
         ),
@@ -801,6 +805,13 @@ def is_whole_of_part(before: str) -> bool:
     return bool(WHOLE_BEFORE.search(before[-30:]))
 
 
+def opens_as_whole(clause_before: str, trailing: str) -> bool:
+    """Whether a number opens its sentence as the whole of the part after it ("Among the
+    1,142 people who survived, 318 lost a limb"): the predicate after the comma is the
+    part's, not the whole's (see :func:`follows_its_whole`)."""
+    return bool(WHOLE_OPENER.search(clause_before) and NOUN_THEN_COMMA.fullmatch(trailing))
+
+
 def group_of_part(trailing: str) -> str | None:
     """The group a part names right after its "of them": "four people, two of them boys",
     "3,112 casualties, 85 per cent of them civilians"."""
@@ -911,6 +922,12 @@ def is_corrected(before: str, trailing: str) -> bool:
     aside for the one before it: "19 civilians, not 9, were killed"."""
     revised = cues().revised_from.search(before[-40:]) and re.match(r"\s+to\s", trailing)
     return bool(cues().correction_before.search(trailing) or sets_aside(before) or revised)
+
+
+def is_withdrawn(sentence_before: str) -> bool:
+    """Whether a number is one an earlier version of the text gave ("An earlier version of
+    this article gave 398 casualties for Hama. We regret the error.")."""
+    return bool(cues().earlier_version_before.search(sentence_before))
 
 
 def sets_aside(before: str) -> bool:

@@ -353,9 +353,11 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ),
     (
         "age",
-        # (in figures or words: "aged eight and eleven")
-        rf"(?=[aA])(?i:\bage[ds]?\s+(?:of\s+)?(?:between\s+)?{_AGE}"
-        rf"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*){_AGE}\b)*)",
+        # (in figures or words: "aged eight and eleven", "between the ages of 5 and 14"; but
+        # one age after "the age of": "under the age of 18 and four were women")
+        rf"(?=[aA])(?i:\bage[ds]\s+(?:of\s+)?(?:between\s+)?{_AGE}"
+        rf"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*){_AGE}\b)*"
+        rf"|\bage\s+(?:of\s+)?{_AGE}\b)",
     ),
     ("age", rf"(?i:\b{_words(_ADULTS)}\s+of\s+(?:\d{{1,2}}\b(?![.,]\d)|{_WORD_NUMBER}\b))"),
     # An age limit: "children under 18", "girls below 15".

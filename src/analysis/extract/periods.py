@@ -666,6 +666,11 @@ def readers() -> tuple[Reader, ...]:
             ("since", "after"),
         ),
         (rf"\bsince\s+the\s+(?P<date>{YEAR})\s+\w+", _since_date, ("since",)),
+        (  # "2019 to date", "from March 2021 to date": since then
+            rf"(?<![\w,.-])(?:from\s+)?(?P<date>(?:{month}\s+)?{YEAR})\s+to\s+date\b",
+            _since_date,
+            ("to date",),
+        ),
         (
             rf"\b(?:since|in\s+the\s+period\s+after)\s+(?P<date>{month}\s+{YEAR})\b",
             _since_date,
