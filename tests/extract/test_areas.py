@@ -102,3 +102,10 @@ def test_the_words_about_a_figure_end_at_a_comma_or_bracket() -> None:
         == " casualties in Chad in 2024"
     )
     assert own_words(" killed (12 in Laos)") == " killed "
+
+
+def test_a_numbered_heading_about_a_country_gives_the_country() -> None:
+    heading = "2. SITUATION: MOZAMBIQUE The authority reports 41 casualties."
+    assert area_of("The authority reports ", " casualties.", heading, heading, "") == "Mozambique"
+    heading = "2. Summary: Chad The authority reports 41 casualties."
+    assert area_of("The authority reports ", " casualties.", heading, heading, "") == "Chad"

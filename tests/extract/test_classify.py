@@ -2798,3 +2798,28 @@ def test_a_compared_figure_with_its_own_noun_is_read_by_it() -> None:
 )
 def test_people_who_farm_or_live_on_released_land_benefit_from_it(text: str) -> None:
     assert metrics(text) == [("About 5,300", "land_release_beneficiaries")]
+
+
+def test_a_count_that_peaked_or_fell_to_a_number_is_that_count() -> None:
+    text = "Casualties peaked in May, with 40, and fell to 9 in August."
+    found = results(text)
+    assert [(found[s].metric, found[s].period_start) for s in ("40", "9")] == [
+        ("casualties", "2024-05-01"),
+        ("casualties", "2023-08-01"),
+    ]
+
+
+def test_a_table_takes_the_period_of_its_title_line_right_above_it() -> None:
+    text = (
+        "In May there were 7 casualties.\n\n"
+        "Table 2: Casualties by district, 2023\n"
+        "District | Casualties\n"
+        "Northfold | 31\n"
+        "Eastmoor | 12\n"
+    )
+    found = results(text)
+    assert [(found[s].metric, found[s].period) for s in ("31", "12")] == [
+        ("casualties", "year"),
+        ("casualties", "year"),
+    ]
+    assert found["31"].period_start == "2023-01-01"

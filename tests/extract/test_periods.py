@@ -367,3 +367,19 @@ def test_a_year_or_month_to_date_runs_from_it_to_the_statement(context: Context)
     assert periods_of("From June 2022 to date, 14 people were hurt", context) == [
         ("From June 2022 to date", Period("window", "2022-06-01", "2023-03-15"))
     ]
+
+
+def test_as_of_yesterday_ends_a_count_the_day_before_the_statement() -> None:
+    found = find_periods(
+        "Since the truce, and as of yesterday, 80 people were hurt.", 0, 57, KARABAKH
+    )
+    assert [p.as_of for p in found] == [None, "2023-03-14"]
+    assert found[0].period == Period("since_ceasefire", "2020-11-10", "2023-03-15")
+
+
+def test_two_years_in_a_row_are_one_window() -> None:
+    assert periods_of("In 2020 and 2021, 96 survivors were fitted with limbs", ELSEWHERE) == [
+        ("In 2020 and 2021", Period("window", "2020-01-01", "2021-12-31"))
+    ]
+    # (years apart, each may have its own figure: not one window)
+    assert periods_of("In 2015 and 2019 floods moved mines", ELSEWHERE)[0][1].name == "year"

@@ -305,7 +305,9 @@ def area_of(
     c = cues()
     label = c.list_label.match(sentence) if list_label else None
     if label:
-        return _place(label.group("place"))
+        # (a heading about a country: "3. BACKGROUND: AZERBAIJAN", its name in capitals)
+        about = country_names().match(sentence[label.end() :].lstrip().title())
+        return about.group() if about else _place(label.group("place"))
     named = c.named_before.search(before[-60:])
     if named and named.group().rstrip().endswith("(") and c.breakdown.match(trailing):
         named = None  # "victims in Azerbaijan (357 children ...)": a breakdown, not a list

@@ -250,10 +250,12 @@ def classify_mentions(
                 last_period = _period_before(text, line, sentence.paragraph, context)
             lead_in = line[sentence.start : sentence.end].rstrip().endswith(":")
             period = discourse.period if lead_in else None
+            cell = cells.first_within(sentence.start, sentence.end)
+            if period is None and cell is not None and cell.title:
+                # "Table 1: Casualties by governorate, 2025" right above its header
+                period = periods.title_period(cell.title, context)
             if period is None and (
-                sentence.list_item
-                or LABEL_START.match(line, sentence.start, sentence.end)
-                or cells.within(sentence.start, sentence.end)
+                sentence.list_item or LABEL_START.match(line, sentence.start, sentence.end) or cell
             ):
                 # "Land released: 640 hectares" (a list, or a table) under a title "Results for
                 # May 2024"

@@ -298,6 +298,15 @@ def _since_date(match: re.Match[str], context: Context) -> PeriodPhrase:
     return _phrase(since(match["date"], context), match)
 
 
+def _two_years(match: re.Match[str], context: Context) -> PeriodPhrase | None:
+    """ "in 2023 and 2024": both years, when they follow each other (two years apart, the
+    figure may be of each: no period here; the year reader takes the first)."""
+    first, last = int(match["a"]), int(match["b"])
+    if last != first + 1:
+        return None
+    return _phrase(_window(_first_day(first), _last_day(last)), match)
+
+
 def _year(match: re.Match[str], context: Context) -> PeriodPhrase | None:
     before = match.string[max(0, match.start() - 40) : match.start()]
     if _cues()["not_a_period_before"].search(before):
@@ -514,6 +523,16 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _as_of_relative(match: re.Match[str], context: Context) -> PeriodPhrase:
+    """ "as of yesterday", "as of today": the end of a cumulative figure, by the statement's
+    date."""
+    end = None
+    if context.statement_date:
+        back = 1 if match["day"].lower() == "yesterday" else 0
+        end = (context.statement_date - dt.timedelta(days=back)).isoformat()
+    return PeriodPhrase(None, match.start(), match.end(), as_of=end)
+
+
 def _as_of(match: re.Match[str], context: Context) -> PeriodPhrase:
     parts = _date_parts(match["date"])
     year = _year_of(parts, context)
@@ -621,6 +640,11 @@ def readers() -> tuple[Reader, ...]:
             rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+period\s+)?(?P<a>{month})\.?"
             rf"(?:{DASH}|\s+to\s+)(?P<b>{month})\.?,?\s+(?P<year>{YEAR})\b",
             _months,
+            YEAR_TRIGGER,
+        ),
+        (
+            rf"\b(?:in|during|over|for|throughout)\s+(?P<a>{YEAR})\s+and\s+(?P<b>{YEAR})\b",
+            _two_years,
             YEAR_TRIGGER,
         ),
         (  # "between January and May 2024", "from March to June 2023"
@@ -771,6 +795,11 @@ def readers() -> tuple[Reader, ...]:
             rf"|{MONTH}\s+{DAY}(?:,\s*{YEAR})?)\b",
             _on_date,
             ("on",),
+        ),
+        (  # (before the incidents: "as of yesterday" is no blast of yesterday)
+            r"\b(?:as\s+(?:of|at)|up\s+to)\s+(?P<day>yesterday|today)\b",
+            _as_of_relative,
+            ("as", "up"),
         ),
         (incident, _incident, leading_words(incident)),
         (

@@ -191,8 +191,14 @@ class Cells:
 
     def within(self, start: int, end: int) -> bool:
         """Whether a cell lies in ``[start, end)``."""
+        return self.first_within(start, end) is not None
+
+    def first_within(self, start: int, end: int) -> Cell | None:
+        """The first cell in ``[start, end)``, if any."""
         index = bisect.bisect_left(self._starts, start)
-        return index < len(self.cells) and self.cells[index].start < end
+        if index < len(self.cells) and self.cells[index].start < end:
+            return self.cells[index]
+        return None
 
     def at(self, offset: int) -> Cell | None:
         """The cell that holds the character at ``offset``, if any."""
