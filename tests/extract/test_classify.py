@@ -2783,6 +2783,7 @@ def test_a_whole_before_its_part_does_not_take_the_part_s_predicate() -> None:
 
 def test_a_compared_figure_with_its_own_noun_is_read_by_it() -> None:
     found = results(
+        "In 2023, 12 civilians were injured.\n\n"
         "The agency employed 210 deminers, 15 of them women, compared with 140 deminers in 2020."
     )
     assert (found["210"].metric, found["140"].metric) == ("deminers_deployed", "deminers_deployed")
@@ -2823,3 +2824,44 @@ def test_a_table_takes_the_period_of_its_title_line_right_above_it() -> None:
         ("casualties", "year"),
     ]
     assert found["31"].period_start == "2023-01-01"
+
+
+def test_a_numbered_heading_s_country_is_the_area_of_its_section() -> None:
+    text = (
+        "Mines still kill people in Chad and in Niger.\n\n"
+        "2. SITUATION: CHAD\n"
+        "The authority counts 64 casualties in 2023. Its teams cleared 310 hectares.\n\n"
+        "3. SITUATION: NIGER\n"
+        "The agency counts 21 casualties in 2023."
+    )
+    found = results(text)
+    assert [found[s].area for s in ("64", "310 hectares", "21")] == ["Chad", "Chad", "Niger"]
+
+
+def test_numbers_of_a_list_share_the_noun_after_the_last_and_pair_with_places() -> None:
+    text = (
+        "In 2023, 120 people were killed or injured. Among last year's victims were 30 women.\n\n"
+        "- Northfold, Eastmoor and Westdale accounted for 51, 33 and 20 of the casualties "
+        "respectively."
+    )
+    found = results(text)
+    assert [(found[s].metric, found[s].area) for s in ("51", "33", "20")] == [
+        ("casualties", "Northfold"),
+        ("casualties", "Eastmoor"),
+        ("casualties", "Westdale"),
+    ]
+    assert metrics("Crews lifted 12, 30 and 7 mines.") == [
+        ("12", "mines_found"),
+        ("30", "mines_found"),
+        ("7", "mines_found"),
+    ]
+
+
+def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
+    assert metrics("In 2022 the clinic fitted 35 boys with artificial legs.") == [
+        ("35", "survivors_assisted")
+    ]
+
+
+def test_a_count_of_countries_is_no_count_of_the_casualties_they_count() -> None:
+    assert metrics("The three states count casualties in different ways.") == [("three", None)]

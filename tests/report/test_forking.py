@@ -148,9 +148,8 @@ def test_a_kernel_starts_as_usual_once_the_server_is_gone(tmp_path: Path) -> Non
 def test_the_server_and_its_kernels_end_when_the_report_is_killed(tmp_path: Path) -> None:
     path = _notebook(tmp_path, "a", "x = 1")
     script = (
-        "import os, sys\n"
+        "import os\n"
         "from pathlib import Path\n"
-        "from jupyter_core.utils import run_sync\n"
         "from analysis.report import build as report\n"
         "from analysis.report.forking import KernelServer\n"
         f"server = KernelServer(Path({str(tmp_path)!r}), [])\n"

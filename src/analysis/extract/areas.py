@@ -278,6 +278,14 @@ def countries_of(text: str) -> Countries:
     return Countries(frozenset(named), subject)
 
 
+def heading_country(text: str) -> str | None:
+    """The country a numbered heading names after its label, in capitals or not ("3.
+    BACKGROUND: AZERBAIJAN", "2. Situation: Chad"), if ``text`` opens with one."""
+    label = cues().list_label.match(text)
+    about = country_names().match(text[label.end() :].lstrip().title()) if label else None
+    return about.group() if about else None
+
+
 def accounts_for(before: str) -> bool:
     """Whether a place's share of a count comes next: "Konduga alone accounted for (29)"."""
     named = cues().named_before.search(before[-60:])
@@ -286,6 +294,25 @@ def accounts_for(before: str) -> bool:
         and named.group().rstrip().endswith(" for")
         and _place(named.group("place")) is not None
     )
+
+
+# "Konduga, Gwoza and Bama accounted for 58, 47 and 40 ... respectively": the places in order
+RESPECTIVE_NAMES = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*\s*,?\s+and\s+{NAME})")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+LISTED_NUMBER = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\w])")
+
+
+def respective_place(before: str, clause: str) -> str | None:
+    """The place of a number in a list that "respectively" pairs with a list of places
+    before it: the first number the first place, and so on."""
+    if not RESPECTIVELY.search(clause):
+        return None
+    listed = next(reversed(list(RESPECTIVE_NAMES.finditer(before))), None)  # the last list
+    if listed is None:
+        return None
+    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed["names"])
+    index = len(LISTED_NUMBER.findall(before[listed.end() :]))
+    return _place(names[index]) if index < len(names) else None
 
 
 def area_of(
@@ -305,9 +332,10 @@ def area_of(
     c = cues()
     label = c.list_label.match(sentence) if list_label else None
     if label:
-        # (a heading about a country: "3. BACKGROUND: AZERBAIJAN", its name in capitals)
-        about = country_names().match(sentence[label.end() :].lstrip().title())
-        return about.group() if about else _place(label.group("place"))
+        return heading_country(sentence) or _place(label.group("place"))
+    respective = respective_place(before, clause)
+    if respective:
+        return respective
     named = c.named_before.search(before[-60:])
     if named and named.group().rstrip().endswith("(") and c.breakdown.match(trailing):
         named = None  # "victims in Azerbaijan (357 children ...)": a breakdown, not a list

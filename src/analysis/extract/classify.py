@@ -208,6 +208,7 @@ class _Discourse:
     question: str = ""  # the question this paragraph answers (an interview), if any
     sentence_before: str = ""  # the paragraph's sentence before the one being read
     glossary: dict[str, str] = field(default_factory=dict)  # the text's glossed terms
+    heading_area: str | None = None  # the country its numbered heading names, if any
 
 
 def classify_mentions(
@@ -271,6 +272,10 @@ def classify_mentions(
                 question=question,
                 earlier_total=discourse.total or discourse.earlier_total,
                 glossary=terms,
+                # "3. BACKGROUND: AZERBAIJAN" over a section of a text on several countries
+                heading_area=areas.heading_country(line[sentence.start : sentence.end])
+                if len(countries.named) > 1
+                else None,
             )
             paragraph = sentence.paragraph
             # a table's rows may stand apart from the title that says what they count
@@ -942,6 +947,10 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if part_words is not None:
         figure.trailing = part_words  # "14 of the 65 casualties were children"
     noun = frames.noun_after(figure.trailing, vague)
+    listed = frames.noun_of_list(figure.trailing, figure.clause_after)
+    if noun.kind == "none" and listed is not None:
+        figure.trailing = listed  # "58, 47 and 40 of the casualties": all count casualties
+        noun = frames.noun_after(listed, vague)
     if noun.kind == "unknown" and discourse.glossary:
         # "2,310 sobrevivientes (survivors)", "12,487 víctimas" after "Víctimas (victims)"
         glossed = frames.glossed(figure.trailing, discourse.glossary)
@@ -1233,7 +1242,9 @@ def _read_people(
         )
     if group is None and SUCH_AFTER.match(figure.trailing):
         group = _topic_group(discourse)  # "In 2017 it corroborated 98 such casualties"
-    sibling = None if part else _first_part_sibling(figure, discourse, group)
+    # (the other side of a comparison is no sibling: "173 deminers, 29 of them women,
+    # compared with 96 deminers in 2021")
+    sibling = None if part or figure.compared else _first_part_sibling(figure, discourse, group)
     if sibling is not None:
         part, ellipsis = True, False
     figure.part = part or _breaks_down_the_casualties(figure, noun, previous)
@@ -2100,6 +2111,8 @@ def _result(
         area = areas.place(figure.row_area or row or "")
     if area is None:  # in a text on several countries, the country named with the figure
         area = countries.area(areas.own_words(figure.trailing), figure.clause_before)
+    if area is None:
+        area = discourse.heading_area
     if area is None and figure.part:  # "One of them ... died": where the total was
         area = next(
             (f.area for f in reversed(discourse.figures) if f.area and f is not figure), None

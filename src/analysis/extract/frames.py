@@ -141,7 +141,8 @@ def cues() -> FrameCues:
             r"(?:(?:there\s+)?(?:were|are|was|is|ha(?:ve|s|d)\s+been)\s+)?$"
         ),
         part_of_before=Cue(
-            rf"\b(?:{_words(raw['part_of_before'])})(?:\w+\s+){{0,2}}?"
+            # (words between: "Among last year's victims were 61 women")
+            rf"\b(?:{_words(raw['part_of_before'])})(?:[\w'’]+\s+){{0,2}}?"
             rf"(?P<event>{_words([p for ps in raw['event_nouns'].values() for p in ps])})\b"
         ),
         subgroup_before=Cue(
@@ -285,6 +286,30 @@ def _noun_after(after: str, vague: bool = False) -> Noun:
 
 FIRST_CONJUNCT = re.compile(r"\s+(?:and|or)\s+|\s*,|$")
 LEADING_ADVERB = re.compile(r"[a-z]+ly\s+(?=[a-z])")
+
+
+# The numbers of a list after its first, up to the noun they share: ", 47 and 40 (casualties)"
+_LISTED = r"\d(?:[\d,.]*\d)?"
+LIST_REST = re.compile(
+    rf"(?:\s*,\s*{_LISTED})*\s*,?\s+(?:and|or)\s+{_LISTED}(?=[\s,])", re.IGNORECASE
+)
+LIST_GAP_AFTER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def noun_of_list(trailing: str, clause_after: str) -> str | None:
+    """The words after the last number of a list of numbers that a number opens, when they
+    name its noun: "58, 47 and 40 (of the casualties) respectively" - what all of them
+    count."""
+    if not LIST_GAP_AFTER.fullmatch(trailing):
+        return None
+    rest = LIST_REST.match(clause_after)
+    if rest is None:
+        return None
+    words = clause_after[rest.end() :]
+    noun = noun_after(words)
+    # (a part named by what befell it, not "of them": "31, 9 of them children" is no list)
+    named = noun.kind in ("people", "event", "thing") or (noun.kind == "partitive" and noun.name)
+    return words if named else None
 
 
 def noun_phrase(phrase: str) -> str:
