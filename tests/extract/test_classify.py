@@ -2865,3 +2865,8 @@ def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
 
 def test_a_count_of_countries_is_no_count_of_the_casualties_they_count() -> None:
     assert metrics("The three states count casualties in different ways.") == [("three", None)]
+
+
+def test_a_count_of_all_causes_is_no_landmine_figure() -> None:
+    found = results("It fitted 40 limbs, out of 150 amputees from all causes.")
+    assert found["150"] == NotAClaim("other_count")

@@ -900,6 +900,9 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_war_toll(figure.clause_before, discourse.sentence_before):
         figure.not_a_claim = NotAClaim("other_count")  # "the war killed 500,000": not by mines
         return
+    if ALL_CAUSES.search(areas.own_words(figure.trailing)):
+        figure.not_a_claim = NotAClaim("other_count")  # "134 patients with amputations from
+        return  # all causes": not a landmine figure
     # ("cleared 219 km2 and found 169,200 mines. A (72.8 km2) and B (48.6 km2) ...": the
     # surface before, not the mines)
     figure.compared = frames.is_comparison(figure.before)
@@ -1438,6 +1441,8 @@ def _workforce_before(figure: _Figure, discourse: _Discourse) -> str | None:
 
 
 SUCH_AFTER = re.compile(r"\s+such\b", re.IGNORECASE)
+# A count of every cause, not of mines: "patients with amputations from all causes"
+ALL_CAUSES = re.compile(r"\b(?:from|for|of)\s+all\s+causes\b", re.IGNORECASE)
 
 
 def _topic_group(discourse: _Discourse) -> str | None:
