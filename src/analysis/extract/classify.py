@@ -1468,9 +1468,9 @@ def _sibling_source(sibling: _Figure, discourse: _Discourse) -> tuple[str, str] 
     ("Of the victims, ...", "Nine of the casualties were children ...") or the paragraph's
     last total."""
     event = frames.part_of_event(sibling.before) or frames.part_of_event(sibling.clause_before)
-    whole = frames.noun_after(sibling.trailing)
-    if event is None and whole.kind == "partitive":
-        event = whole.event
+    if event is None:
+        whole = frames.noun_after(sibling.trailing)
+        event = whole.event if whole.kind == "partitive" else None
     return ("general", event) if event else discourse.total or discourse.earlier_total
 
 

@@ -426,13 +426,17 @@ def _day_of_blast(match: re.Match[str], context: Context) -> PeriodPhrase:
     return _phrase(Period("incident", day, day), match)
 
 
+def _day_named(words: str, context: Context) -> str | None:
+    """The day "today" (the statement's) or "yesterday" / "last night" (the day before)
+    names."""
+    if context.statement_date is None:
+        return None
+    back = 1 if re.search("yesterday|last night", words, re.IGNORECASE) else 0
+    return (context.statement_date - dt.timedelta(days=back)).isoformat()
+
+
 def _incident(match: re.Match[str], context: Context) -> PeriodPhrase:
-    day = None
-    if context.statement_date:
-        date = context.statement_date
-        if re.search("yesterday|last night", match.group(), re.IGNORECASE):
-            date -= dt.timedelta(days=1)
-        day = date.isoformat()
+    day = _day_named(match.group(), context)
     return _phrase(Period("incident", day, day), match)
 
 
@@ -526,11 +530,7 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 def _as_of_relative(match: re.Match[str], context: Context) -> PeriodPhrase:
     """ "as of yesterday", "as of today": the end of a cumulative figure, by the statement's
     date."""
-    end = None
-    if context.statement_date:
-        back = 1 if match["day"].lower() == "yesterday" else 0
-        end = (context.statement_date - dt.timedelta(days=back)).isoformat()
-    return PeriodPhrase(None, match.start(), match.end(), as_of=end)
+    return PeriodPhrase(None, match.start(), match.end(), as_of=_day_named(match["day"], context))
 
 
 def _as_of(match: re.Match[str], context: Context) -> PeriodPhrase:

@@ -169,17 +169,20 @@ def notebook_modules(notebook: nbformat.NotebookNode | Mapping[str, Any]) -> lis
     return list(modules)
 
 
-def start_kernel(source: Path, server: KernelServer | None = None) -> AsyncKernelManager:
+def start_kernel(
+    source: Path, server: KernelServer | None = None, modules: list[str] | None = None
+) -> AsyncKernelManager:
     """Start a kernel for the notebook ``source`` in its folder, a fork of ``server`` when
     given (:mod:`analysis.report.forking`); it imports the notebook's modules as it starts
     (:func:`analysis.startup.preload`). Returns at once: the kernel is ready when papermill's
     client has connected to it. Start, execute and shut it down in one thread (one event
-    loop)."""
+    loop). ``modules``: the notebook's (:func:`notebook_modules`), if already read."""
     from jupyter_core.utils import run_sync
 
     from analysis.report.forking import ForkProvisioner
 
-    modules = notebook_modules(_notebook_json(source))
+    if modules is None:
+        modules = notebook_modules(_notebook_json(source))
     kernel = _kernel_manager()(kernel_name=KERNEL)
     kernel.kernel_id = str(uuid.uuid4())
     provisioner = ForkProvisioner(
@@ -488,6 +491,7 @@ class _Slot:
     """One notebook's kernel and the thread that drives it."""
 
     source: Path
+    modules: list[str]  # what the notebook imports (its kernel imports them as it starts)
     # set: build this run into this folder; cancelled: drop the kernel
     job: Future[tuple[NotebookRun, Path]] = field(default_factory=Future)
     built: Future[None] = field(default_factory=Future)  # cancelled before it starts: never
@@ -510,18 +514,21 @@ class NotebookKernels:
 
         self._limit = threading.BoundedSemaphore(max(1, limit))
         self._slots: list[_Slot] = []
+        imports = {source: notebook_modules(_notebook_json(source)) for source in notebooks}
         # The kernels are forks of one server that imports the notebooks' modules once.
         self._server = None
         if notebooks:
-            modules = (m for nb in notebooks for m in notebook_modules(_notebook_json(nb)))
-            self._server = kernel_server(notebooks[0].resolve().parent, dict.fromkeys(modules))
+            modules = dict.fromkeys(m for listed in imports.values() for m in listed)
+            self._server = kernel_server(notebooks[0].resolve().parent, modules)
         for source in notebooks:
-            self._start(source)
+            self._start(source, imports[source])
 
-    def _start(self, source: Path) -> _Slot:
+    def _start(self, source: Path, modules: list[str] | None = None) -> _Slot:
         # Daemon threads: on Ctrl-C this process exits without waiting for a notebook, and
         # the kernels, which watch their parent, end with it.
-        slot = _Slot(source)
+        if modules is None:
+            modules = notebook_modules(_notebook_json(source))
+        slot = _Slot(source, modules)
         slot.thread = threading.Thread(
             target=self._drive, args=(slot,), name=f"notebook {source.stem}", daemon=True
         )
@@ -536,7 +543,7 @@ class NotebookKernels:
             kernel = None
             started = False
             try:
-                kernel = start_kernel(slot.source, self._server)
+                kernel = start_kernel(slot.source, self._server, slot.modules)
                 prepare_client(kernel, slot.job.cancelled)
                 run, staging = slot.job.result()
                 started = slot.built.set_running_or_notify_cancel()
