@@ -1032,6 +1032,34 @@ def test_a_difference_between_two_figures_is_no_figure() -> None:
     assert found["40%"].metric == "children_casualties_pct"
 
 
+def test_a_number_compared_with_another_after_it_is_a_difference() -> None:
+    text = (
+        "Teams cleared 410 hectares in the spring, 12% less than in the autumn. In 2023, 96 "
+        "people were hurt by mines, 30 more people than in 2022. Casualties fell to 61, 8 per "
+        "cent down on the year before. More than 40 mines were found."
+    )
+    found = results(text, "2024-03-01")
+    assert found["12%"] == found["30"] == found["8 per cent"] == NotAClaim("change")
+    assert (found["410 hectares"].metric, found["96"].metric) == ("area_cleared_ha", "injured")
+    assert found["More than 40"].metric == "mines_found"  # ("more than" before: a bound)
+
+
+def test_a_share_of_the_area_just_counted_names_where_it_lies_not_a_share_of_land() -> None:
+    text = (
+        "About 310 square kilometres are still contaminated, roughly 70 per cent of it in the "
+        "hills. The two eastern districts hold more than a third of what is left. Some 45% of "
+        "the remaining area lies near the river. About 20 per cent of it has been cleared "
+        "since May. Mines still cover 6% of the country's territory."
+    )
+    found = results(text, "2024-03-01")
+    assert found["About 310 square kilometres"].metric == "area_contaminated_ha"
+    assert found["roughly 70 per cent"] is None
+    assert found["more than a third"] is None
+    assert found["Some 45%"] is None
+    assert found["About 20 per cent"].metric == "area_cleared_pct"
+    assert found["6%"].metric == "area_contaminated_pct"
+
+
 def test_a_quarter_named_q3_after_a_preposition_is_a_period() -> None:
     found = results("In Q3 the contractor cleared 85 hectares.", "2025-10-14")
     assert (found["85 hectares"].period_start, found["85 hectares"].period_end) == (
@@ -1087,6 +1115,23 @@ def test_a_bare_number_reported_later_counts_what_the_paragraph_counts() -> None
     ]
     # the day a figure was said is no incident
     assert found["over 255"].period == "window"
+
+
+def test_a_bare_number_recorded_or_tallied_counts_what_the_paragraph_counts() -> None:
+    text = (
+        "The eastern district recorded 35 mine casualties in the first half of 2023, 9 of "
+        "them fatal. The western district registered 12, and the capital logged 4. "
+        "Since January our tally stands at 58."
+    )
+    found = results(text, "2023-09-01")
+    assert [found[s].metric for s in ("35", "9", "12", "4", "58")] == [
+        "casualties",
+        "killed",
+        "casualties",  # the total's, not the part's just before it
+        "casualties",
+        "casualties",
+    ]
+    assert found["12"].period == found["35"].period == "window"
 
 
 def test_a_bare_answer_counts_the_people_its_question_asks_about() -> None:

@@ -191,6 +191,13 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("a lane 1 metre wide", [("1", "distance")]),
         ("60 km from the city", [("60", "distance")]),
         ("5 square kilometres were cleared", [("5 square kilometres", None)]),
+        # temperatures and weights
+        ("by noon it was 41°C on the slope", [("41", "measurement")]),
+        ("a cold night, 3 ° C at the camp", [("3", "measurement")]),
+        ("nearly 30 degrees in the shade", [("nearly 30", "measurement")]),
+        ("some 400 tonnes of ordnance", [("some 400", "measurement")]),
+        ("a charge of 2 kg", [("2", "measurement")]),
+        ("6 tonne-rated trucks", [("6", "measurement")]),
         # targets and needs
         ("we need 2,000 more deminers", [("2,000", "target")]),
         ("it aims to reach 50 per cent", [("50 per cent", "target")]),

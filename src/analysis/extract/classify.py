@@ -886,7 +886,7 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_target(figure.clause_before, figure.sentence_before):
         figure.not_a_claim = NotAClaim("target")
         return
-    if frames.is_change(figure.before):
+    if frames.is_change(figure.before, figure.trailing):
         figure.not_a_claim = NotAClaim("change")  # "up 18% on Q2": no figure of its own
         return
     if RATE_AFTER.match(figure.trailing):
@@ -1708,6 +1708,7 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         and previous is not None
         and previous.metric in c.area_shares
         and figure.before.rstrip().endswith(",")
+        and not REMAINDER_OF.match(figure.trailing)  # (below: "about 60 per cent of it")
     ):
         # "140 hectares are still suspected, about 18 per cent of the arable land"
         return c.area_shares[previous.metric]
@@ -1772,9 +1773,19 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         # "Site | Area cleared (m2) | ... | Progress": how much of each site is cleared
         named = c.area_metrics.first(figure.table_context)
         return "area_cleared_pct" if named == "area_cleared_ha" else None
+    if REMAINDER_OF.match(figure.trailing):
+        # "more than half of what is left lies in two provinces", "about 60 per cent of it in
+        # the north": where the area counted before lies, a share of it and of no land; only
+        # what the share is or has had done names it ("40 per cent of it has been cleared")
+        return c.percent_metrics.any(figure.clause_after)
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
 
 
+# A share of what was just counted: "of it", "of what is left", "of the remaining area".
+REMAINDER_OF = re.compile(
+    r"\s*of\s+(?:it|that|this|what\s+(?:is|was)\s+left|what\s+remains?|the\s+(?:remaining|rest)|the\s+remainder)\b",
+    re.IGNORECASE,
+)
 PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])
 # What a share is of: "per cent of the deminers", "% of all victims".
 # Places counted, whose share is none of land: "a quarter of all villages", "40% of households".

@@ -80,6 +80,7 @@ class FrameCues:
     service: Cue
     not_people: Cue  # animals, body parts, weights
     change_before: Cue
+    change_after: re.Pattern[str]
     reported_before: Cue
     reported_after: re.Pattern[str]
     service_after_noun: re.Pattern[str]
@@ -168,6 +169,7 @@ def cues() -> FrameCues:
         reported_before=Cue(rf"\b(?:{_words(raw['reported_before'])})\s+[\"“]?$"),
         reported_after=re.compile(rf"\s+(?:{_words(raw['reported_after'])})\b", flags),
         change_before=Cue(rf"(?:{_words(raw['change_before'])})\s+$"),
+        change_after=re.compile(rf"\s*(?:{_words(raw['change_after'])})\b", flags),
         service_after_noun=re.compile(
             rf"\s*(?:[\w-]+\s+){{1,3}}?(?:(?:were|have been|had been)\s+)?"
             rf"(?:{_words(raw['service_verbs'])})\b",
@@ -935,10 +937,16 @@ SIGNED = re.compile(
 )
 
 
-def is_change(before: str) -> bool:
+def is_change(before: str, trailing: str = "") -> bool:
     """Whether a number is a difference between two figures: "up 18% on Q2", "an increase
-    of 16", "+3 (+75%)" (but "increased to 41" reports a figure)."""
-    return bool(cues().change_before.search(before[-40:]) or SIGNED.search(before[-12:]))
+    of 16", "+3 (+75%)", "28.4% less than in June" (but "increased to 41" reports a figure);
+    ``trailing`` is the text right after the number."""
+    c = cues()
+    return bool(
+        c.change_before.search(before[-40:])
+        or SIGNED.search(before[-12:])
+        or c.change_after.match(trailing)
+    )
 
 
 def is_corrected(before: str, trailing: str) -> bool:

@@ -417,6 +417,12 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         "distance",
         r"\s*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m|miles?)\b(?![2²])(?!\s+square)",
     ),
+    # "44°C", "33 degrees in the shade", "2 million tonnes of bombs", "5 kg": no count
+    (
+        "measurement",
+        r"\s*(?:°\s*[CF]?(?!\w)|degrees?\b|(?:kg|kilo(?:gram(?:me)?)?s?|tonnes?|tons|litres?|"
+        r"liters?)\b)",
+    ),
     (
         "money",
         r"\s+(?:US\s+)?(?:dollars?|euros?|manats?|hryvnias?|hryvnas?|roubles?|rubles?|riels?|"
