@@ -2293,6 +2293,14 @@ def test_survivors_alive_today_are_no_count_of_casualties() -> None:
     assert found["some 8,000"] is None
     assert found["30"].metric == "injured"
     assert results("Today there are about 900 survivors in the district.")["about 900"] is None
+    found = results(
+        "Some 3,100 mine survivors live in the north and 2,400 survivors are on the national "
+        "register. In 2022, 40 survivors were left with injuries."
+    )
+    assert found["Some 3,100"] is None and found["2,400"] is None
+    assert found["40"].metric == "injured"
+    found = results("About 600 survivors live with an amputation.")
+    assert found["About 600"].metric == "amputees"  # (a population the vocabulary counts)
 
 
 def test_a_share_of_places_or_of_a_sum_of_money_is_no_claim() -> None:
@@ -2900,6 +2908,63 @@ def test_numbers_of_a_list_share_the_noun_after_the_last_and_pair_with_places() 
         ("30", "mines_found"),
         ("7", "mines_found"),
     ]
+
+
+def test_bare_numbers_of_a_list_take_the_unit_printed_after_the_last() -> None:
+    text = (
+        "The three northern districts hold 310, 95 and 40 square kilometres of suspected "
+        "land. In 2023 the teams released 64 and 12.5 hectares, and lifted 14 and 30 mines."
+    )
+    found = results(text)
+    assert [(found[s].metric, found[s].values) for s in ("310", "95")] == [
+        ("area_contaminated_ha", (31000.0, 31000.0, 31000.0)),
+        ("area_contaminated_ha", (9500.0, 9500.0, 9500.0)),
+    ]
+    assert found["64"].metric == "area_cleared_ha"
+    assert found["64"].unit == found["12.5 hectares"].unit == "hectares"
+    assert (found["14"].values, found["30"].unit) == (None, "mines")  # (a noun, no unit)
+
+
+def test_a_list_of_places_after_its_numbers_pairs_with_them_respectively() -> None:
+    text = (
+        "Since 2020 the teams released 212, 148 and 96 hectares in Northfold, Eastmoor and "
+        "Westdale respectively, and 12 and 30 hectares elsewhere."
+    )
+    found = results(text)
+    assert [found[s].area for s in ("212", "148", "96 hectares")] == [
+        "Northfold",
+        "Eastmoor",
+        "Westdale",
+    ]
+
+
+def test_a_figure_said_to_be_corrected_later_gives_way_to_the_new_one() -> None:
+    text = (
+        "The site manager said his team lifted 41 mines, a figure he later corrected to 39, "
+        "and that the ministry gave 212 casualties, a number it has since revised to 230."
+    )
+    found = results(text, "2021-05-01")
+    assert found["41"] == found["212"] == NotAClaim("corrected")
+    assert (found["39"].metric, found["230"].metric) == ("mines_found", "casualties")
+
+
+def test_the_victims_of_a_total_included_its_subgroups() -> None:
+    text = (
+        "Since 2015 the centre has recorded 860 mine victims. The civilian victims included "
+        "210 children and 95 women. In 2023 mines killed 44 people; the dead included 9 boys."
+    )
+    found = results(text)
+    assert [found[s].metric for s in ("210", "95", "9")] == [
+        "children_casualties",
+        "women_casualties",
+        "children_killed",
+    ]
+    assert found["210"].period == found["860"].period
+
+
+def test_a_pension_paid_to_people_disabled_by_mines_assists_survivors() -> None:
+    text = "The fund pays a monthly pension to 640 people disabled by mines."
+    assert results(text)["640"].metric == "survivors_assisted"
 
 
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:

@@ -191,6 +191,10 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         ("a lane 1 metre wide", [("1", "distance")]),
         ("60 km from the city", [("60", "distance")]),
         ("5 square kilometres were cleared", [("5 square kilometres", None)]),
+        # a figure or chart of the document, but not a figure given
+        ("more than any other (Figure 3.1).", [("Figure 3.1", "reference")]),
+        ("Chart 2 shows the months", [("Chart 2", "reference")]),
+        ("the figure 398 was wrong", [("398", None)]),
         # temperatures and weights
         ("by noon it was 41°C on the slope", [("41", "measurement")]),
         ("a cold night, 3 ° C at the camp", [("3", "measurement")]),

@@ -302,17 +302,36 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 LISTED_NUMBER = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\w])")
 
 
+# "... released 212, 148 and 96 hectares in Cocorna, Sonson and Argelia respectively"
+RESPECTIVE_NAMES_AFTER = re.compile(
+    rf"\b(?:in|for|across|at)\s+(?:the\s+)?{RESPECTIVE_NAMES.pattern}"
+    r"(?:\s+[a-z]+)?\s+respectively\b"  # ("in Kherson and Sumy oblasts respectively")
+)
+
+
 def respective_place(before: str, clause: str) -> str | None:
     """The place of a number in a list that "respectively" pairs with a list of places
-    before it: the first number the first place, and so on."""
+    before it, or after the list in the same clause: the first number the first place, and
+    so on."""
     if not RESPECTIVELY.search(clause):
         return None
     listed = next(reversed(list(RESPECTIVE_NAMES.finditer(before))), None)  # the last list
-    if listed is None:
-        return None
-    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed["names"])
-    index = len(LISTED_NUMBER.findall(before[listed.end() :]))
-    return _place(names[index]) if index < len(names) else None
+    if listed is not None:
+        names = _names_of(listed)
+        index = len(LISTED_NUMBER.findall(before[listed.end() :]))
+    else:
+        listed = RESPECTIVE_NAMES_AFTER.search(clause)
+        if listed is None or clause.find(before) < 0:
+            return None
+        # the numbers of the list are the last ones before its places, as many as they
+        names = _names_of(listed)
+        numbers_before = len(LISTED_NUMBER.findall(clause[: listed.start()]))
+        index = len(LISTED_NUMBER.findall(before)) - (numbers_before - len(names))
+    return _place(names[index]) if 0 <= index < len(names) else None
+
+
+def _names_of(listed: re.Match[str]) -> list[str]:
+    return re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed["names"])
 
 
 def area_of(

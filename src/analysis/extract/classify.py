@@ -186,7 +186,8 @@ class _Figure:
     label: str = ""  # ... that noun phrase, when labelled
     row_area: str | None = None  # "Nineveh: 41" under "Casualties by governorate": the place
     title_group: str | None = None  # the group a table's title names ("Civilian casualties")
-    in_column_unit: bool = False  # read in the unit its table column's header names
+    # read in a unit printed elsewhere: its table column's header's, or its list's last number's
+    in_other_unit: bool = False
     time_label: str | None = None  # the label of its table row, when it names a time
     # A table's title and its other columns' headers: "AP mines" beside "Area cleared" counts
     # the mines of that clearance
@@ -293,6 +294,7 @@ def classify_mentions(
             )
             for i in in_sentence.get(at, [])
         ]
+        _share_list_units(figures)
         if sentence.list_item and discourse.mine_metric is None:
             discourse.mine_metric = list_mine_metric
         for figure in figures:
@@ -433,9 +435,12 @@ def _corrections_replace_the_figure(
             results[withdrawn] = corrected
 
 
-# A figure revised in the same sentence: "..., published as 1,084.3 hectares, is revised to".
+# A figure revised in the same sentence: "..., published as 1,084.3 hectares, is revised to";
+# "32 mines, a figure he later corrected to (23)".
 REVISED_TO = re.compile(
-    r"[^.;\d]{0,30}?,?\s+(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?"
+    r"[^.;\d]{0,30}?(?:,?\s+(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?"
+    r"|,\s+(?:a|the)\s+(?:figure|number|total|count|toll)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:later|since|then|subsequently)\s+)?)"
     r"(?:revised|corrected|amended)\s+(?:(?:up|down)(?:wards?)?\s+)?to\s+",
     re.IGNORECASE,
 )
@@ -794,11 +799,34 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
     quantity = numbers.in_column_unit(figure.mention.quantity, unit_header)
     if quantity is not figure.mention.quantity:
         figure.mention = replace(figure.mention, quantity=quantity)
-        figure.in_column_unit = True
+        figure.in_other_unit = True
     figure.before = figure.clause_before = figure.sentence_before = ""
     figure.trailing = figure.clause_after = " " + (phrase.lower() if phrase.isupper() else phrase)
     if _names_a_count(figure.trailing) and not names_a_time(row):
         figure.row_area = row  # (a row of totals is no place: ``areas.place`` drops "Total")
+
+
+# What stands between the numbers of a list: "134, 121 and 88", "12 or 15".
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _share_list_units(figures: list[_Figure]) -> None:
+    """Bare numbers of a list take the unit printed after its last one: "Nineveh and Anbar
+    hold 134 and 121 square kilometres", "teams released 212, 148 and 96 hectares"."""
+    for index, figure in enumerate(figures):
+        if figure.mention.quantity.unit is not None or figure.labelled:
+            continue
+        member = figure
+        for later in figures[index + 1 :]:
+            if not LIST_GAP.fullmatch(member.trailing) or later.labelled:
+                break
+            if later.mention.quantity.unit is not None:
+                quantity = numbers.in_unit_of(figure.mention.quantity, later.mention.quantity)
+                if quantity is not figure.mention.quantity:
+                    figure.mention = replace(figure.mention, quantity=quantity)
+                    figure.in_other_unit = True
+                break
+            member = later
 
 
 # A column header with its unit in brackets: "Risk education (people)", "Land released (ha)".
@@ -2139,5 +2167,5 @@ def _result(
     if device is None and metric == "mines_found":
         device = "all"
     q = figure.mention.quantity
-    values = (q.low, q.best, q.high) if figure.in_column_unit else None
+    values = (q.low, q.best, q.high) if figure.in_other_unit else None
     return Classification(metric, unit, period.name, period.start, period.end, area, device, values)

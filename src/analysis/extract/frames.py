@@ -734,11 +734,20 @@ def is_plan_lead_in(heading: str) -> bool:
 
 def survivors_alive(before: str, trailing: str) -> bool:
     """Whether a count of survivors counts those alive today, not the people hurt in a time:
-    "there are about 21,000 mine survivors", "some 20,000 living UXO survivors"."""
-    return bool(LIVING_BEFORE_NOUN.match(trailing) or THERE_ARE.search(before[-60:]))
+    "there are about 21,000 mine survivors", "some 20,000 living UXO survivors", "an
+    estimated 2,000 survivors live in the province", "1,380 survivors are on the register"
+    (but "25,000 survivors live with an amputation" count amputees)."""
+    living = SURVIVORS_LIVE.match(trailing) and "amputated" not in events_in(trailing)
+    return bool(LIVING_BEFORE_NOUN.match(trailing) or THERE_ARE.search(before[-60:]) or living)
 
 
 LIVING_BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:living|surviving)\s", re.IGNORECASE)
+SURVIVORS_LIVE = re.compile(
+    r"\s+(?:(?:mine|landmine|ERW|UXO|war)\s+)?survivors\s+(?:(?:still|now)\s+)?"
+    r"(?:live|living|reside|residing|are\s+(?:still\s+)?(?:alive|registered|listed|"
+    r"on\s+(?:the|a|its|their)\s+(?:[\w-]+\s+)?(?:register|registry|list|database)))\b",
+    re.IGNORECASE,
+)
 THERE_ARE = re.compile(
     r"\bthere\s+(?:are|is)\s+(?:(?:still|now|thought|estimated|believed|said)\s+)*"
     r"(?:to\s+be\s+)?$",

@@ -322,6 +322,13 @@ WORD_FIRST: tuple[tuple[str, str], ...] = (
     ),
     # ... and an item of a results framework, numbered with a dot: "Output 1.3", "Indicator 2.1.4"
     ("reference", rf"(?i:\b{_words(_FRAMEWORK_ITEMS)}\s+\d+(?:\.\d+)+\b)"),
+    # A figure, chart or map of the document, capitalised as a title: "(Figure 3.1)", "Map 2"
+    # (not "the figure 398": a number given)
+    (
+        "reference",
+        r"(?=[FCGMBED])\b(?:Figure|Fig\.|Chart|Graph|Map|Box|Exhibit|Diagram)s?\s+"
+        r"\d{1,2}(?:\.\d{1,2})?[a-z]?\b(?![.,]\d)",
+    ),
     (
         "money",
         rf"(?=[A-Z$€£¥₼₴₽])(?:{_CURRENCY_SIGNS}|\b(?:{_CURRENCY_CODES})\b\.?)"

@@ -463,7 +463,26 @@ def in_column_unit(quantity: Quantity, header: str) -> Quantity:
     match = _HEADER_UNIT.search(header) or _HEADER_LEAD_UNIT.match(" " + header)
     if quantity.unit is not None or match is None:
         return quantity
-    unit = _unit(match.group("unit") or match.group("alone"))
+    return _in_unit(quantity, _unit(match.group("unit") or match.group("alone")))
+
+
+# The unit printed at the end of an expression: "88 square kilometres", "0.6 million ha".
+_PRINTED_UNIT = re.compile(
+    rf"(?:{_PERCENT}|{_SQUARE_KILOMETRES}|{_SQUARE_METRES}|{_HECTARES}|{_ACRES})$", re.IGNORECASE
+)
+
+
+def in_unit_of(quantity: Quantity, last: Quantity) -> Quantity:
+    """A bare number of a list read in the unit printed with the list's ``last`` number:
+    "134" in "134, 121 and 88 square kilometres" is 13,400 hectares (its surface stays as
+    printed)."""
+    match = _PRINTED_UNIT.search(last.surface)
+    if quantity.unit is not None or last.unit is None or match is None:
+        return quantity
+    return _in_unit(quantity, _unit(match.group()))
+
+
+def _in_unit(quantity: Quantity, unit: str | None) -> Quantity:
     values = (quantity.low, quantity.best, quantity.high)
     if unit in _HECTARES_PER_UNIT:
         values = tuple(_in_hectares(v, unit) for v in values)  # type: ignore[assignment]
