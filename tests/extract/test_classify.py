@@ -1058,6 +1058,12 @@ def test_a_share_of_the_area_just_counted_names_where_it_lies_not_a_share_of_lan
     assert found["Some 45%"] is None
     assert found["About 20 per cent"].metric == "area_cleared_pct"
     assert found["6%"].metric == "area_contaminated_pct"
+    found = results(
+        "Nearly half of the contamination lies in farmland, where clearance is slow. Crews "
+        "have cleared 12 per cent of all contamination since 2019."
+    )
+    assert found["Nearly half"] is None
+    assert found["12 per cent"].metric == "area_cleared_pct"
 
 
 def test_a_quarter_named_q3_after_a_preposition_is_a_period() -> None:
@@ -2965,6 +2971,46 @@ def test_the_victims_of_a_total_included_its_subgroups() -> None:
 def test_a_pension_paid_to_people_disabled_by_mines_assists_survivors() -> None:
     text = "The fund pays a monthly pension to 640 people disabled by mines."
     assert results(text)["640"].metric == "survivors_assisted"
+
+
+def test_a_part_of_those_things_counts_them_not_the_people_before() -> None:
+    text = (
+        "Since 2019 the villages have reported 14 mine accidents, in which 6 people died and "
+        "11 were hurt. Three of those accidents happened on farm tracks."
+    )
+    found = results(text)
+    assert found["Three"].metric == "incidents"
+    assert found["11"].metric == "injured"
+
+
+def test_land_released_through_both_kinds_of_survey_was_surveyed() -> None:
+    text = (
+        "In 2023 the teams released 40 square kilometres, 9 square kilometres of it through "
+        "clearance and 31 square kilometres through technical and non-technical survey."
+    )
+    found = results(text)
+    assert found["9 square kilometres"].metric == "area_cleared_ha"
+    assert found["31 square kilometres"].metric == "area_surveyed_ha"
+
+
+def test_land_thought_to_be_mined_or_still_mined_is_contaminated() -> None:
+    text = (
+        "After the war some 900 square kilometres were thought to be mined. Today about 60 "
+        "hectares of the valley are still mined, and teams demined 12 hectares last year."
+    )
+    assert metrics(text) == [
+        ("some 900 square kilometres", "area_contaminated_ha"),
+        ("about 60 hectares", "area_contaminated_ha"),
+        ("12 hectares", "area_cleared_ha"),
+    ]
+
+
+def test_a_share_of_a_group_s_victims_is_a_share_of_the_casualties() -> None:
+    text = (
+        "In 2022 mines killed or injured 700 civilians. About three in ten of the civilian "
+        "victims were children."
+    )
+    assert results(text)["About three in ten"].metric == "children_casualties_pct"
 
 
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:

@@ -1747,7 +1747,11 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         part = frames.group_after(figure.trailing[share_of.start(1) :])
         if head == ("people", "deminers"):
             return c.deminer_shares.get(part or group or "")
-        return c.share_metrics.get(part or "") if head == ("event", "casualties") else None
+        # ("four in ten of the civilian victims were children": of the casualties too)
+        of_casualties = head == ("event", "casualties") or (
+            frames.first_event(" ".join(phrase)) == "casualties"
+        )
+        return c.share_metrics.get(part or "") if of_casualties else None
     # The whole a share is of: the count before it in the sentence; for "of them" or a share
     # of nothing named, the paragraph's last count of people ("1,210 deminers were employed by
     # the 4 operators, and women made up 26 per cent of them"; "61 casualties ... About 60%
@@ -1801,17 +1805,23 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         # "Site | Area cleared (m2) | ... | Progress": how much of each site is cleared
         named = c.area_metrics.first(figure.table_context)
         return "area_cleared_pct" if named == "area_cleared_ha" else None
-    if REMAINDER_OF.match(figure.trailing):
+    remainder = REMAINDER_OF.match(figure.clause_after)
+    if remainder:
         # "more than half of what is left lies in two provinces", "about 60 per cent of it in
         # the north": where the area counted before lies, a share of it and of no land; only
-        # what the share is or has had done names it ("40 per cent of it has been cleared")
-        return c.percent_metrics.any(figure.clause_after)
+        # what was done to the share names it ("40 per cent of it has been cleared", "teams
+        # cleared 40 per cent of the contamination"), in the words next to it
+        verb = figure.clause_before.rsplit(",", 1)[-1][-30:]
+        predicate = figure.clause_after[remainder.end() :].split(",", 1)[0]
+        return c.percent_metrics.any(verb + " " + predicate)
     return c.percent_metrics.any(clause) or c.percent_metrics.any(_sentence_of(figure))
 
 
-# A share of what was just counted: "of it", "of what is left", "of the remaining area".
+# A share of what was just counted, or of the contamination itself: "of it", "of what is
+# left", "of the remaining area", "of improvised-mine contamination".
 REMAINDER_OF = re.compile(
-    r"\s*of\s+(?:it|that|this|what\s+(?:is|was)\s+left|what\s+remains?|the\s+(?:remaining|rest)|the\s+remainder)\b",
+    r"\s*of\s+(?:it|that|this|what\s+(?:is|was)\s+left|what\s+remains?|the\s+(?:remaining|rest)"
+    r"|the\s+remainder|(?:the\s+|all\s+)?(?:[\w-]+\s+)?contamination)\b",
     re.IGNORECASE,
 )
 PRONOUNS = frozenset(["them", "these", "those", "it", "this", "that"])

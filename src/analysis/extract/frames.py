@@ -234,7 +234,12 @@ def _noun_after(after: str, vague: bool = False) -> Noun:
     c = cues()
     partitive = c.partitive_after.match(after)
     if partitive:
-        return Noun("partitive", c.event_nouns.first(partitive.group()))
+        event = c.event_nouns.first(partitive.group())
+        if event is None and partitive.group().lower().endswith(("these", "those")):
+            named = _noun_after(" " + after[partitive.end() :].lstrip())
+            if named.kind == "thing" and named.name in COUNTED_PARTS:
+                return named  # "two of those accidents", "40 of these mines": as many of them
+        return Noun("partitive", event)
     # "330 of our citizens", "tens of thousands of mines": the noun after "of"
     owner = OWNER.match(after) or (LEADING_OF.match(after) if vague else None)
     if owner is None and (of := OF_THE.match(after)):
