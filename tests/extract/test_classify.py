@@ -2929,6 +2929,14 @@ def test_bare_numbers_of_a_list_take_the_unit_printed_after_the_last() -> None:
     assert found["64"].metric == "area_cleared_ha"
     assert found["64"].unit == found["12.5 hectares"].unit == "hectares"
     assert (found["14"].values, found["30"].unit) == (None, "mines")  # (a noun, no unit)
+    found = results(
+        "In 2023 the teams released 7.5 square kilometres, 2.5 through clearance and 5 "
+        "through technical survey."
+    )
+    assert [(found[s].metric, found[s].values) for s in ("2.5", "5")] == [
+        ("area_cleared_ha", (250.0, 250.0, 250.0)),
+        ("area_surveyed_ha", (500.0, 500.0, 500.0)),
+    ]
 
 
 def test_a_list_of_places_after_its_numbers_pairs_with_them_respectively() -> None:
@@ -3011,6 +3019,48 @@ def test_a_share_of_a_group_s_victims_is_a_share_of_the_casualties() -> None:
         "victims were children."
     )
     assert results(text)["About three in ten"].metric == "children_casualties_pct"
+
+
+def test_people_involved_in_mine_incidents_are_the_casualties() -> None:
+    text = (
+        "Since 1995, 820 people have been involved in mine accidents, 240 of whom died. Among "
+        "them were 35 deminers: 12 were killed and 23 injured."
+    )
+    found = results(text)
+    assert [found[s].metric for s in ("820", "240", "35", "12", "23")] == [
+        "casualties",
+        "killed",
+        "deminers_casualties",
+        "deminers_killed",
+        "deminers_injured",
+    ]
+    assert metrics("Three juveniles were killed and one was injured.") == [
+        ("Three", "children_killed"),
+        ("one", "children_injured"),
+    ]
+
+
+def test_survivors_of_a_group_or_referred_to_a_service_were_assisted() -> None:
+    text = (
+        "In 2024 the clinic provided 410 child survivors with physiotherapy. Field teams "
+        "referred 96 survivors to rehabilitation centres."
+    )
+    found = results(text)
+    assert found["410"].metric == found["96"].metric == "survivors_assisted"
+
+
+def test_workforce_fielded_records_kept_and_land_yet_to_be_cleared() -> None:
+    text = (
+        "Together the operators field 240 deminers. Minefield records exist for about 70 per "
+        "cent of the suspected area. Around a third of the town has yet to be cleared. In "
+        "2022 casualties in the district fell again, to 14."
+    )
+    assert metrics(text) == [
+        ("240", "deminers_deployed"),
+        ("about 70 per cent", "area_on_maps_pct"),
+        ("Around a third", "area_contaminated_pct"),
+        ("14", "casualties"),
+    ]
 
 
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:

@@ -299,6 +299,13 @@ def test_areas_round_trip_in_hectares(value: int, unit) -> None:
     assert math.isclose(quantity.best, value * hectares)
 
 
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=1, max_value=9))
+def test_decimal_square_kilometres_are_whole_hectares_as_printed(whole: int, tenth: int) -> None:
+    # 71.4 km2 is 7,140 ha, not 7140.000000000001: no binary noise reaches the tables
+    quantity = parse(f"{whole}.{tenth} square kilometres")
+    assert quantity is not None and quantity.best == whole * 100 + tenth * 10
+
+
 @given(
     st.lists(
         st.one_of(

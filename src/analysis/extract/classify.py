@@ -806,27 +806,37 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
         figure.row_area = row  # (a row of totals is no place: ``areas.place`` drops "Total")
 
 
+# Survivors of a group: "child survivors", "women survivors".
+GROUP_SURVIVORS = re.compile(r"\s+[\w-]+\s+survivors\b", re.IGNORECASE)
 # What stands between the numbers of a list: "134, 121 and 88", "12 or 15".
 LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
 
 def _share_list_units(figures: list[_Figure]) -> None:
     """Bare numbers of a list take the unit printed after its last one: "Nineveh and Anbar
-    hold 134 and 121 square kilometres", "teams released 212, 148 and 96 hectares"."""
+    hold 134 and 121 square kilometres", "teams released 212, 148 and 96 hectares"; and the
+    parts of a surface by how it was released take its unit: "released 8.9 square
+    kilometres, 6.2 through clearance and 2.7 through survey"."""
+    c = cues()
     for index, figure in enumerate(figures):
         if figure.mention.quantity.unit is not None or figure.labelled:
             continue
-        member = figure
+        member, unit_of = figure, None
         for later in figures[index + 1 :]:
             if not LIST_GAP.fullmatch(member.trailing) or later.labelled:
                 break
             if later.mention.quantity.unit is not None:
-                quantity = numbers.in_unit_of(figure.mention.quantity, later.mention.quantity)
-                if quantity is not figure.mention.quantity:
-                    figure.mention = replace(figure.mention, quantity=quantity)
-                    figure.in_other_unit = True
+                unit_of = later
                 break
             member = later
+        if unit_of is None and c.area_means.first(areas.own_words(figure.trailing)):
+            printed = (f for f in reversed(figures[:index]) if not f.in_other_unit)
+            unit_of = next((f for f in printed if f.mention.quantity.unit), None)
+        if unit_of is not None:
+            quantity = numbers.in_unit_of(figure.mention.quantity, unit_of.mention.quantity)
+            if quantity is not figure.mention.quantity:
+                figure.mention = replace(figure.mention, quantity=quantity)
+                figure.in_other_unit = True
 
 
 # A column header with its unit in brackets: "Risk education (people)", "Land released (ha)".
@@ -1296,7 +1306,9 @@ def _read_people(
         event = frames.first_event(frames.without_apposition(own_words))
     event = event or noun.event
     if frames.served(figure.clause_before, figure.clause_after, noun.kind == "event") and (
-        noun.kind == "event" or frames.first_event(figure.trailing) is None
+        noun.kind == "event"
+        or frames.first_event(figure.trailing) is None
+        or GROUP_SURVIVORS.match(figure.trailing)  # ("provided 2,340 child survivors with")
     ):
         # "interviewed 74 survivors", "310 survivors supported with rehabilitation": the
         # people a service reached, whatever befell them

@@ -495,7 +495,9 @@ def _in_hectares(value: float | None, unit: str) -> float | None:
         return None
     if unit == "square_metres":  # divide: 5,300,000 m² is exactly 530 ha
         return value / SQUARE_METRES_PER_HECTARE
-    return value * _HECTARES_PER_UNIT[unit]
+    # (to 12 significant digits: 71.4 km² is 7,140 ha, not the 7140.000000000001 that binary
+    # floating point multiplies out; no printed figure has that many)
+    return float(f"{value * _HECTARES_PER_UNIT[unit]:.12g}")
 
 
 def _bounded(value: float, bound: str) -> tuple[float | None, float | None, float | None]:
