@@ -3063,6 +3063,39 @@ def test_workforce_fielded_records_kept_and_land_yet_to_be_cleared() -> None:
     ]
 
 
+def test_parts_of_named_things_that_occurred_somewhere_count_them() -> None:
+    text = (
+        "In 2023 the monitors logged 20 mine accidents, in which 7 people died. Of the "
+        "accidents, 12 occurred in the hills and 8 happened near the river."
+    )
+    found = results(text)
+    assert found["12"].metric == found["8"].metric == "incidents"
+
+
+def test_a_column_of_totals_beside_killed_and_injured_counts_the_casualties() -> None:
+    text = (
+        "Casualties by year:\n\n"
+        "Year   Killed   Injured   Total\n"
+        "2021      4        10       14\n"
+        "2022      2         5        7\n"
+    )
+    found = results(text, "2023-03-01")
+    assert [(found[s].metric, found[s].period_start) for s in ("14", "7")] == [
+        ("casualties", "2021-01-01"),
+        ("casualties", "2022-01-01"),
+    ]
+
+
+def test_what_is_left_and_its_parts_are_the_contaminated_surface() -> None:
+    text = (
+        "Since 2005 teams have released 900 square kilometres. That leaves 12.5 square "
+        "kilometres. The north holds 8 square kilometres of this; Eastdale and Westdale "
+        "account for 2.5 and 1.5 square kilometres respectively. In the south only 0.5 square "
+        "kilometres remain."
+    )
+    assert [m for _, m in metrics(text)] == ["area_cleared_ha"] + ["area_contaminated_ha"] * 5
+
+
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
     assert metrics("In 2022 the clinic fitted 35 boys with artificial legs.") == [
         ("35", "survivors_assisted")

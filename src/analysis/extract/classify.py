@@ -787,6 +787,8 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
         phrase, row = title, (row if names_a_time(column) else column)
     else:
         phrase = _unit_first(column)
+        if TOTAL_HEADER.fullmatch(phrase):
+            phrase = _sum_of_columns(cell.headers) or phrase  # "Killed | Injured | Total"
     head = frames.head_of(title) if title else None
     if head and head[0] == "people" and head[1] != "general":
         figure.title_group = head[1]
@@ -837,6 +839,18 @@ def _share_list_units(figures: list[_Figure]) -> None:
             if quantity is not figure.mention.quantity:
                 figure.mention = replace(figure.mention, quantity=quantity)
                 figure.in_other_unit = True
+
+
+# A column of totals: "Total", "Totals".
+TOTAL_HEADER = re.compile(r"\s*totals?\s*", re.IGNORECASE)
+
+
+def _sum_of_columns(headers: tuple[str, ...]) -> str | None:
+    """What a column of totals beside a column of the killed and one of the injured counts:
+    both ("Killed and Injured", the casualties)."""
+    by_event = {frames.first_event(" " + header): header for header in reversed(headers)}
+    killed, injured = by_event.get("killed"), by_event.get("injured")
+    return f"{killed} and {injured}" if killed and injured else None
 
 
 # A column header with its unit in brackets: "Risk education (people)", "Land released (ha)".
