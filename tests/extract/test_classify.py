@@ -3096,6 +3096,37 @@ def test_what_is_left_and_its_parts_are_the_contaminated_surface() -> None:
     assert [m for _, m in metrics(text)] == ["area_cleared_ha"] + ["area_contaminated_ha"] * 5
 
 
+def test_a_compared_figure_that_says_what_befell_its_people_keeps_it() -> None:
+    text = (
+        "In 2022, 12 people were killed and 30 injured, compared with 7 killed and 19 "
+        "injured in 2021."
+    )
+    found = results(text)
+    assert [found[s].metric for s in ("12", "30", "7", "19")] == [
+        "killed",
+        "injured",
+        "killed",
+        "injured",
+    ]
+
+
+def test_a_compared_surface_is_compared_with_the_surface_not_a_count_between() -> None:
+    text = "The suspected area covered 410 km2 in 9 districts, compared with 630 km2 in 2015."
+    found = results(text, "2020-03-01")
+    assert found["630 km2"].metric == found["410 km2"].metric == "area_contaminated_ha"
+
+
+def test_a_part_of_whom_is_of_the_group_named_right_before() -> None:
+    text = (
+        "In 2021, 90 people were killed or injured. Most were farmers; the rest were deminers "
+        "and police sappers, 6 of whom died. Two of the victims were members of the "
+        "National Army."
+    )
+    found = results(text)
+    assert found["6"].metric == "deminers_killed"
+    assert found["Two"].metric == "military_casualties"
+
+
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
     assert metrics("In 2022 the clinic fitted 35 boys with artificial legs.") == [
         ("35", "survivors_assisted")

@@ -962,9 +962,16 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     # them children, up from 24 in 2023")
     parent = _parent(discourse, quantity.unit, totals_only=figure.compared)
     previous = _previous(discourse, figure)
-    # (its own noun names what it counts: "19 killed ..., up from 38 casualties")
-    own_noun = frames.noun_after(figure.trailing).kind in ("people", "thing", "event")
-    if figure.compared and previous is not None and previous.metric is None and not own_noun:
+    # (its own noun names what it counts: "19 killed ..., up from 38 casualties"; "9 killed
+    # and 14 injured, compared with 5 killed and 10 injured")
+    own_noun = frames.noun_after(figure.trailing).kind in ("people", "thing", "event", "participle")
+    if (
+        figure.compared
+        and previous is not None
+        and previous.metric is None
+        and _same_kind(previous, quantity.unit)  # (not "509.9 km2 in 11 counties, compared with")
+        and not own_noun
+    ):
         return  # "31 per cent ..., up from 8 per cent": the same unplaced count
     if figure.compared and parent is not None and parent.metric and not own_noun:
         _read_as(figure, parent)
@@ -1293,6 +1300,7 @@ def _read_people(
             frames.group_of_part(figure.trailing)
             or frames.group_of_subject(figure.before)
             or frames.group_of_them(figure.sentence_before)
+            or frames.group_of_relative(figure.before, figure.trailing)
             or _workforce_before(figure, discourse)
         )
     if group is None and SUCH_AFTER.match(figure.trailing):

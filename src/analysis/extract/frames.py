@@ -457,6 +457,24 @@ def group_among(words: str) -> str | None:
     return _group_named(cues().group_among.search(words))
 
 
+# A group named right before "N of whom", with no number of its own: "the rest were deminers
+# and police engineers, (13 of whom died)".
+GROUP_BEFORE_RELATIVE = re.compile(
+    r"\b(?:were|are|was|is|included|include)\s+(?P<group>[^\d,;:.]{3,60}),\s*$"
+)
+
+
+def group_of_relative(before: str, trailing: str) -> str | None:
+    """The group a part "of whom" is of, when a clause names it just before with no number:
+    "the rest were deminers and police engineers, 13 of whom died"."""
+    if not OF_WHOM.match(trailing):
+        return None
+    return _group_named(GROUP_BEFORE_RELATIVE.search(before[-80:]))
+
+
+OF_WHOM = re.compile(r"\s+of\s+whom\b", re.IGNORECASE)
+
+
 def _group_named(match: re.Match[str] | None) -> str | None:
     """The group of the words a cue's ``group`` matched, if it matched."""
     return cues().groups.first(match.group("group")) if match else None
