@@ -3127,6 +3127,18 @@ def test_a_part_of_whom_is_of_the_group_named_right_before() -> None:
     assert found["Two"].metric == "military_casualties"
 
 
+def test_land_returned_to_farmers_and_deminers_at_work() -> None:
+    text = (
+        "Families are returning to 2,000 hectares of orchards. This year the teams returned "
+        "640 hectares of pasture to farmers. The agency's 85 deminers cleared "
+        "12 hectares in May; the mission has 3 demining units with some 120 deminers."
+    )
+    found = results(text)
+    assert found["640 hectares"].metric == "area_cleared_ha"
+    assert found["2,000 hectares"] is None  # (people returning to land release none)
+    assert found["85"].metric == found["some 120"].metric == "deminers_deployed"
+
+
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
     assert metrics("In 2022 the clinic fitted 35 boys with artificial legs.") == [
         ("35", "survivors_assisted")

@@ -49,6 +49,7 @@ def parse(expression: str) -> Quantity | None:
         ("Approximately, 55 percent", 55, 55, 55, "about", "percent"),
         ("around 200", 200, 200, 200, "about", None),
         ("up to 30", NAN, 30, 30, "at_most", None),
+        ("as high as 40,000", NAN, 40_000, 40_000, "at_most", None),
         ("less than 50", NAN, 50, 50, "less_than", None),
         ("25 %", 25, 25, 25, "exact", "percent"),
         ("500 thousand", 5e5, 5e5, 5e5, "exact", None),

@@ -177,6 +177,7 @@ QUALIFIERS = {
     "not more than": "at_most",
     "a maximum of": "at_most",
     "as many as": "at_most",
+    "as high as": "at_most",
     "less than": "less_than",
     "fewer than": "less_than",
     "under": "less_than",
