@@ -3139,6 +3139,17 @@ def test_land_returned_to_farmers_and_deminers_at_work() -> None:
     assert found["85"].metric == found["some 120"].metric == "deminers_deployed"
 
 
+def test_people_hurt_by_other_weapons_are_no_landmine_figure() -> None:
+    text = (
+        "In March, 14 people were killed by mines and 9 by artillery fire. Two farmers "
+        "were wounded in an air strike. A drone survey found 30 mines."
+    )
+    found = results(text)
+    assert found["14"].metric == "killed"
+    assert found["9"] == found["Two"] == NotAClaim("other_count")
+    assert found["30"].metric == "mines_found"
+
+
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
     assert metrics("In 2022 the clinic fitted 35 boys with artificial legs.") == [
         ("35", "survivors_assisted")

@@ -183,6 +183,7 @@ def test_non_claims_are_not_mentions(text: str) -> None:
         # counts of other things, rates, ranks
         ("24 member organisations signed", [("24", "other_count")]),
         ("in four provinces", [("four", "other_count")]),
+        ("in the 18 departments where", [("18", "other_count")]),
         ("one every three days", [("one", "other_count"), ("three days", "duration")]),
         ("one of the most mined areas", [("one", "other_count")]),
         ("teams clear 8 km2 a year", [("8 km2", "other_count")]),

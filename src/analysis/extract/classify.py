@@ -952,9 +952,12 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
     if frames.is_war_toll(figure.clause_before, discourse.sentence_before):
         figure.not_a_claim = NotAClaim("other_count")  # "the war killed 500,000": not by mines
         return
-    if ALL_CAUSES.search(areas.own_words(figure.trailing)):
-        figure.not_a_claim = NotAClaim("other_count")  # "134 patients with amputations from
-        return  # all causes": not a landmine figure
+    own_words = areas.own_words(figure.trailing)
+    if ALL_CAUSES.search(own_words) or OTHER_WEAPONS.search(own_words):
+        # "134 patients with amputations from all causes", "3 men were wounded by artillery
+        # fire": not a landmine figure
+        figure.not_a_claim = NotAClaim("other_count")
+        return
     # ("cleared 219 km2 and found 169,200 mines. A (72.8 km2) and B (48.6 km2) ...": the
     # surface before, not the mines)
     figure.compared = frames.is_comparison(figure.before)
@@ -1505,6 +1508,13 @@ def _workforce_before(figure: _Figure, discourse: _Discourse) -> str | None:
 SUCH_AFTER = re.compile(r"\s+such\b", re.IGNORECASE)
 # A count of every cause, not of mines: "patients with amputations from all causes"
 ALL_CAUSES = re.compile(r"\b(?:from|for|of)\s+all\s+causes\b", re.IGNORECASE)
+# ... nor people hurt by other weapons: "3 men were wounded by artillery fire", "killed in an
+# air strike".
+OTHER_WEAPONS = re.compile(
+    r"\b(?:by|in|from)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:artillery|shelling|gunfire|sniper|"
+    r"air\s*strikes?|airstrikes?|drones?(?!\s+(?:survey|imagery))|missiles?|bombardment)\b",
+    re.IGNORECASE,
+)
 
 
 def _topic_group(discourse: _Discourse) -> str | None:

@@ -441,7 +441,8 @@ AFTER_RULES: tuple[tuple[str, str], ...] = (
         "other_count",
         r"\s+(?:(?!(?:in|of|from|across|at|on|and|or|the|by|for|to|with)\b)[\w-]+\s+){0,2}?"
         r"(?:organi[sz]ations|NGOs|signatories|delegations|donors|embassies|ministries|"
-        r"languages|districts|provinces|regions|oblasts|governorates|dogs|machines|vehicles|"
+        r"languages|districts|provinces|regions|oblasts|governorates|departments|counties|"
+        r"cantons|prefectures|dogs|machines|vehicles|"
         r"excavators|bulldozers|trucks|drones)\b",
     ),
     # A vote: "adopted by 11 votes to 2, with 1 abstention"
