@@ -30,7 +30,7 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
     ("name", "recall", "precision"),
     [
         # Below the target still: floors under what the rules reach, so that a
-        # regression fails. devcorpus3 to devcorpus19 were written last, blind to the rules.
+        # regression fails. devcorpus3 to devcorpus20 were written last, blind to the rules.
         ("devcorpus2", 0.95, 0.96),
         ("devcorpus3", 0.91, 0.95),
         ("devcorpus4", 0.88, 0.94),
@@ -49,6 +49,7 @@ def test_the_development_corpus_is_at_or_above_target(claims) -> None:
         ("devcorpus17", 0.88, 0.90),
         ("devcorpus18", 0.92, 0.94),
         ("devcorpus19", 0.86, 0.91),
+        ("devcorpus20", 0.85, 0.88),
     ],
 )
 def test_the_later_development_corpora_keep_their_level(

@@ -3150,6 +3150,42 @@ def test_people_hurt_by_other_weapons_are_no_landmine_figure() -> None:
     assert found["30"].metric == "mines_found"
 
 
+def test_a_second_verb_shares_the_people_of_the_first() -> None:
+    text = "In 2022 mines killed 14 civilians and injured 37 east of the river."
+    found = results(text)
+    assert (found["14"].metric, found["37"].metric) == ("civilians_killed", "civilians_injured")
+    found = results("In 2022 mines killed 14 people and injured 37.")
+    assert found["37"].metric == "injured"
+
+
+def test_records_of_minefields_count_the_records() -> None:
+    text = "In 2004 the army handed over records of 85 minefields. They showed 6,100 mines."
+    found = results(text)
+    assert (found["85"].metric, found["6,100"].metric) == ("minefield_maps", "mines_on_maps")
+
+
+def test_remnants_of_war_are_no_war_and_incidents_involving_mines_are_incidents() -> None:
+    text = (
+        "Since 2022, explosive remnants of war have killed 120 civilians. The war has "
+        "killed 9,000 people. In May the monitors recorded 33 incidents involving landmines "
+        "and other devices, up from 21 in April."
+    )
+    found = results(text, "2024-06-01")
+    assert found["120"].metric == "civilians_killed"
+    assert found["9,000"] == NotAClaim("other_count")  # (the toll of the war)
+    assert found["33"].metric == found["21"].metric == "incidents"
+
+
+def test_the_most_affected_places_name_no_casualties() -> None:
+    text = (
+        "Risk education reached 9,400 people in 2023, most of them in the most affected "
+        "districts. In 2023, 40 people were affected by mines."
+    )
+    found = results(text)
+    assert found["9,400"].metric == "risk_education_beneficiaries"
+    assert found["40"].metric == "casualties"
+
+
 def test_people_fitted_with_limbs_were_assisted_whoever_they_are() -> None:
     assert metrics("In 2022 the clinic fitted 35 boys with artificial legs.") == [
         ("35", "survivors_assisted")

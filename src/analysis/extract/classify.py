@@ -808,6 +808,12 @@ def _read_cell(figure: _Figure, cell: tables.Cell) -> None:
         figure.row_area = row  # (a row of totals is no place: ``areas.place`` drops "Total")
 
 
+# The records of a count of minefields are as many records: "records of (63) minefields".
+RECORDS_OF = re.compile(r"\b(?:records|maps|formulars|forms)\s+(?:of|for)\s+$", re.IGNORECASE)
+MINEFIELDS = re.compile(r"\s+(?:[\w-]+\s+)?minefields\b", re.IGNORECASE)
+# A second verb right before a number, sharing the object of the first: "(killed 23 civilians)
+# and injured (41)".
+SECOND_VERB = re.compile(r"\band\s+[a-z]+\s+$")
 # Survivors of a group: "child survivors", "women survivors".
 GROUP_SURVIVORS = re.compile(r"\s+[\w-]+\s+survivors\b", re.IGNORECASE)
 # What stands between the numbers of a list: "134, 121 and 88", "12 or 15".
@@ -1063,6 +1069,8 @@ def _read_frame(figure: _Figure, discourse: _Discourse) -> None:
         noun = frames.victims_of(figure.before, figure.trailing) or noun
     if noun.kind == "unknown" and _items_cleared(figure):
         noun = frames.Noun("thing", "mines")  # "teams destroyed 1,318 items": explosive items
+    if RECORDS_OF.search(figure.before) and MINEFIELDS.match(figure.trailing):
+        noun = frames.Noun("thing", "maps")  # "received records of 63 minefields": 63 records
     if (
         noun.kind == "none"
         and frames.reports_a_figure(figure.clause_before, figure.trailing)
@@ -1166,6 +1174,16 @@ def _parent(
             and not (totals_only and figure.part)
         ):
             return figure
+    return None
+
+
+def _sentence_total(discourse: _Discourse, figure: _Figure) -> _Figure | None:
+    """The last count of people before a figure in its sentence that is no part of another."""
+    for before in reversed(discourse.figures):
+        if before.sentence is not figure.sentence:
+            return None
+        if before.kind == "people" and not before.part:
+            return before
     return None
 
 
@@ -1308,6 +1326,12 @@ def _read_people(
         )
     if group is None and SUCH_AFTER.match(figure.trailing):
         group = _topic_group(discourse)  # "In 2017 it corroborated 98 such casualties"
+    if group is None and noun.kind == "none" and SECOND_VERB.search(figure.before):
+        # "killed 23 civilians and injured 41", "killed 11 herders, including 4 boys, and
+        # wounded 20": the same people as the total before (not its part)
+        whole = _sentence_total(discourse, figure)
+        if whole is not None and frames.active_event(figure.before) is not None:
+            group = whole.group
     # (the other side of a comparison is no sibling: "173 deminers, 29 of them women,
     # compared with 96 deminers in 2021")
     sibling = None if part or figure.compared else _first_part_sibling(figure, discourse, group)

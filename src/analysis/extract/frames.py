@@ -154,7 +154,10 @@ def cues() -> FrameCues:
         plan_verb_before=Cue(rf"\b(?:{_words(raw['plan_before'])})\s+(?:\w+ly\s+)?[a-z]+\s+$"),
         plan_before=Cue(rf"\b(?:{_words(raw['plan_before'])})\s+[a-z]+\b[^.;:]{{0,150}}$"),
         irregular_past=frozenset(raw["irregular_past"]),
-        war_toll_before=Cue(rf"\b(?:{_words(raw['wars'])})\b{raw['war_toll_before']}"),
+        # (the war as a subject: not "explosive remnants of war have killed 402 civilians")
+        war_toll_before=Cue(
+            rf"(?<!of )(?<!of the )\b(?:{_words(raw['wars'])})\b{raw['war_toll_before']}"
+        ),
         war_subject=re.compile(
             rf"\W*(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_words(raw['wars'])})\b", flags
         ),
