@@ -322,6 +322,30 @@ def test_papermill_is_handed_the_client_made_ready_as_the_kernel_started(tmp_pat
         report.stop_kernel(kernel)
 
 
+def test_a_kernel_that_dies_before_it_answers_is_started_once_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As when another process takes one of the ports picked for the kernel: the first kernel
+    # is killed before its client is ready, and jupyter_client says it died.
+    path = _notebook(tmp_path, "a", "x = 1")
+    started: list = []
+    real_start = report.start_kernel
+
+    def start_and_kill_the_first(*args, **kwargs):
+        kernel = real_start(*args, **kwargs)
+        started.append(kernel)
+        if len(started) == 1:
+            kernel.provisioner.process.kill()
+        return kernel
+
+    monkeypatch.setattr(report, "start_kernel", start_and_kill_the_first)
+    kernel = report.start_ready_kernel(path, lambda: False)
+    try:
+        assert len(started) == 2 and kernel is started[1] and kernel.prepared.ready
+    finally:
+        report.stop_kernel(kernel)
+
+
 def test_a_report_kernel_collects_garbage_less_often(tmp_path: Path) -> None:
     from analysis.startup import COLLECTION_THRESHOLDS
 

@@ -275,6 +275,32 @@ async def _until_ready(client: Any, cancelled: Callable[[], bool]) -> None:
     ready.result()
 
 
+def start_ready_kernel(
+    source: Path,
+    cancelled: Callable[[], bool],
+    server: KernelServer | None = None,
+    modules: list[str] | None = None,
+) -> AsyncKernelManager:
+    """:func:`start_kernel`, then :func:`prepare_client`. A kernel that dies before it
+    answers is started once more: jupyter_client picks free TCP ports for a kernel and the
+    kernel binds them a moment later, so another process may take one in between ("Address
+    already in use"); the second kernel gets other ports."""
+    try:
+        return _prepared(start_kernel(source, server, modules), cancelled)
+    except RuntimeError:  # "Kernel died before replying to kernel_info"
+        return _prepared(start_kernel(source, server, modules), cancelled)
+
+
+def _prepared(kernel: AsyncKernelManager, cancelled: Callable[[], bool]) -> AsyncKernelManager:
+    """``kernel`` with its client ready; stopped if it never gets ready."""
+    try:
+        prepare_client(kernel, cancelled)
+    except BaseException:
+        stop_kernel(kernel)
+        raise
+    return kernel
+
+
 def stop_kernel(kernel: AsyncKernelManager) -> None:
     """End a kernel of :func:`start_kernel` and free its sockets.
 
@@ -543,8 +569,9 @@ class NotebookKernels:
             kernel = None
             started = False
             try:
-                kernel = start_kernel(slot.source, self._server, slot.modules)
-                prepare_client(kernel, slot.job.cancelled)
+                kernel = start_ready_kernel(
+                    slot.source, slot.job.cancelled, self._server, slot.modules
+                )
                 run, staging = slot.job.result()
                 started = slot.built.set_running_or_notify_cancel()
                 if started:
