@@ -816,8 +816,6 @@ MINEFIELDS = re.compile(r"\s+(?:[\w-]+\s+)?minefields\b", re.IGNORECASE)
 SECOND_VERB = re.compile(r"\band\s+[a-z]+\s+$")
 # Survivors of a group: "child survivors", "women survivors".
 GROUP_SURVIVORS = re.compile(r"\s+[\w-]+\s+survivors\b", re.IGNORECASE)
-# What stands between the numbers of a list: "134, 121 and 88", "12 or 15".
-LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
 
 def _share_list_units(figures: list[_Figure]) -> None:
@@ -831,7 +829,7 @@ def _share_list_units(figures: list[_Figure]) -> None:
             continue
         member, unit_of = figure, None
         for later in figures[index + 1 :]:
-            if not LIST_GAP.fullmatch(member.trailing) or later.labelled:
+            if not frames.LIST_GAP.fullmatch(member.trailing) or later.labelled:
                 break
             if later.mention.quantity.unit is not None:
                 unit_of = later
@@ -1790,6 +1788,7 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         if of_casualties or shared:
             return c.share_metrics[group]
     share_of = SHARE_OF.match(figure.trailing)
+    remainder = REMAINDER_OF.match(figure.clause_after)  # ("about 60 per cent of it")
     whole = share_of.group(1) if share_of else figure.trailing.lstrip()  # ("one in three ...")
     if PLACES_COUNTED.match(whole) or POLLED.match(whole):
         # "a quarter of all villages", "one in three villages": a share of places, not of land
@@ -1804,7 +1803,7 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         and previous is not None
         and previous.metric in c.area_shares
         and figure.before.rstrip().endswith(",")
-        and not REMAINDER_OF.match(figure.trailing)  # (below: "about 60 per cent of it")
+        and not remainder  # (below)
     ):
         # "140 hectares are still suspected, about 18 per cent of the arable land"
         return c.area_shares[previous.metric]
@@ -1873,7 +1872,6 @@ def _percent_metric(figure: _Figure, discourse: _Discourse) -> str | None:
         # "Site | Area cleared (m2) | ... | Progress": how much of each site is cleared
         named = c.area_metrics.first(figure.table_context)
         return "area_cleared_pct" if named == "area_cleared_ha" else None
-    remainder = REMAINDER_OF.match(figure.clause_after)
     if remainder:
         # "more than half of what is left lies in two provinces", "about 60 per cent of it in
         # the north": where the area counted before lies, a share of it and of no land; only

@@ -303,14 +303,15 @@ _LISTED = r"\d(?:[\d,.]*\d)?"
 LIST_REST = re.compile(
     rf"(?:\s*,\s*{_LISTED})*\s*,?\s+(?:and|or)\s+{_LISTED}(?=[\s,])", re.IGNORECASE
 )
-LIST_GAP_AFTER = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# What stands between the numbers of a list: "134, 121 and 88", "12 or 15".
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
 
 def noun_of_list(trailing: str, clause_after: str) -> str | None:
     """The words after the last number of a list of numbers that a number opens, when they
     name its noun: "58, 47 and 40 (of the casualties) respectively" - what all of them
     count."""
-    if not LIST_GAP_AFTER.fullmatch(trailing):
+    if not LIST_GAP.fullmatch(trailing):
         return None
     rest = LIST_REST.match(clause_after)
     if rest is None:
